@@ -1,0 +1,139 @@
+#include "formats/generate.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace dnslint {
+namespace {
+
+std::optional<std::int64_t> read_number(std::string_view text) {
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// Nibble format as BIND writes it: the hex digits lowest first, each followed by a dot,
+// padded with "0." up to `width` characters (for reverse IPv6 names).
+std::string nibbles(std::uint64_t value, std::size_t width, bool upper) {
+  std::string out;
+  do {
+    out += upper ? fmt::format("{:X}.", value & 0xf) : fmt::format("{:x}.", value & 0xf);
+    value >>= 4;
+  } while (value != 0 && out.size() < 64);
+  while (out.size() < width) out += "0.";
+  if (width > 0 && out.size() > width) out.resize(width);
+  if (!out.empty() && out.back() == '.' && width == 0) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::optional<GenerateRange> parse_generate_range(std::string_view text, std::string& error) {
+  GenerateRange range;
+  std::string_view bounds = text;
+  if (auto slash = text.find('/'); slash != std::string_view::npos) {
+    auto step = read_number(text.substr(slash + 1));
+    if (!step || *step <= 0) {
+      error = fmt::format("bad $GENERATE step in '{}'", text);
+      return std::nullopt;
+    }
+    range.step = *step;
+    bounds = text.substr(0, slash);
+  }
+  const auto dash = bounds.find('-');
+  if (dash == std::string_view::npos) {
+    error = fmt::format("bad $GENERATE range '{}': expected start-stop", text);
+    return std::nullopt;
+  }
+  auto start = read_number(bounds.substr(0, dash));
+  auto stop = read_number(bounds.substr(dash + 1));
+  constexpr std::int64_t kMax = 0x7fffffff;
+  if (!start || !stop || *start < 0 || *stop < 0 || *start > kMax || *stop > kMax) {
+    error = fmt::format("bad $GENERATE range '{}': bounds must be 0..{}", text, kMax);
+    return std::nullopt;
+  }
+  if (*start > *stop) {
+    error = fmt::format("bad $GENERATE range '{}': start is above stop", text);
+    return std::nullopt;
+  }
+  range.start = *start;
+  range.stop = *stop;
+  return range;
+}
+
+bool expand_generate_template(std::string_view pattern, std::int64_t value, std::string& out,
+                              std::string& error) {
+  out.clear();
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size() && pattern[i + 1] == '$') {
+      out.push_back('$');
+      ++i;
+      continue;
+    }
+    if (c != '$') {
+      out.push_back(c);
+      continue;
+    }
+    if (i + 1 < pattern.size() && pattern[i + 1] == '$') {
+      out.push_back('$');
+      ++i;
+      continue;
+    }
+    if (i + 1 >= pattern.size() || pattern[i + 1] != '{') {
+      out += fmt::format("{}", value);
+      continue;
+    }
+    const auto close = pattern.find('}', i + 2);
+    if (close == std::string_view::npos) {
+      error = fmt::format("unterminated '${{' in '{}'", pattern);
+      return false;
+    }
+    const std::string_view spec = pattern.substr(i + 2, close - i - 2);
+    i = close;
+    std::int64_t offset = 0;
+    std::int64_t width = 0;
+    char base = 'd';
+    std::string_view parts[3];
+    std::size_t count = 0;
+    for (std::size_t start = 0; count < 3;) {
+      const auto comma = spec.find(',', start);
+      parts[count++] = spec.substr(start, comma == std::string_view::npos ? comma : comma - start);
+      if (comma == std::string_view::npos) break;
+      start = comma + 1;
+    }
+    auto parsed_offset = read_number(parts[0]);
+    auto parsed_width = count > 1 ? read_number(parts[1]) : std::optional<std::int64_t>(0);
+    if (!parsed_offset || !parsed_width || *parsed_width < 0 || *parsed_width > 255 ||
+        (count > 2 && parts[2].size() != 1)) {
+      error = fmt::format("bad modifier '${{{}}}'", spec);
+      return false;
+    }
+    offset = *parsed_offset;
+    width = *parsed_width;
+    if (count > 2) base = parts[2][0];
+    const std::int64_t shifted = value + offset;
+    if (shifted < 0) {
+      error = fmt::format("modifier '${{{}}}' makes the value negative", spec);
+      return false;
+    }
+    const auto w = static_cast<std::size_t>(width);
+    const auto v = static_cast<std::uint64_t>(shifted);
+    switch (base) {
+      case 'd': out += fmt::format("{:0{}d}", v, w); break;
+      case 'o': out += fmt::format("{:0{}o}", v, w); break;
+      case 'x': out += fmt::format("{:0{}x}", v, w); break;
+      case 'X': out += fmt::format("{:0{}X}", v, w); break;
+      case 'n': out += nibbles(v, w, false); break;
+      case 'N': out += nibbles(v, w, true); break;
+      default:
+        error = fmt::format("bad base '{}' in '${{{}}}' (d, o, x, X, n or N)", base, spec);
+        return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace dnslint

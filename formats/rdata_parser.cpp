@@ -1,0 +1,306 @@
+#include "formats/rdata_parser.hpp"
+
+#include <fmt/format.h>
+#include <ldns/ldns.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <limits>
+
+#include "formats/ttl.hpp"
+#include "model/address.hpp"
+
+namespace dnslint {
+namespace {
+
+// Characters of a token safe to show in a message: control bytes are escaped.
+std::string shown(std::string_view text) {
+  constexpr std::size_t kLimit = 64;
+  std::string out;
+  for (std::size_t i = 0; i < text.size() && i < kLimit; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\{:03d}", c);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (text.size() > kLimit) out += "...";
+  return out;
+}
+
+struct Fields {
+  std::span<const Token> tokens;
+  RRType type;
+
+  std::optional<RdataError> expect(std::size_t count, std::string_view what) const {
+    if (tokens.size() < count) {
+      return RdataError{tokens.empty() ? 0 : tokens.size() - 1,
+                        fmt::format("{} rdata needs {}", type_name(type), what)};
+    }
+    if (tokens.size() > count) {
+      return RdataError{count, fmt::format("unexpected '{}' after the {} rdata",
+                                           shown(tokens[count].text), type_name(type))};
+    }
+    return std::nullopt;
+  }
+};
+
+std::variant<TargetName, RdataError> read_target(const Token& token, std::size_t index,
+                                                 std::string_view what, std::string_view origin,
+                                                 NameTable& names) {
+  std::string canonical;
+  if (auto error = parse_name(token.text, origin, canonical)) {
+    const bool missing_origin = origin.empty() && !is_written_absolute(token.text);
+    return RdataError{index, fmt::format("bad {} '{}': {}", what, shown(token.text), error->reason),
+                      missing_origin};
+  }
+  TargetName target;
+  target.name = names.intern(canonical);
+  target.written.assign(token.text);
+  target.written_relative = !is_written_absolute(token.text) && token.text != "@";
+  return target;
+}
+
+std::variant<std::uint16_t, RdataError> read_u16(const Token& token, std::size_t index,
+                                                 std::string_view what) {
+  unsigned value = 0;
+  const auto* end = token.text.data() + token.text.size();
+  auto [ptr, ec] = std::from_chars(token.text.data(), end, value);
+  if (ec == std::errc::result_out_of_range || (ec == std::errc() && ptr == end && value > 0xffff)) {
+    return RdataError{index, fmt::format("{} '{}' is outside 0..65535", what, shown(token.text))};
+  }
+  if (ec != std::errc() || ptr != end) {
+    return RdataError{index, fmt::format("bad {} '{}'", what, shown(token.text))};
+  }
+  return static_cast<std::uint16_t>(value);
+}
+
+// An MX preference as written: an optionally signed decimal, kept even when outside 0..65535
+// so that the rule can report it (clamped to the int64 range for absurdly long numbers).
+std::optional<std::int64_t> read_preference(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  if (text.empty()) return std::nullopt;
+  std::int64_t value = 0;
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    const int digit = c - '0';
+    value = value > (kMax - digit) / 10 ? kMax : value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
+template <typename T>
+bool take(std::variant<T, RdataError>&& result, T& out, RdataError& error) {
+  if (auto* e = std::get_if<RdataError>(&result)) {
+    error = std::move(*e);
+    return false;
+  }
+  out = std::move(std::get<T>(result));
+  return true;
+}
+
+}  // namespace
+
+bool has_native_parser(RRType type) {
+  switch (type) {
+    case rrtype::A:
+    case rrtype::AAAA:
+    case rrtype::NS:
+    case rrtype::CNAME:
+    case rrtype::PTR:
+    case rrtype::DNAME:
+    case rrtype::MX:
+    case rrtype::SRV:
+    case rrtype::SOA:
+    case rrtype::TXT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct RdataParser::Ldns {
+  std::string origin_text;
+  ldns_rdf* origin = nullptr;
+  ~Ldns() {
+    if (origin != nullptr) ldns_rdf_deep_free(origin);
+  }
+  ldns_rdf* origin_for(std::string_view canonical) {
+    if (canonical.empty()) return nullptr;
+    if (origin == nullptr || origin_text != canonical) {
+      if (origin != nullptr) ldns_rdf_deep_free(origin);
+      origin_text.assign(canonical);
+      origin = ldns_dname_new_frm_str(origin_text.c_str());
+    }
+    return origin;
+  }
+};
+
+RdataParser::RdataParser() : ldns_(std::make_unique<Ldns>()) {}
+RdataParser::~RdataParser() = default;
+
+std::variant<Rdata, RdataError> RdataParser::parse(RRType type, std::span<const Token> tokens,
+                                                   std::string_view origin, NameTable& names) {
+  const bool generic = !tokens.empty() && tokens[0].raw == "\\#";
+  if (has_native_parser(type) && !generic) return parse_native(type, tokens, origin, names);
+  return parse_with_ldns(type, tokens, origin, names);
+}
+
+std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
+                                                          std::span<const Token> tokens,
+                                                          std::string_view origin,
+                                                          NameTable& names) {
+  const Fields fields{tokens, type};
+  RdataError error;
+  switch (type) {
+    case rrtype::A: {
+      if (auto e = fields.expect(1, "an IPv4 address")) return *e;
+      auto address = parse_ipv4(tokens[0].text);
+      if (!address) return RdataError{0, fmt::format("bad IPv4 address '{}'", shown(tokens[0].text))};
+      return AData{*address};
+    }
+    case rrtype::AAAA: {
+      if (auto e = fields.expect(1, "an IPv6 address")) return *e;
+      auto address = parse_ipv6(tokens[0].text);
+      if (!address) return RdataError{0, fmt::format("bad IPv6 address '{}'", shown(tokens[0].text))};
+      return AaaaData{*address};
+    }
+    case rrtype::NS:
+    case rrtype::CNAME:
+    case rrtype::PTR:
+    case rrtype::DNAME: {
+      if (auto e = fields.expect(1, "a target name")) return *e;
+      NameData data;
+      if (!take(read_target(tokens[0], 0, "target", origin, names), data.target, error)) return error;
+      return data;
+    }
+    case rrtype::MX: {
+      if (auto e = fields.expect(2, "a preference and an exchange")) return *e;
+      MxData data;
+      auto preference = read_preference(tokens[0].text);
+      if (!preference) {
+        return RdataError{0, fmt::format("bad MX preference '{}'", shown(tokens[0].text))};
+      }
+      data.preference = *preference;
+      if (!take(read_target(tokens[1], 1, "exchange", origin, names), data.exchange, error)) {
+        return error;
+      }
+      return data;
+    }
+    case rrtype::SRV: {
+      if (auto e = fields.expect(4, "priority, weight, port and target")) return *e;
+      SrvData data;
+      if (!take(read_u16(tokens[0], 0, "SRV priority"), data.priority, error) ||
+          !take(read_u16(tokens[1], 1, "SRV weight"), data.weight, error) ||
+          !take(read_u16(tokens[2], 2, "SRV port"), data.port, error) ||
+          !take(read_target(tokens[3], 3, "SRV target", origin, names), data.target, error)) {
+        return error;
+      }
+      return data;
+    }
+    case rrtype::SOA: {
+      if (auto e = fields.expect(7, "mname, rname, serial, refresh, retry, expire and minimum")) {
+        return *e;
+      }
+      SoaData data;
+      if (!take(read_target(tokens[0], 0, "SOA mname", origin, names), data.mname, error) ||
+          !take(read_target(tokens[1], 1, "SOA rname", origin, names), data.rname, error)) {
+        return error;
+      }
+      auto serial = parse_u32(tokens[2].text);
+      if (!serial) return RdataError{2, fmt::format("bad SOA serial '{}'", shown(tokens[2].text))};
+      data.serial = *serial;
+      constexpr std::string_view kTimers[] = {"refresh", "retry", "expire", "minimum"};
+      std::uint32_t* const values[] = {&data.refresh, &data.retry, &data.expire, &data.minimum};
+      for (std::size_t i = 0; i < 4; ++i) {
+        const TtlValue value = parse_ttl(tokens[3 + i].text);
+        if (value.status != TtlStatus::ok) {
+          return RdataError{3 + i, fmt::format("bad SOA {} '{}'", kTimers[i], shown(tokens[3 + i].text))};
+        }
+        *values[i] = value.seconds;
+      }
+      return data;
+    }
+    case rrtype::TXT: {
+      if (tokens.empty()) return RdataError{0, "TXT rdata needs at least one character-string"};
+      TxtData data;
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::string decoded;
+        if (!decode_escapes(tokens[i].text, decoded)) {
+          return RdataError{i, fmt::format("bad escape in '{}'", shown(tokens[i].text))};
+        }
+        // RFC 1035 §3.3: a <character-string> is at most 255 octets.
+        if (decoded.size() > 255) {
+          return RdataError{i, fmt::format("character-string of {} octets is longer than 255",
+                                           decoded.size())};
+        }
+        data.strings.push_back(std::move(decoded));
+      }
+      return data;
+    }
+    default:
+      return RdataError{0, "no native parser"};
+  }
+}
+
+std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
+                                                             std::span<const Token> tokens,
+                                                             std::string_view origin,
+                                                             NameTable& names) {
+  std::string text = ". 0 IN " + type_name(type);
+  for (const Token& token : tokens) {
+    text += ' ';
+    text += token.raw;
+  }
+  ldns_rr* rr = nullptr;
+  const ldns_status status =
+      ldns_rr_new_frm_str(&rr, text.c_str(), 0, ldns_->origin_for(origin), nullptr);
+  if (status != LDNS_STATUS_OK) {
+    if (rr != nullptr) ldns_rr_free(rr);
+    std::string raw;
+    for (const Token& token : tokens) raw += (raw.empty() ? "" : " ") + std::string(token.raw);
+    return RdataError{0, fmt::format("bad {} rdata '{}': {}", type_name(type), shown(raw),
+                                     ldns_get_errorstr_by_id(status))};
+  }
+  std::variant<Rdata, RdataError> result = RdataError{0, "rdata could not be encoded"};
+  if (has_native_parser(type)) {
+    // RFC 3597 form of a type we read natively: let ldns decode it, then read its
+    // presentation form so that the rules see typed rdata.
+    std::string rdata_text;
+    for (std::size_t i = 0; i < ldns_rr_rd_count(rr); ++i) {
+      char* field = ldns_rdf2str(ldns_rr_rdf(rr, i));
+      if (field != nullptr) {
+        rdata_text += (i == 0 ? "" : " ") + std::string(field);
+        std::free(field);  // allocated by ldns with malloc
+      }
+    }
+    Entry entry;
+    std::vector<ScanError> scan_errors;
+    ZoneScanner scanner(rdata_text);
+    if (scanner.next(entry, scan_errors) && scan_errors.empty()) {
+      for (Token& token : entry.tokens) {
+        token.line = tokens[0].line;
+        token.column = tokens[0].column;
+      }
+      result = parse_native(type, entry.tokens, ".", names);
+      if (auto* error = std::get_if<RdataError>(&result)) error->token = 0;
+    }
+  } else {
+    ldns_buffer* buffer = ldns_buffer_new(256);
+    if (ldns_rr_rdata2buffer_wire(buffer, rr) == LDNS_STATUS_OK) {
+      result = Rdata{GenericData{std::string(reinterpret_cast<const char*>(ldns_buffer_begin(buffer)),
+                                             ldns_buffer_position(buffer))}};
+    }
+    ldns_buffer_free(buffer);
+  }
+  ldns_rr_free(rr);
+  return result;
+}
+
+}  // namespace dnslint

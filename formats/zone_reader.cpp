@@ -1,0 +1,435 @@
+#include "formats/zone_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "formats/generate.hpp"
+#include "formats/rdata_parser.hpp"
+#include "formats/ttl.hpp"
+#include "formats/zone_scanner.hpp"
+
+namespace dnslint {
+namespace {
+
+constexpr std::string_view kSyntaxError = "syntax-error";
+constexpr std::string_view kIncludeError = "include-error";
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Text of a token safe to quote in a message.
+std::string quoted(std::string_view text) {
+  constexpr std::size_t kLimit = 64;
+  std::string out;
+  for (std::size_t i = 0; i < text.size() && i < kLimit; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    out += (c < 0x20 || c == 0x7f) ? fmt::format("\\{:03d}", c) : std::string(1, text[i]);
+  }
+  if (text.size() > kLimit) out += "...";
+  return "'" + out + "'";
+}
+
+class ZoneReader {
+ public:
+  ZoneReader(const ZoneReadOptions& options, ZoneReadResult& result)
+      : options_(options), result_(result), origin_(options.origin) {}
+
+  void read(std::string_view content) {
+    result_.files.push_back(options_.display_path);
+    include_stack_.push_back(options_.identity);
+    read_file(content, 0);
+    finish();
+  }
+
+ private:
+  void read_file(std::string_view content, FileId file) {
+    ZoneScanner scanner(content);
+    Entry entry;
+    std::vector<ScanError> scan_errors;
+    while (scanner.next(entry, scan_errors)) {
+      report_scan_errors(scan_errors, file);
+      const Token& first = entry.tokens.front();
+      if (!entry.starts_with_blank && !first.quoted && first.text.starts_with('$')) {
+        directive(entry, file);
+      } else {
+        record(entry.tokens, entry.starts_with_blank, file);
+      }
+    }
+    report_scan_errors(scan_errors, file);
+  }
+
+  void report_scan_errors(std::vector<ScanError>& errors, FileId file) {
+    for (const ScanError& error : errors) {
+      add_finding(kSyntaxError, SourceLocation{file, error.line, error.column, error.line,
+                                               error.end_column},
+                  error.message);
+    }
+    errors.clear();
+  }
+
+  void add_finding(std::string_view rule, const SourceLocation& location, std::string message) {
+    Finding finding;
+    finding.rule = rule;
+    finding.message = std::move(message);
+    finding.location = location;
+    result_.findings.push_back(std::move(finding));
+  }
+
+  static SourceLocation at(FileId file, const Token& token) {
+    return SourceLocation{file, token.line, token.column, token.end_line, token.end_column};
+  }
+
+  void syntax_error(FileId file, const Token& token, std::string message) {
+    add_finding(kSyntaxError, at(file, token), std::move(message));
+  }
+
+  // One finding per file for the first name that needs an origin nobody gave.
+  void missing_origin(FileId file, const Token& token) {
+    if (missing_origin_reported_) return;
+    missing_origin_reported_ = true;
+    syntax_error(file, token,
+                 fmt::format("no origin is known for the relative name {}: set $ORIGIN, pass "
+                             "--origin, or name the file after its zone (example.com.zone); "
+                             "records with relative names are skipped",
+                             quoted(token.text)));
+  }
+
+  std::optional<std::string> read_name(FileId file, const Token& token, std::string_view what) {
+    std::string canonical;
+    if (auto error = parse_name(token.text, origin_, canonical)) {
+      if (origin_.empty() && !is_written_absolute(token.text)) {
+        missing_origin(file, token);
+      } else {
+        syntax_error(file, token, fmt::format("bad {} {}: {}", what, quoted(token.text), error->reason));
+      }
+      return std::nullopt;
+    }
+    return canonical;
+  }
+
+  void directive(const Entry& entry, FileId file) {
+    const auto& tokens = entry.tokens;
+    const std::string_view name = tokens[0].text;
+    if (iequals(name, "$ORIGIN")) {
+      if (!expect_arguments(tokens, file, 1, 1, "a domain name")) return;
+      if (auto origin = read_name(file, tokens[1], "$ORIGIN")) {
+        origin_ = *origin;
+        if (!saw_record_ && !first_origin_directive_) first_origin_directive_ = origin_;
+      }
+    } else if (iequals(name, "$TTL")) {
+      if (!expect_arguments(tokens, file, 1, 1, "a TTL")) return;
+      if (auto ttl = read_ttl(file, tokens[1])) default_ttl_ = *ttl;
+    } else if (iequals(name, "$INCLUDE")) {
+      if (!expect_arguments(tokens, file, 1, 2, "a file name and an optional origin")) return;
+      include(tokens, file);
+    } else if (iequals(name, "$GENERATE")) {
+      generate(tokens, file);
+    } else {
+      syntax_error(file, tokens[0],
+                   fmt::format("unknown directive {} (expected $ORIGIN, $TTL, $INCLUDE or "
+                               "$GENERATE)",
+                               quoted(name)));
+    }
+  }
+
+  bool expect_arguments(const std::vector<Token>& tokens, FileId file, std::size_t min,
+                        std::size_t max, std::string_view what) {
+    const std::size_t count = tokens.size() - 1;
+    if (count < min) {
+      syntax_error(file, tokens[0], fmt::format("{} needs {}", tokens[0].text, what));
+      return false;
+    }
+    if (count > max) {
+      syntax_error(file, tokens[max + 1],
+                   fmt::format("unexpected {} after {}", quoted(tokens[max + 1].text),
+                               tokens[0].text));
+      return false;
+    }
+    return true;
+  }
+
+  std::optional<std::uint32_t> read_ttl(FileId file, const Token& token) {
+    const TtlValue value = parse_ttl(token.text);
+    switch (value.status) {
+      case TtlStatus::ok:
+        return value.seconds;
+      case TtlStatus::too_large:
+        syntax_error(file, token,
+                     fmt::format("TTL {} is above 2147483647 (RFC 2181 §8)", quoted(token.text)));
+        return std::nullopt;
+      case TtlStatus::not_a_ttl:
+        break;
+    }
+    syntax_error(file, token, fmt::format("bad TTL {}", quoted(token.text)));
+    return std::nullopt;
+  }
+
+  void include(const std::vector<Token>& tokens, FileId file) {
+    const Token& path = tokens[1];
+    auto fail = [&](std::string message) { add_finding(kIncludeError, at(file, path), message); };
+    if (options_.includes == nullptr) {
+      fail(fmt::format("$INCLUDE {} cannot be read when the zone comes from standard input",
+                       quoted(path.text)));
+      return;
+    }
+    if (include_stack_.size() > options_.max_include_depth) {
+      fail(fmt::format("$INCLUDE {} goes deeper than {} levels (--max-include-depth)",
+                       quoted(path.text), options_.max_include_depth));
+      return;
+    }
+    std::string new_origin = origin_;
+    if (tokens.size() > 2) {
+      auto origin = read_name(file, tokens[2], "$INCLUDE origin");
+      if (!origin) return;
+      new_origin = *origin;
+    }
+    auto loaded = options_.includes->load(path.text);
+    if (auto* reason = std::get_if<std::string>(&loaded)) {
+      fail(fmt::format("$INCLUDE {}: {}", quoted(path.text), *reason));
+      return;
+    }
+    auto& source = std::get<IncludeLoader::Loaded>(loaded);
+    if (std::find(include_stack_.begin(), include_stack_.end(), source.identity) !=
+        include_stack_.end()) {
+      fail(fmt::format("$INCLUDE {} is a cycle: the file is already being read",
+                       quoted(path.text)));
+      return;
+    }
+    // RFC 1035 §5.1: the included file starts with the given origin; BIND restores the
+    // including file's origin and owner afterwards.
+    const std::string saved_origin = origin_;
+    const NameId saved_owner = last_owner_;
+    origin_ = new_origin;
+    const auto included = static_cast<FileId>(result_.files.size());
+    result_.files.push_back(source.display_path);
+    include_stack_.push_back(source.identity);
+    read_file(source.content, included);
+    include_stack_.pop_back();
+    origin_ = saved_origin;
+    last_owner_ = saved_owner;
+  }
+
+  void generate(const std::vector<Token>& tokens, FileId file) {
+    if (tokens.size() < 5) {
+      syntax_error(file, tokens[0],
+                   "$GENERATE needs a range, an owner template, a type and an rdata template");
+      return;
+    }
+    std::string error;
+    auto range = parse_generate_range(tokens[1].text, error);
+    if (!range) {
+      syntax_error(file, tokens[1], error);
+      return;
+    }
+    if (range->count() > options_.max_generate_records) {
+      syntax_error(file, tokens[1],
+                   fmt::format("$GENERATE {} would create {} records, more than the limit of {} "
+                               "(--max-generate)",
+                               tokens[1].text, range->count(), options_.max_generate_records));
+      return;
+    }
+    const Token& lhs = tokens[2];
+    const Token& rhs = tokens.back();
+    const std::span<const Token> middle(tokens.begin() + 3, tokens.end() - 1);
+    std::string owner_text;
+    std::string rdata_text;
+    for (std::int64_t value = range->start; value <= range->stop; value += range->step) {
+      if (!expand_generate_template(lhs.text, value, owner_text, error)) {
+        syntax_error(file, lhs, fmt::format("bad $GENERATE owner template: {}", error));
+        return;
+      }
+      if (!expand_generate_template(rhs.text, value, rdata_text, error)) {
+        syntax_error(file, rhs, fmt::format("bad $GENERATE rdata template: {}", error));
+        return;
+      }
+      // The expanded pieces are scanned as zone text; their tokens keep the position of the
+      // template they came from so that findings point into the $GENERATE line.
+      std::vector<Token> generated;
+      append_scanned(owner_text, lhs, generated);
+      generated.insert(generated.end(), middle.begin(), middle.end());
+      append_scanned(rdata_text, rhs, generated);
+      record(generated, false, file);
+    }
+  }
+
+  static void append_scanned(std::string_view text, const Token& origin_token,
+                             std::vector<Token>& out) {
+    ZoneScanner scanner(text);
+    Entry entry;
+    std::vector<ScanError> ignored;
+    while (scanner.next(entry, ignored)) {
+      for (Token token : entry.tokens) {
+        token.line = origin_token.line;
+        token.column = origin_token.column;
+        token.end_line = origin_token.end_line;
+        token.end_column = origin_token.end_column;
+        out.push_back(token);
+      }
+    }
+  }
+
+  void record(const std::vector<Token>& tokens, bool owner_omitted, FileId file) {
+    std::size_t i = 0;
+    NameId owner = last_owner_;
+    if (!owner_omitted) {
+      auto name = read_name(file, tokens[0], "owner name");
+      if (!name) return;
+      owner = result_.names.intern(*name);
+      last_owner_ = owner;
+      i = 1;
+    } else if (owner == kNoName) {
+      syntax_error(file, tokens[0],
+                   "the first record has no owner name (the line starts with white space)");
+      return;
+    }
+    saw_record_ = true;
+    std::optional<std::uint32_t> ttl;
+    std::optional<RRClass> rclass;
+    // RFC 1035 §5.1: TTL and class are optional and may come in either order.
+    for (int k = 0; k < 2 && i < tokens.size(); ++k) {
+      const Token& token = tokens[i];
+      if (!ttl && !token.text.empty() && token.text[0] >= '0' && token.text[0] <= '9') {
+        ttl = read_ttl(file, token);
+        if (!ttl) return;
+        ++i;
+      } else if (auto c = rclass ? std::nullopt : class_from_name(token.text)) {
+        rclass = c;
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (i >= tokens.size()) {
+      syntax_error(file, tokens.back(), "record has no type");
+      return;
+    }
+    const Token& type_token = tokens[i];
+    const auto type = type_from_name(type_token.text);
+    if (!type) {
+      syntax_error(file, type_token, fmt::format("unknown record type {}", quoted(type_token.text)));
+      return;
+    }
+    const std::span<const Token> rdata_tokens(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                                              tokens.end());
+    auto parsed = parser_.parse(*type, rdata_tokens, origin_, result_.names);
+    if (auto* error = std::get_if<RdataError>(&parsed)) {
+      const Token& at_fault =
+          rdata_tokens.empty() ? type_token : rdata_tokens[std::min(error->token, rdata_tokens.size() - 1)];
+      if (error->missing_origin) {
+        missing_origin(file, at_fault);
+      } else {
+        syntax_error(file, at_fault, error->message);
+      }
+      return;
+    }
+    Record rec;
+    rec.owner = owner;
+    rec.type = *type;
+    rec.rclass = rclass.value_or(rrclass::IN);
+    rec.rdata = std::move(std::get<Rdata>(parsed));
+    rec.location = SourceLocation{file, tokens.front().line, tokens.front().column,
+                                  tokens.back().end_line, tokens.back().end_column};
+    if (*type == rrtype::SOA && !soa_minimum_) {
+      soa_minimum_ = std::get<SoaData>(rec.rdata).minimum;
+    }
+    rec.ttl = resolve_ttl(ttl, file, tokens.front());
+    result_.zone.records.push_back(std::move(rec));
+  }
+
+  // BIND's default TTL: $TTL, else the last explicit TTL, else the SOA minimum.
+  std::uint32_t resolve_ttl(std::optional<std::uint32_t> explicit_ttl, FileId file,
+                            const Token& first) {
+    if (explicit_ttl) {
+      last_explicit_ttl_ = explicit_ttl;
+      return *explicit_ttl;
+    }
+    if (default_ttl_) return *default_ttl_;
+    if (last_explicit_ttl_) return *last_explicit_ttl_;
+    if (soa_minimum_) return *soa_minimum_;
+    if (!missing_ttl_reported_) {
+      missing_ttl_reported_ = true;
+      syntax_error(file, first,
+                   "record has no TTL and there is no $TTL, earlier TTL or SOA to take one from");
+    }
+    return 0;
+  }
+
+  void finish() {
+    // The zone origin: --origin, else the first $ORIGIN before any record, else the file name.
+    // The apex is where the SOA is (RFC 1035 §5.2), so an SOA below that candidate (as after
+    // "$ORIGIN .") makes its owner the origin.
+    std::string origin = options_.origin;
+    if (!options_.origin_is_forced && first_origin_directive_) origin = *first_origin_directive_;
+    NameId origin_id = origin.empty() ? result_.names.intern(".") : result_.names.intern(origin);
+    if (!options_.origin_is_forced) {
+      for (const Record& record : result_.zone.records) {
+        if (record.type != rrtype::SOA) continue;
+        if (record.owner != origin_id && result_.names.is_at_or_below(record.owner, origin_id)) {
+          origin_id = record.owner;
+        }
+        break;
+      }
+    }
+    result_.zone.origin = origin_id;
+    result_.zone.file = 0;
+  }
+
+  const ZoneReadOptions& options_;
+  ZoneReadResult& result_;
+  RdataParser parser_;
+  std::string origin_;
+  NameId last_owner_ = kNoName;
+  std::optional<std::uint32_t> default_ttl_;
+  std::optional<std::uint32_t> last_explicit_ttl_;
+  std::optional<std::uint32_t> soa_minimum_;
+  std::optional<std::string> first_origin_directive_;
+  std::vector<std::string> include_stack_;
+  bool saw_record_ = false;
+  bool missing_origin_reported_ = false;
+  bool missing_ttl_reported_ = false;
+};
+
+}  // namespace
+
+ZoneReadResult read_zone(std::string_view content, const ZoneReadOptions& options) {
+  ZoneReadResult result;
+  ZoneReader reader(options, result);
+  reader.read(content);
+  return result;
+}
+
+std::optional<std::string> origin_from_file_name(std::string_view file_name) {
+  if (auto slash = file_name.find_last_of('/'); slash != std::string_view::npos) {
+    file_name.remove_prefix(slash + 1);
+  }
+  std::string_view candidate = file_name;
+  bool had_marker = false;
+  for (std::string_view suffix : {".zone", ".db"}) {
+    if (candidate.size() > suffix.size() &&
+        iequals(candidate.substr(candidate.size() - suffix.size()), suffix)) {
+      candidate.remove_suffix(suffix.size());
+      had_marker = true;
+      break;
+    }
+  }
+  if (!had_marker && candidate.size() > 3 && iequals(candidate.substr(0, 3), "db.")) {
+    candidate.remove_prefix(3);
+    had_marker = true;
+  }
+  if (!had_marker && candidate.find('.') == std::string_view::npos) return std::nullopt;
+  for (char c : candidate) {
+    const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_';
+    if (!ok) return std::nullopt;
+  }
+  std::string canonical;
+  const std::string absolute = std::string(candidate) + (candidate.ends_with('.') ? "" : ".");
+  if (parse_name(absolute, "", canonical)) return std::nullopt;
+  return canonical;
+}
+
+}  // namespace dnslint

@@ -1,0 +1,54 @@
+// Reads a master file (RFC 1035 §5) into a Zone with the exact position of every record.
+// Directives: $ORIGIN, $TTL, $INCLUDE (RFC 1035 §5.1) and BIND's $GENERATE. A bad record is a
+// syntax-error finding and reading goes on with the next one; nothing the file says is dropped
+// or rewritten silently. This layer does no I/O: $INCLUDE files come through an IncludeLoader.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/finding.hpp"
+#include "model/model.hpp"
+
+namespace dnslint {
+
+class IncludeLoader {
+ public:
+  struct Loaded {
+    std::string identity;      // canonical path, to detect cycles
+    std::string display_path;  // how reports name the file
+    std::string content;
+  };
+  virtual ~IncludeLoader() = default;
+  // Resolves the path a $INCLUDE wrote and reads it; the reason on failure.
+  virtual std::variant<Loaded, std::string> load(std::string_view written_path) = 0;
+};
+
+struct ZoneReadOptions {
+  std::string display_path;
+  std::string identity;         // canonical path of the file, to detect include cycles
+  std::string origin;           // canonical, or empty: from --origin or the file name
+  bool origin_is_forced = false;  // --origin: the zone origin whatever the file says
+  IncludeLoader* includes = nullptr;  // nullptr: every $INCLUDE is an include-error
+  unsigned max_include_depth = 32;
+  std::uint64_t max_generate_records = 1'000'000;
+};
+
+struct ZoneReadResult {
+  NameTable names;
+  std::vector<std::string> files;  // display paths by FileId; 0 is the file itself
+  Zone zone;
+  std::vector<Finding> findings;   // syntax-error and include-error
+};
+
+ZoneReadResult read_zone(std::string_view content, const ZoneReadOptions& options);
+
+// The origin a file's name implies: example.com.zone, example.com.db, db.example.com,
+// 2.0.192.in-addr.arpa, example.com. Canonical, or nullopt.
+std::optional<std::string> origin_from_file_name(std::string_view file_name);
+
+}  // namespace dnslint

@@ -1,0 +1,59 @@
+// Splits a master file (RFC 1035 §5.1) into entries: one logical line each, parentheses
+// joining physical lines, comments removed, quoted strings kept whole. Every token keeps its
+// exact position. The scanner never fails: problems become ScanErrors and scanning goes on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dnslint {
+
+struct Token {
+  std::string_view text;  // for a quoted token, what is between the quotes (escapes undecoded)
+  std::string_view raw;   // exactly as in the file, quotes included
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t end_line = 0;
+  std::uint32_t end_column = 0;  // exclusive
+  bool quoted = false;
+};
+
+struct Entry {
+  std::vector<Token> tokens;
+  bool starts_with_blank = false;  // the line began with white space: the owner is omitted
+  std::uint32_t line = 0;          // first physical line of the entry
+};
+
+struct ScanError {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t end_column = 0;
+  std::string message;
+};
+
+class ZoneScanner {
+ public:
+  explicit ZoneScanner(std::string_view data, std::uint32_t first_line = 1);
+
+  // Fills `entry` with the next non-empty entry; false at the end of input.
+  bool next(Entry& entry, std::vector<ScanError>& errors);
+
+ private:
+  bool at_end() const { return pos_ >= data_.size(); }
+  void advance();
+  void skip_to_line_end();
+  void scan_quoted(Entry& entry, std::vector<ScanError>& errors);
+  void scan_word(Entry& entry);
+
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  std::uint32_t line_;
+  std::uint32_t column_ = 1;
+};
+
+// Decodes RFC 1035 §5.1 escapes (\X, \DDD) of a character-string; false when one is bad.
+bool decode_escapes(std::string_view text, std::string& out);
+
+}  // namespace dnslint

@@ -1,0 +1,275 @@
+#include "linter/cli.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "linter/inputs.hpp"
+#include "linter/reports.hpp"
+#include "linter/rule_catalog.hpp"
+#include "linter/rule_docs.hpp"
+#include "linter/version.hpp"
+
+namespace dnslint {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::uint64_t parse_count(std::string_view option, std::string_view text, std::uint64_t max) {
+  std::uint64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value > max) {
+    throw UsageError(fmt::format("{} takes a whole number from 0 to {}, not '{}'", option, max, text));
+  }
+  return value;
+}
+
+void expect_one_of(std::string_view option, const std::string& value,
+                   std::initializer_list<std::string_view> allowed) {
+  for (auto a : allowed) {
+    if (value == a) return;
+  }
+  std::string list;
+  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  throw UsageError(fmt::format("{} takes one of {}, not '{}'", option, list, value));
+}
+
+// Writes `text` to `path` through a temporary file and a rename, so that no reader ever sees
+// half a report.
+void write_atomically(const std::string& path, const std::string& text) {
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw InputError(fmt::format("cannot write '{}': directory '{}' does not exist", path, dir.string()));
+  }
+  const fs::path temporary = dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      fs::remove(temporary, ec);
+      throw InputError(fmt::format("cannot write '{}'", path));
+    }
+  }
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw InputError(fmt::format("cannot write '{}': {}", path, ec.message()));
+  }
+}
+
+bool use_color(const std::string& mode, bool to_terminal) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return to_terminal && ::isatty(STDOUT_FILENO) == 1;
+}
+
+int lint_command(CliOptions& options) {
+  if (options.input_format && *options.input_format != "zone") {
+    throw UsageError(fmt::format("--input-format {} is not supported yet; this version reads zone files",
+                                 *options.input_format));
+  }
+  configure(options);
+  if (options.request.paths.empty()) options.request.paths.push_back(".");
+  const LintResult result = lint(options.request);
+  std::string report;
+  if (options.format == "json") {
+    report = write_json(result);
+  } else {
+    report = write_text(result, use_color(options.color, !options.output));
+  }
+  if (options.output) {
+    write_atomically(*options.output, report);
+  } else {
+    std::fwrite(report.data(), 1, report.size(), stdout);
+    if (std::fflush(stdout) != 0) throw InputError("cannot write the report to standard output");
+  }
+  std::cerr << write_summary(result);
+  if (!options.fail_on) return 0;
+  for (const Finding& finding : result.findings) {
+    if (finding.severity >= *options.fail_on) return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return R"(usage: dnslint [OPTIONS] [PATH...]      lint zone files and directories (default: .)
+       dnslint rules [--format text|json|markdown]
+       dnslint explain RULE
+       dnslint --version | --help
+
+PATH '-' reads standard input. Directories are walked for *.zone, *.db, db.* and *.arpa files.
+
+options:
+  -f, --format text|json        report format (default text)
+  -o, --output FILE             write the report to FILE (atomically)
+      --origin NAME             origin for zone files that set none
+      --input-format zone       how to read the inputs
+      --config FILE             configuration (default: nearest .dnslint.yaml upward)
+      --enable RULE[,RULE]      turn rules on
+      --disable RULE[,RULE]     turn rules off
+      --fail-on LEVEL           error|warning|note|never: exit 1 at or above it (default warning)
+      --stdin-filename NAME     name used for '-' in reports and for its origin
+  -j, --jobs N                  threads (default: all cores)
+      --color auto|always|never colour the text report (NO_COLOR is honoured)
+      --include-root DIR        also allow $INCLUDE files below DIR (repeatable)
+      --max-include-depth N     nesting limit for $INCLUDE (default 32)
+      --max-generate N          records one $GENERATE may create (default 1000000)
+  -h, --help                    this text
+      --version                 print the version
+
+exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, I/O or configuration error
+)";
+}
+
+CliOptions parse_command_line(const std::vector<std::string>& args) {
+  CliOptions options;
+  std::size_t i = 0;
+  if (!args.empty() && (args[0] == "rules" || args[0] == "explain")) {
+    options.command = args[0] == "rules" ? Command::rules : Command::explain;
+    i = 1;
+  }
+  bool only_paths = false;
+  for (; i < args.size(); ++i) {
+    std::string arg = args[i];
+    if (only_paths || arg == "-" || arg.empty() || arg[0] != '-') {
+      if (options.command == Command::explain) {
+        if (!options.explain_id.empty()) throw UsageError("explain takes one rule id");
+        options.explain_id = arg;
+      } else if (options.command == Command::rules) {
+        throw UsageError(fmt::format("rules takes no argument '{}'", arg));
+      } else {
+        options.request.paths.push_back(arg);
+      }
+      continue;
+    }
+    if (arg == "--") {
+      only_paths = true;
+      continue;
+    }
+    std::optional<std::string> inline_value;
+    if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
+      inline_value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+    }
+    auto value = [&]() -> std::string {
+      if (inline_value) return *inline_value;
+      if (i + 1 >= args.size()) throw UsageError(fmt::format("{} needs a value", arg));
+      return args[++i];
+    };
+    if (arg == "-h" || arg == "--help") {
+      options.command = Command::help;
+    } else if (arg == "--version") {
+      options.command = Command::version;
+    } else if (arg == "-f" || arg == "--format") {
+      const std::string format = value();
+      if (options.command == Command::rules) {
+        expect_one_of(arg, format, {"text", "json", "markdown"});
+        options.rules_format = format;
+      } else {
+        expect_one_of(arg, format, {"text", "json"});
+        options.format = format;
+      }
+    } else if (arg == "-o" || arg == "--output") {
+      options.output = value();
+    } else if (arg == "--origin") {
+      options.request.origin = value();
+    } else if (arg == "--input-format") {
+      options.input_format = value();
+      expect_one_of(arg, *options.input_format,
+                    {"zone", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"});
+    } else if (arg == "--config") {
+      options.config_path = value();
+    } else if (arg == "--enable") {
+      options.enable.push_back(value());
+    } else if (arg == "--disable") {
+      options.disable.push_back(value());
+    } else if (arg == "--fail-on") {
+      const std::string level = value();
+      expect_one_of(arg, level, {"error", "warning", "note", "never"});
+      options.fail_on = level == "never" ? std::nullopt : severity_from_name(level);
+    } else if (arg == "--stdin-filename") {
+      options.request.stdin_filename = value();
+    } else if (arg == "-j" || arg == "--jobs") {
+      options.request.jobs = static_cast<unsigned>(parse_count(arg, value(), 1024));
+    } else if (arg == "--color") {
+      options.color = value();
+      expect_one_of(arg, options.color, {"auto", "always", "never"});
+    } else if (arg == "--include-root") {
+      options.request.include_roots.emplace_back(value());
+    } else if (arg == "--max-include-depth") {
+      options.request.max_include_depth = static_cast<unsigned>(parse_count(arg, value(), 10000));
+    } else if (arg == "--max-generate") {
+      options.request.max_generate_records = parse_count(arg, value(), 1'000'000'000);
+    } else {
+      throw UsageError(fmt::format("unknown option '{}' (see --help)", arg));
+    }
+  }
+  if (options.command == Command::explain && options.explain_id.empty()) {
+    throw UsageError("explain needs a rule id (see 'dnslint rules')");
+  }
+  if (options.request.jobs == 0) {
+    options.request.jobs = std::max(1u, std::thread::hardware_concurrency());
+  }
+  return options;
+}
+
+void configure(CliOptions& options) {
+  RuleConfiguration rules = RuleConfiguration::defaults();
+  if (options.config_path) {
+    rules.apply_file(*options.config_path);
+  } else if (auto found = find_config_upward(fs::current_path())) {
+    rules.apply_file(*found);
+  }
+  for (const auto& list : options.enable) rules.set_enabled(list, true, "--enable");
+  for (const auto& list : options.disable) rules.set_enabled(list, false, "--disable");
+  options.request.rules = std::move(rules);
+}
+
+int run_cli(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    CliOptions options = parse_command_line(args);
+    switch (options.command) {
+      case Command::help:
+        std::cout << usage_text();
+        return 0;
+      case Command::version:
+        std::cout << "dnslint " << kVersion << "\n";
+        return 0;
+      case Command::rules:
+        std::cout << write_rule_list(options.rules_format);
+        return 0;
+      case Command::explain: {
+        auto doc = rule_documentation(options.explain_id);
+        if (!doc) throw UsageError(fmt::format("unknown rule '{}' (see 'dnslint rules')", options.explain_id));
+        std::cout << *doc;
+        return 0;
+      }
+      case Command::lint:
+        return lint_command(options);
+    }
+  } catch (const UsageError& e) {
+    std::cerr << "dnslint: " << e.what() << "\n";
+  } catch (const ConfigError& e) {
+    std::cerr << "dnslint: " << e.what() << "\n";
+  } catch (const InputError& e) {
+    std::cerr << "dnslint: " << e.what() << "\n";
+  }
+  return 2;
+}
+
+}  // namespace dnslint

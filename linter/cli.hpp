@@ -1,0 +1,47 @@
+// The command line of DESIGN §4: parsing, and running a whole invocation.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "linter/engine.hpp"
+
+namespace dnslint {
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class Command { lint, rules, explain, version, help };
+
+struct CliOptions {
+  Command command = Command::lint;
+  LintRequest request;  // paths, origin, jobs and limits; rules are filled by configure()
+  std::string format = "text";
+  std::optional<std::string> output;
+  std::optional<std::string> config_path;
+  std::optional<std::string> input_format;
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  std::optional<Severity> fail_on = Severity::warning;  // nullopt: never
+  std::string color = "auto";
+  std::string rules_format = "text";
+  std::string explain_id;
+};
+
+// Throws UsageError.
+CliOptions parse_command_line(const std::vector<std::string>& args);
+
+// Applies the configuration file (--config, else the nearest .dnslint.yaml) and
+// --enable/--disable to options.request.rules. Throws ConfigError.
+void configure(CliOptions& options);
+
+// Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage, I/O or config error.
+int run_cli(int argc, char** argv);
+
+std::string usage_text();
+
+}  // namespace dnslint

@@ -1,0 +1,168 @@
+#include "linter/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+#include "formats/zone_reader.hpp"
+#include "linter/inputs.hpp"
+#include "model/model.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+// Runs `work(i)` for i in [0, count) on up to `jobs` threads; rethrows the first exception.
+template <typename Work>
+void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
+  const std::size_t threads = std::min<std::size_t>(std::max(1u, jobs), count);
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::atomic<bool> failed{false};
+  std::vector<std::thread> pool;
+  for (std::size_t t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < count && !failed; i = next++) {
+        try {
+          work(i);
+        } catch (...) {
+          if (!failed.exchange(true)) failure = std::current_exception();
+        }
+      }
+    });
+  }
+  for (auto& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+ZoneReadResult read_input(const InputFile& input, const LintRequest& request,
+                          const std::string& forced_origin) {
+  ZoneReadOptions options;
+  options.display_path = input.display_path;
+  options.max_include_depth = request.max_include_depth;
+  options.max_generate_records = request.max_generate_records;
+  if (!forced_origin.empty()) {
+    options.origin = forced_origin;
+    options.origin_is_forced = true;
+  } else if (auto origin = origin_from_file_name(input.display_path)) {
+    options.origin = *origin;
+  }
+  if (input.is_stdin) return read_zone(read_stdin(), options);
+  std::error_code ec;
+  options.identity = std::filesystem::weakly_canonical(std::filesystem::absolute(input.path), ec).string();
+  FileIncludeLoader loader(input, request.include_roots);
+  options.includes = &loader;
+  return read_zone(read_whole_file(input.path), options);
+}
+
+// Moves one file's zone into the model, renumbering its names and files.
+void merge(ZoneReadResult&& read, Model& model, std::vector<Finding>& findings) {
+  std::vector<NameId> remap(read.names.size());
+  for (NameId id = 0; id < read.names.size(); ++id) remap[id] = model.names.intern(read.names.str(id));
+  const auto file_offset = static_cast<FileId>(model.files.size());
+  for (auto& file : read.files) model.files.push_back(std::move(file));
+  auto rename = [&](TargetName& target) { target.name = remap[target.name]; };
+  for (Record& record : read.zone.records) {
+    record.owner = remap[record.owner];
+    record.location.file += file_offset;
+    if (auto* soa = std::get_if<SoaData>(&record.rdata)) {
+      rename(soa->mname);
+      rename(soa->rname);
+    } else if (auto* name = std::get_if<NameData>(&record.rdata)) {
+      rename(name->target);
+    } else if (auto* mx = std::get_if<MxData>(&record.rdata)) {
+      rename(mx->exchange);
+    } else if (auto* srv = std::get_if<SrvData>(&record.rdata)) {
+      rename(srv->target);
+    }
+  }
+  read.zone.origin = remap[read.zone.origin];
+  read.zone.file += file_offset;
+  for (Finding& finding : read.findings) {
+    finding.location.file += file_offset;
+    finding.zone = model.names.str(read.zone.origin);
+    findings.push_back(std::move(finding));
+  }
+  model.zones.push_back(std::move(read.zone));
+}
+
+void sort_findings(std::vector<Finding>& findings, const std::vector<std::string>& files) {
+  auto key = [&](const Finding& f) {
+    return std::tie(files[f.location.file], f.location.line, f.location.column, f.rule, f.message,
+                    f.location.end_line, f.location.end_column);
+  };
+  std::sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
+                 findings.end());
+}
+
+}  // namespace
+
+LintResult lint(const LintRequest& request) {
+  std::string forced_origin;
+  if (request.origin) {
+    std::string text = *request.origin;
+    if (!text.empty() && text != "." && !text.ends_with('.')) text += '.';
+    if (auto error = parse_name(text, ".", forced_origin)) {
+      throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
+    }
+  }
+  const auto inputs = collect_inputs(request.paths, request.stdin_filename);
+  std::vector<ZoneReadResult> reads(inputs.size());
+  parallel_for(inputs.size(), request.jobs,
+               [&](std::size_t i) { reads[i] = read_input(inputs[i], request, forced_origin); });
+
+  Model model;
+  std::vector<Finding> findings;
+  for (auto& read : reads) merge(std::move(read), model, findings);
+  reads.clear();
+  model.build_indexes();
+
+  // Reader findings take the configured severity, or go when their rule is off.
+  std::erase_if(findings, [&](Finding& f) {
+    const RuleSettings& settings = request.rules.at(f.rule);
+    f.severity = settings.severity;
+    return !settings.enabled;
+  });
+
+  std::vector<const Rule*> enabled;
+  for (const Rule& rule : all_rules()) {
+    if (rule.check != nullptr && request.rules.at(rule.id).enabled) enabled.push_back(&rule);
+  }
+  std::vector<std::vector<Finding>> per_rule(enabled.size());
+  parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
+    const RuleSettings& settings = request.rules.at(enabled[i]->id);
+    Reporter reporter(enabled[i]->id, settings.severity, model);
+    enabled[i]->check(model, settings.options, reporter);
+    per_rule[i] = reporter.take();
+  });
+  for (auto& rule_findings : per_rule) {
+    std::move(rule_findings.begin(), rule_findings.end(), std::back_inserter(findings));
+  }
+
+  LintResult result;
+  sort_findings(findings, model.files);
+  result.summary.files = inputs.size();
+  result.summary.zones = model.zones.size();
+  for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
+  for (const Finding& finding : findings) {
+    switch (finding.severity) {
+      case Severity::error: ++result.summary.errors; break;
+      case Severity::warning: ++result.summary.warnings; break;
+      case Severity::note: ++result.summary.notes; break;
+    }
+  }
+  result.findings = std::move(findings);
+  result.files = std::move(model.files);
+  return result;
+}
+
+}  // namespace dnslint

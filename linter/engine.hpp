@@ -1,0 +1,45 @@
+// The engine: read every input (in parallel), build one model, run the enabled rules, and
+// return the findings sorted by file, line, column and rule.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linter/config.hpp"
+#include "model/finding.hpp"
+
+namespace dnslint {
+
+struct LintRequest {
+  std::vector<std::string> paths;
+  std::optional<std::string> origin;  // --origin, as typed
+  std::string stdin_filename = "<stdin>";
+  unsigned jobs = 1;
+  std::vector<std::filesystem::path> include_roots;
+  unsigned max_include_depth = 32;
+  std::uint64_t max_generate_records = 1'000'000;
+  RuleConfiguration rules = RuleConfiguration::defaults();
+};
+
+struct Summary {
+  std::size_t files = 0;
+  std::size_t zones = 0;
+  std::size_t records = 0;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+};
+
+struct LintResult {
+  std::vector<Finding> findings;   // sorted
+  std::vector<std::string> files;  // display paths, indexed by SourceLocation::file
+  Summary summary;
+};
+
+// Throws InputError (unreadable input) or ConfigError (bad option value).
+LintResult lint(const LintRequest& request);
+
+}  // namespace dnslint

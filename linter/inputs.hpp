@@ -1,0 +1,51 @@
+// Finding the files to lint and reading them: the I/O side of the readers.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "formats/zone_reader.hpp"
+
+namespace dnslint {
+
+// A problem with the inputs that stops the run (exit status 2).
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct InputFile {
+  std::string display_path;         // as reports name it: relative stays relative
+  std::filesystem::path path;       // empty for standard input
+  bool is_stdin = false;
+};
+
+// Expands files and directories into the files to lint, sorted, without duplicates.
+// Directories are walked for zone files (*.zone, *.db, db.*, *.arpa), skipping hidden folders,
+// .terraform and node_modules. "-" is standard input.
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
+                                      const std::string& stdin_name);
+
+// True for the names a directory walk takes as zone files.
+bool is_zone_file_name(std::string_view file_name);
+
+std::string read_whole_file(const std::filesystem::path& path);  // throws InputError
+std::string read_stdin();
+
+// Resolves $INCLUDE paths against the directory of the top-level file (as named-checkzone does
+// when run from there) and refuses anything outside the allowed roots.
+class FileIncludeLoader : public IncludeLoader {
+ public:
+  FileIncludeLoader(const InputFile& top, const std::vector<std::filesystem::path>& extra_roots);
+  std::variant<Loaded, std::string> load(std::string_view written_path) override;
+
+ private:
+  std::filesystem::path base_dir_;
+  std::filesystem::path display_base_;
+  std::vector<std::filesystem::path> roots_;
+};
+
+}  // namespace dnslint

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/location.hpp"
+
+namespace dnslint {
+
+enum class Severity { note = 0, warning = 1, error = 2 };
+
+std::string_view severity_name(Severity severity);
+
+struct RelatedLocation {
+  SourceLocation location;
+  std::string message;
+};
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::error;
+  std::string message;
+  SourceLocation location;
+  std::string zone;   // origin of the zone the finding is about, when there is one
+  std::string owner;  // owner name of the record, when there is one
+  std::string type;   // record type mnemonic, when there is one
+  std::vector<RelatedLocation> related;
+};
+
+}  // namespace dnslint

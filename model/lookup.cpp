@@ -1,0 +1,95 @@
+#include "model/lookup.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace dnslint {
+
+Node find_node(const Model& model, const Zone& zone, NameId name) {
+  if (zone.name_exists(name)) return Node{name, zone.records_at(name), false};
+  // RFC 4592 §3.3.1: the closest encloser is the longest existing ancestor; a wildcard child
+  // of it synthesizes the answer.
+  for (NameId encloser = name; encloser != zone.origin && !model.names.is_root(encloser);) {
+    encloser = model.names.parent(encloser);
+    if (!zone.name_exists(encloser)) continue;
+    const std::string wildcard =
+        model.names.is_root(encloser) ? std::string("*.") : "*." + std::string(model.name(encloser));
+    if (auto id = model.names.find(wildcard); id && zone.name_exists(*id)) {
+      return Node{*id, zone.records_at(*id), true};
+    }
+    break;
+  }
+  return Node{name, {}, false};
+}
+
+const Record* dname_above(const Model& model, const Zone& zone, NameId name) {
+  for (NameId n = name; n != zone.origin && !model.names.is_root(n);) {
+    n = model.names.parent(n);
+    if (auto set = zone.rrset(n, rrtype::DNAME); !set.empty()) return &zone.records[set.front()];
+  }
+  return nullptr;
+}
+
+std::optional<NameId> substitute_dname(const Model& model, NameId name, const Record& dname) {
+  const auto& data = std::get<NameData>(dname.rdata);
+  std::string result(relative_part(model.name(name), model.name(dname.owner)));
+  result += '.';
+  if (model.name(data.target.name) != ".") result += model.name(data.target.name);
+  return model.names.find(result);
+}
+
+Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::size_t max_hops) {
+  Resolution result;
+  std::vector<NameId> visited;
+  NameId current = name;
+  for (std::size_t hop = 0;; ++hop) {
+    if (std::find(visited.begin(), visited.end(), current) != visited.end() || hop > max_hops) {
+      result.loop = true;
+      break;
+    }
+    visited.push_back(current);
+    result.final_name = current;
+    result.zone = model.zone_for(current, preferred);
+    if (result.zone == nullptr) break;
+    preferred = result.zone;
+    if (result.zone->delegation_at_or_above(model.names, current) != kNoName) {
+      result.delegated = true;
+      break;
+    }
+    if (const Record* dname = dname_above(model, *result.zone, current)) {
+      result.aliases.push_back(dname);
+      auto next = substitute_dname(model, current, *dname);
+      if (!next) {
+        result.zone = nullptr;
+        result.left_loaded_data = true;
+        break;
+      }
+      current = *next;
+      continue;
+    }
+    const Node node = find_node(model, *result.zone, current);
+    const Record* cname = nullptr;
+    for (std::uint32_t index : node.records) {
+      const Record& record = result.zone->records[index];
+      if (record.type == rrtype::CNAME && cname == nullptr) cname = &record;
+    }
+    if (cname != nullptr) {
+      result.aliases.push_back(cname);
+      current = std::get<NameData>(cname->rdata).target.name;
+      continue;
+    }
+    for (std::uint32_t index : node.records) {
+      const Record& record = result.zone->records[index];
+      if (record.type == rrtype::A || record.type == rrtype::AAAA) {
+        result.addresses.push_back(&record);
+      } else {
+        result.other.push_back(&record);
+      }
+    }
+    break;
+  }
+  if (result.zone == nullptr && !result.aliases.empty()) result.left_loaded_data = true;
+  return result;
+}
+
+}  // namespace dnslint

@@ -1,0 +1,71 @@
+// Domain names in canonical form: absolute, presentation format, ASCII lowercase (RFC 4343),
+// with a trailing dot. The root is ".". Names are interned in a NameTable so that records hold
+// small ids, compare in O(1) and walk to their ancestors without string work.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dnslint {
+
+using NameId = std::uint32_t;
+inline constexpr NameId kNoName = 0xffffffffu;
+
+// Why a presentation-format name could not be read.
+struct NameError {
+  std::string reason;
+};
+
+// Parses a presentation-format name (RFC 1035 §5.1: \X and \DDD escapes, "@" for the origin).
+// A name without a trailing dot is relative and gets `origin` appended; `origin` must then be
+// canonical, and when it is empty a relative name is an error. On success `out` is canonical.
+std::optional<NameError> parse_name(std::string_view text, std::string_view origin,
+                                    std::string& out);
+
+// True when `text` (presentation format) ends in an unescaped dot, i.e. is written absolute.
+bool is_written_absolute(std::string_view text);
+
+// The canonical name with its first label removed; the root's parent is the root.
+std::string_view parent_name(std::string_view canonical);
+
+// Number of labels, not counting the root.
+std::size_t label_count(std::string_view canonical);
+
+// Length of a canonical name in wire format (RFC 1035 §3.1).
+std::size_t wire_length(std::string_view canonical);
+
+// The first label of a canonical name, still in presentation escapes.
+std::string_view first_label(std::string_view canonical);
+
+// True when `name` equals `ancestor` or lies below it.
+bool is_at_or_below(std::string_view name, std::string_view ancestor);
+
+// `name` with the `suffix` labels removed and no trailing dot ("mail.example.com." minus
+// "example.com." is "mail"); empty when name == suffix.
+std::string_view relative_part(std::string_view name, std::string_view suffix);
+
+// Interns canonical names. Every ancestor of an interned name is interned too, so parent()
+// is a lookup. Addresses of stored strings are stable (deque), so views into them stay valid.
+class NameTable {
+ public:
+  NameId intern(std::string_view canonical);
+  std::optional<NameId> find(std::string_view canonical) const;
+  std::string_view str(NameId id) const { return names_[id]; }
+  NameId parent(NameId id) const { return parents_[id]; }
+  bool is_root(NameId id) const { return parents_[id] == id; }
+  bool is_at_or_below(NameId name, NameId ancestor) const;
+  std::size_t size() const { return names_.size(); }
+
+ private:
+  std::deque<std::string> names_;
+  std::vector<NameId> parents_;
+  std::vector<std::uint16_t> depths_;
+  std::unordered_map<std::string_view, NameId> index_;
+};
+
+}  // namespace dnslint

@@ -1,0 +1,27 @@
+#include "rules/common.hpp"
+
+#include <fmt/format.h>
+
+namespace dnslint {
+
+void for_each_rrset(
+    const Model& model, RRType type,
+    const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit) {
+  for (const Zone& zone : model.zones) {
+    for (NameId owner : zone.owners()) {
+      const auto set = zone.rrset(owner, type);
+      if (!set.empty()) visit(zone, owner, set);
+    }
+  }
+}
+
+bool is_null_mx(const Model& model, const MxData& mx) {
+  return mx.exchange.name != kNoName && model.names.is_root(mx.exchange.name);
+}
+
+std::string where(const Model& model, const SourceLocation& location, const SourceLocation& from) {
+  if (location.file == from.file) return fmt::format("line {}", location.line);
+  return fmt::format("{}:{}", model.files[location.file], location.line);
+}
+
+}  // namespace dnslint

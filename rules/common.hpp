@@ -1,0 +1,24 @@
+// Small helpers the rules share, so that every rule reads the model the same way.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+
+#include "model/lookup.hpp"
+#include "model/model.hpp"
+
+namespace dnslint {
+
+// Calls `visit(zone, owner, rrset)` for every RRset of `type` in every zone, in a deterministic
+// order (zones as loaded, owners by first appearance).
+void for_each_rrset(const Model& model, RRType type,
+                    const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit);
+
+// RFC 7505: a null MX has the root as its exchange.
+bool is_null_mx(const Model& model, const MxData& mx);
+
+// "line 12" or "example.net.zone:12" when the location is in another file than `from`.
+std::string where(const Model& model, const SourceLocation& location, const SourceLocation& from);
+
+}  // namespace dnslint

@@ -1,0 +1,38 @@
+// duplicate-record: an RRset is a set (RFC 2181 §5); the same record twice is dropped by
+// servers and usually means an edit went wrong (a changed line was added, not replaced).
+#include <fmt/format.h>
+
+#include <map>
+
+#include "rules/common.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  for (const Zone& zone : model.zones) {
+    for (NameId owner : zone.owners()) {
+      std::map<std::tuple<RRType, RRClass, std::string>, const Record*> seen;
+      for (std::uint32_t index : zone.records_at(owner)) {
+        const Record& record = zone.records[index];
+        auto [it, inserted] = seen.emplace(std::make_tuple(record.type, record.rclass, rdata_key(record)), &record);
+        if (inserted) continue;
+        Finding& finding = reporter.report(
+            zone, record,
+            fmt::format("duplicate {} record at {} (the same as {})", type_name(record.type),
+                        model.name(owner), where(model, it->second->location, record.location)));
+        finding.related.push_back({it->second->location, "first defined here"});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Rule duplicate_record_rule() {
+  return {"duplicate-record", "the same record twice", Severity::warning, "RFC 2181 §5", {},
+          check};
+}
+
+}  // namespace dnslint

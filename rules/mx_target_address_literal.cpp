@@ -1,0 +1,36 @@
+// mx-target-address-literal: the exchange of an MX is a domain name (RFC 1035 §3.3.9); an IP
+// address there becomes a name like "192.0.2.1.example.com." that no mail server resolves.
+#include <fmt/format.h>
+
+#include "model/address.hpp"
+#include "rules/common.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
+    for (std::uint32_t index : set) {
+      const Record& record = zone.records[index];
+      const auto& mx = std::get<MxData>(record.rdata);
+      if (!looks_like_address_literal(mx.exchange.written)) continue;
+      std::string message = fmt::format(
+          "MX exchange '{}' is an IP address; an MX must name a host that has the address",
+          mx.exchange.written);
+      if (mx.exchange.written_relative) {
+        message += fmt::format(" (as written it means {})", model.name(mx.exchange.name));
+      }
+      reporter.report(zone, record, std::move(message));
+    }
+  });
+}
+
+}  // namespace
+
+Rule mx_target_address_literal_rule() {
+  return {"mx-target-address-literal", "MX exchange is an IP address literal", Severity::error,
+          "RFC 1035 §3.3.9, RFC 5321 §5.1", {}, check};
+}
+
+}  // namespace dnslint

@@ -1,0 +1,53 @@
+// mx-target-no-address: an exchange inside a loaded zone must have A or AAAA records, or
+// senders cannot deliver (RFC 5321 §5.1). Names below a zone cut are not ours to judge.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "rules/common.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+std::string held_types(const std::vector<const Record*>& records) {
+  std::set<std::string> names;
+  for (const Record* record : records) names.insert(type_name(record->type));
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
+    for (std::uint32_t index : set) {
+      const Record& record = zone.records[index];
+      const auto& mx = std::get<MxData>(record.rdata);
+      if (is_null_mx(model, mx)) continue;
+      const Resolution resolution = resolve(model, mx.exchange.name, &zone, 0);
+      // Aliases are mx-target-cname's finding; names outside loaded data are unknown.
+      if (!resolution.aliases.empty() || !resolution.authoritative()) continue;
+      if (!resolution.addresses.empty()) continue;
+      const std::string_view exchange = model.name(mx.exchange.name);
+      std::string message =
+          resolution.other.empty()
+              ? fmt::format("MX exchange {} does not exist in zone {}", exchange,
+                            model.name(resolution.zone->origin))
+              : fmt::format("MX exchange {} has no A or AAAA record (it has only {})", exchange,
+                            held_types(resolution.other));
+      Finding& finding = reporter.report(zone, record, std::move(message));
+      if (!resolution.other.empty()) {
+        finding.related.push_back({resolution.other.front()->location, "exchange defined here"});
+      }
+    }
+  });
+}
+
+}  // namespace
+
+Rule mx_target_no_address_rule() {
+  return {"mx-target-no-address", "MX exchange in a loaded zone has no A or AAAA record",
+          Severity::error, "RFC 5321 §5.1", {}, check};
+}
+
+}  // namespace dnslint

@@ -1,0 +1,30 @@
+// null-mx-preference: RFC 7505 §3 defines the null MX as preference 0 with exchange ".";
+// "10 ." is not a null MX to every implementation.
+#include <fmt/format.h>
+
+#include "rules/common.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
+    for (std::uint32_t index : set) {
+      const Record& record = zone.records[index];
+      const auto& mx = std::get<MxData>(record.rdata);
+      if (!is_null_mx(model, mx) || mx.preference == 0) continue;
+      reporter.report(zone, record,
+                      fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference));
+    }
+  });
+}
+
+}  // namespace
+
+Rule null_mx_preference_rule() {
+  return {"null-mx-preference", "null MX with a preference other than 0", Severity::error,
+          "RFC 7505 §3", {}, check};
+}
+
+}  // namespace dnslint

@@ -1,0 +1,69 @@
+// The registry: every rule, listed explicitly and sorted by id. A test checks that this list,
+// docs/rules/ and tests/rules/ agree.
+#include <algorithm>
+
+#include "rules/rule.hpp"
+
+namespace dnslint {
+
+Rule cname_and_other_data_rule();
+Rule cname_loop_rule();
+Rule cname_multiple_rule();
+Rule duplicate_record_rule();
+Rule include_error_rule();
+Rule mx_backup_same_host_rule();
+Rule mx_backup_same_network_rule();
+Rule mx_circular_rule();
+Rule mx_duplicate_preference_rule();
+Rule mx_missing_backup_rule();
+Rule mx_preference_out_of_range_rule();
+Rule mx_target_address_literal_rule();
+Rule mx_target_cname_rule();
+Rule mx_target_invalid_hostname_rule();
+Rule mx_target_no_address_rule();
+Rule null_mx_mixed_rule();
+Rule null_mx_preference_rule();
+Rule out_of_zone_rule();
+Rule rrset_ttl_mismatch_rule();
+Rule soa_missing_rule();
+Rule soa_multiple_rule();
+Rule syntax_error_rule();
+Rule target_missing_trailing_dot_rule();
+
+const std::vector<Rule>& all_rules() {
+  static const std::vector<Rule> rules = {
+      cname_and_other_data_rule(),
+      cname_loop_rule(),
+      cname_multiple_rule(),
+      duplicate_record_rule(),
+      include_error_rule(),
+      mx_backup_same_host_rule(),
+      mx_backup_same_network_rule(),
+      mx_circular_rule(),
+      mx_duplicate_preference_rule(),
+      mx_missing_backup_rule(),
+      mx_preference_out_of_range_rule(),
+      mx_target_address_literal_rule(),
+      mx_target_cname_rule(),
+      mx_target_invalid_hostname_rule(),
+      mx_target_no_address_rule(),
+      null_mx_mixed_rule(),
+      null_mx_preference_rule(),
+      out_of_zone_rule(),
+      rrset_ttl_mismatch_rule(),
+      soa_missing_rule(),
+      soa_multiple_rule(),
+      syntax_error_rule(),
+      target_missing_trailing_dot_rule(),
+  };
+  return rules;
+}
+
+const Rule* find_rule(std::string_view id) {
+  const auto& rules = all_rules();
+  auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                             [](const Rule& rule, std::string_view key) { return rule.id < key; });
+  return it != rules.end() && it->id == id ? &*it : nullptr;
+}
+
+}  // namespace dnslint

@@ -1,0 +1,42 @@
+#include "rules/rule.hpp"
+
+#include <stdexcept>
+
+namespace dnslint {
+
+const OptionValue& RuleOptions::get(std::string_view name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) throw std::logic_error("rule option not declared: " + std::string(name));
+  return it->second;
+}
+
+std::int64_t RuleOptions::integer(std::string_view name) const {
+  return std::get<std::int64_t>(get(name));
+}
+
+bool RuleOptions::boolean(std::string_view name) const { return std::get<bool>(get(name)); }
+
+const std::vector<std::string>& RuleOptions::strings(std::string_view name) const {
+  return std::get<std::vector<std::string>>(get(name));
+}
+
+Finding& Reporter::report(const Zone& zone, const Record& record, std::string message) {
+  Finding& finding = report_zone(zone, record.location, std::move(message));
+  finding.owner = model_.name(record.owner);
+  finding.type = type_name(record.type);
+  return finding;
+}
+
+Finding& Reporter::report_zone(const Zone& zone, const SourceLocation& location,
+                               std::string message) {
+  Finding finding;
+  finding.rule = rule_id_;
+  finding.severity = severity_;
+  finding.message = std::move(message);
+  finding.location = location;
+  finding.zone = model_.name(zone.origin);
+  findings_.push_back(std::move(finding));
+  return findings_.back();
+}
+
+}  // namespace dnslint

@@ -1,0 +1,35 @@
+// soa-missing: every zone starts with exactly one SOA at its apex (RFC 1035 §5.2); without it
+// no server loads the zone.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "rules/common.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  for (const Zone& zone : model.zones) {
+    if (!zone.is_zone_file) continue;
+    if (std::any_of(zone.records.begin(), zone.records.end(),
+                    [](const Record& r) { return r.type == rrtype::SOA; })) {
+      continue;
+    }
+    const SourceLocation where_ =
+        zone.records.empty() ? SourceLocation{zone.file, 1, 1, 1, 1} : zone.records.front().location;
+    reporter.report_zone(zone, where_,
+                         fmt::format("zone {} has no SOA record; a zone file starts with its SOA",
+                                     model.name(zone.origin)));
+  }
+}
+
+}  // namespace
+
+Rule soa_missing_rule() {
+  return {"soa-missing", "a zone file without an SOA record", Severity::error, "RFC 1035 §5.2",
+          {}, check};
+}
+
+}  // namespace dnslint
