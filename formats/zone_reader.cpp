@@ -278,13 +278,20 @@ class ZoneReader {
     NameId owner = last_owner_;
     if (!owner_omitted) {
       auto name = read_name(file, tokens[0], "owner name");
-      if (!name) return;
+      last_owner_failed_ = !name;
+      if (!name) {
+        last_owner_ = kNoName;
+        return;
+      }
       owner = result_.names.intern(*name);
       last_owner_ = owner;
       i = 1;
     } else if (owner == kNoName) {
-      syntax_error(file, tokens[0],
-                   "the first record has no owner name (the line starts with white space)");
+      // After an owner that could not be read, its continuation lines share its finding.
+      if (!last_owner_failed_) {
+        syntax_error(file, tokens[0],
+                     "the first record has no owner name (the line starts with white space)");
+      }
       return;
     }
     saw_record_ = true;
@@ -361,15 +368,17 @@ class ZoneReader {
 
   void finish() {
     // The zone origin: --origin, else the first $ORIGIN before any record, else the file name.
-    // The apex is where the SOA is (RFC 1035 §5.2), so an SOA below that candidate (as after
-    // "$ORIGIN .") makes its owner the origin.
+    // The apex is where the SOA is (RFC 1035 §5.2): an SOA below a $ORIGIN (as after
+    // "$ORIGIN .") makes its owner the origin, and an SOA anywhere beats a guess from the
+    // file name.
     std::string origin = options_.origin;
-    if (!options_.origin_is_forced && first_origin_directive_) origin = *first_origin_directive_;
+    const bool from_directive = !options_.origin_is_forced && first_origin_directive_;
+    if (from_directive) origin = *first_origin_directive_;
     NameId origin_id = origin.empty() ? result_.names.intern(".") : result_.names.intern(origin);
     if (!options_.origin_is_forced) {
       for (const Record& record : result_.zone.records) {
         if (record.type != rrtype::SOA) continue;
-        if (record.owner != origin_id && result_.names.is_at_or_below(record.owner, origin_id)) {
+        if (!from_directive || result_.names.is_at_or_below(record.owner, origin_id)) {
           origin_id = record.owner;
         }
         break;
@@ -390,6 +399,7 @@ class ZoneReader {
   std::optional<std::string> first_origin_directive_;
   std::vector<std::string> include_stack_;
   bool saw_record_ = false;
+  bool last_owner_failed_ = false;
   bool missing_origin_reported_ = false;
   bool missing_ttl_reported_ = false;
 };

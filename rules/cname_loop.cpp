@@ -3,6 +3,8 @@
 // across every loaded zone.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "rules/common.hpp"
@@ -39,14 +41,24 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       name = std::get<NameData>(alias_of.at(name).cname->rdata).target.name;
     }
     if (alias_of.contains(name) && state[name] == 1) {
-      const auto begin = std::find(path.begin(), path.end(), name);
-      const Alias& head = alias_of.at(*begin);
-      std::string chain(model.name(*begin));
-      for (auto it = begin + 1; it != path.end(); ++it) chain += fmt::format(" -> {}", model.name(*it));
-      chain += fmt::format(" -> {}", model.name(name));
+      // The loop is reported once, at the member written first (by file, line, column), so
+      // that the order of the inputs does not change the report.
+      std::vector<NameId> loop(std::find(path.begin(), path.end(), name), path.end());
+      auto position = [&](NameId n) {
+        const SourceLocation& l = alias_of.at(n).cname->location;
+        return std::make_tuple(model.files[l.file], l.line, l.column);
+      };
+      std::rotate(loop.begin(),
+                  std::min_element(loop.begin(), loop.end(),
+                                   [&](NameId a, NameId b) { return position(a) < position(b); }),
+                  loop.end());
+      std::string chain;
+      for (NameId n : loop) chain += fmt::format("{} -> ", model.name(n));
+      chain += model.name(loop.front());
+      const Alias& head = alias_of.at(loop.front());
       Finding& finding = reporter.report(*head.zone, *head.cname, fmt::format("CNAME loop: {}", chain));
-      for (auto it = begin + 1; it != path.end(); ++it) {
-        finding.related.push_back({alias_of.at(*it).cname->location, "CNAME in the loop"});
+      for (std::size_t i = 1; i < loop.size(); ++i) {
+        finding.related.push_back({alias_of.at(loop[i]).cname->location, "CNAME in the loop"});
       }
     }
     for (NameId visited : path) state[visited] = 2;

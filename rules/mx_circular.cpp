@@ -84,6 +84,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       std::vector<Step> path{{owner, nullptr}};
       CycleSearch search(model, zone);
       if (!search.search(path, mx.exchange.name, &record)) continue;
+      // A loop that does not pass through this owner is reported at the MX of an owner on it.
+      if (path.back().name != owner) continue;
       Finding& finding = reporter.report(
           zone, record,
           fmt::format("mail for {} never reaches a host: {}", model.name(owner), describe_path(model, path)));

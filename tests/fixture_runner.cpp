@@ -1,0 +1,196 @@
+// Runs one fixture file (DESIGN §6) and checks its in-file annotations:
+//   <comment> expect: rule-id ["message substring"]   trailing: this line;
+//                                                     on its own line: the next record line
+//   <comment> expect-none                             no finding at all
+//   <comment> args: --origin example.com.             extra command-line arguments
+// Usage: fixture_runner RULE-ID|all FILE   (run in the fixture's folder)
+// With a rule id only that rule runs; `bad-*` files must expect it, `good-*` files must not.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "linter/cli.hpp"
+#include "linter/engine.hpp"
+
+namespace {
+
+struct Expectation {
+  std::uint32_t line = 0;
+  std::string rule;
+  std::string substring;
+  bool met = false;
+};
+
+struct Annotations {
+  std::vector<Expectation> expectations;
+  std::vector<std::string> args;
+  bool expect_none = false;
+  bool any = false;
+};
+
+std::string trim(std::string_view text) {
+  const auto begin = text.find_first_not_of(" \t\r");
+  if (begin == std::string_view::npos) return {};
+  const auto end = text.find_last_not_of(" \t\r");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> words;
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+// The comment part of a line: after the first comment character outside quotes.
+std::optional<std::pair<std::string, std::string>> split_comment(const std::string& line, char marker) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '"') {
+      quoted = !quoted;
+    } else if (line[i] == marker && !quoted) {
+      return std::make_pair(line.substr(0, i), line.substr(i + 1));
+    }
+  }
+  return std::nullopt;
+}
+
+Annotations read_annotations(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  Annotations result;
+  std::vector<Expectation> pending;  // own-line expectations waiting for the next record line
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const auto line_number = static_cast<std::uint32_t>(n + 1);
+    auto parts = split_comment(lines[n], ';');
+    const std::string code = trim(parts ? parts->first : lines[n]);
+    if (!code.empty()) {
+      for (auto& expectation : pending) {
+        expectation.line = line_number;
+        result.expectations.push_back(expectation);
+      }
+      pending.clear();
+    }
+    if (!parts) continue;
+    const std::string comment = trim(parts->second);
+    if (comment.starts_with("args:")) {
+      for (auto& word : split_words(comment.substr(5))) result.args.push_back(word);
+      result.any = true;
+    } else if (comment == "expect-none") {
+      result.expect_none = true;
+      result.any = true;
+    } else if (comment.starts_with("expect:")) {
+      result.any = true;
+      Expectation expectation;
+      std::string rest = trim(comment.substr(7));
+      const auto space = rest.find(' ');
+      expectation.rule = rest.substr(0, space);
+      if (space != std::string::npos) {
+        std::string substring = trim(rest.substr(space));
+        if (substring.size() >= 2 && substring.front() == '"' && substring.back() == '"') {
+          substring = substring.substr(1, substring.size() - 2);
+        }
+        expectation.substring = substring;
+      }
+      if (code.empty()) {
+        pending.push_back(expectation);
+      } else {
+        expectation.line = line_number;
+        result.expectations.push_back(expectation);
+      }
+    }
+  }
+  return result;
+}
+
+std::string base_name(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: fixture_runner RULE-ID|all FILE\n";
+    return 2;
+  }
+  const std::string rule = argv[1];
+  const std::string file = argv[2];
+  const Annotations annotations = read_annotations(file);
+  std::vector<std::string> problems;
+  std::vector<std::string> args = annotations.args;
+  args.push_back(file);
+  dnslint::LintResult result;
+  try {
+    dnslint::CliOptions options = dnslint::parse_command_line(args);
+    dnslint::configure(options);
+    options.request.jobs = 1;
+    if (rule != "all") {
+      for (const auto& [id, settings] : options.request.rules.all()) {
+        options.request.rules.at(id).enabled = id == rule;
+      }
+    }
+    result = dnslint::lint(options.request);
+  } catch (const std::exception& e) {
+    std::cerr << file << ": dnslint failed: " << e.what() << "\n";
+    return 1;
+  }
+
+  // The fixture and every file it includes carry annotations; together they must expect
+  // exactly the findings.
+  std::map<std::string, Annotations> by_file;
+  by_file[file] = annotations;
+  for (const auto& path : result.files) {
+    if (!by_file.contains(path)) by_file[path] = read_annotations(path);
+  }
+  const bool annotated = std::any_of(by_file.begin(), by_file.end(), [](const auto& entry) { return entry.second.any; });
+  if (!annotated) problems.push_back("the fixture has no expect:, expect-none or args: annotation");
+  const std::string name = base_name(file);
+  if (rule != "all") {
+    const bool expects_rule = std::any_of(by_file.begin(), by_file.end(), [&](const auto& entry) {
+      const auto& expectations = entry.second.expectations;
+      return std::any_of(expectations.begin(), expectations.end(), [&](const Expectation& e) { return e.rule == rule; });
+    });
+    if (name.starts_with("bad-") && !expects_rule) problems.push_back(fmt::format("a bad-* fixture must expect {}", rule));
+    if (name.starts_with("good-") && expects_rule) problems.push_back(fmt::format("a good-* fixture must not expect {}", rule));
+  }
+  if (annotations.expect_none && !annotations.expectations.empty()) {
+    problems.push_back("expect-none together with expect:");
+  }
+  for (const auto& finding : result.findings) {
+    const std::string& path = result.files[finding.location.file];
+    auto& expectations = by_file[path].expectations;
+    auto match = std::find_if(expectations.begin(), expectations.end(), [&](const Expectation& e) {
+      return !e.met && e.line == finding.location.line && e.rule == finding.rule &&
+             finding.message.find(e.substring) != std::string::npos;
+    });
+    if (match == expectations.end()) {
+      problems.push_back(fmt::format("unexpected finding {}:{}:{}: {} [{}]", path, finding.location.line,
+                                     finding.location.column, finding.message, finding.rule));
+    } else {
+      match->met = true;
+    }
+  }
+  for (const auto& [path, file_annotations] : by_file) {
+    for (const auto& e : file_annotations.expectations) {
+      if (!e.met) {
+        problems.push_back(fmt::format("expected {} at {}:{}{} but it was not reported", e.rule, path, e.line,
+                                       e.substring.empty() ? "" : fmt::format(" with \"{}\"", e.substring)));
+      }
+    }
+  }
+  for (const auto& problem : problems) std::cerr << file << ": " << problem << "\n";
+  if (!problems.empty()) return 1;
+  std::cout << file << ": " << result.findings.size() << " finding(s) as expected\n";
+  return 0;
+}
