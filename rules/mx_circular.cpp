@@ -1,9 +1,15 @@
 // mx-circular: following an MX exchange (through CNAME and DNAME aliases, and through the MX
-// of an exchange that has no address of its own) must end at a host. A path that returns to
-// a name already on it never delivers mail: the sender loops until its hop limit.
+// of an exchange that has no address of its own) must end at a host. When the way leads back
+// to the owner, mail for it never reaches a host: senders loop until their hop limit.
+//
+// The names form a graph: an alias points to its target, and a name without addresses points
+// to its MX exchanges. An MX record of an address-less owner is circular exactly when its
+// exchange lies in the owner's strongly connected component, which Tarjan's algorithm finds
+// for all owners in linear time.
 #include <fmt/format.h>
 
-#include <algorithm>
+#include <deque>
+#include <unordered_map>
 
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
@@ -11,86 +17,146 @@
 namespace dnslint {
 namespace {
 
-// Bounds the search per MX record so that a pathological zone costs linear time.
-constexpr std::size_t kMaxSteps = 256;
-
-struct Step {
-  NameId name;
-  const Record* via;  // the record that led to `name`
+struct Edge {
+  NameId to;
+  const Record* via;
 };
 
-class CycleSearch {
+class MailGraph {
  public:
-  CycleSearch(const Model& model, const Zone& zone) : model_(model), zone_(zone) {}
+  explicit MailGraph(const Model& model) : model_(model) {}
 
-  // True when following `name` (reached through `via`) comes back to a name on `path`.
-  bool search(std::vector<Step>& path, NameId name, const Record* via) {
-    if (++steps_ > kMaxSteps) return false;
-    const bool seen = std::any_of(path.begin(), path.end(), [&](const Step& s) { return s.name == name; });
-    path.push_back({name, via});
-    if (seen) return true;
-    for (const auto& [next, record] : successors(name)) {
-      if (search(path, next, record)) return true;
-    }
-    path.pop_back();
-    return false;
+  const std::vector<Edge>& edges(NameId name) {
+    auto [it, inserted] = edges_.try_emplace(name);
+    if (inserted) it->second = compute_edges(name);
+    return it->second;
   }
 
  private:
-  std::vector<std::pair<NameId, const Record*>> successors(NameId name) const {
-    const Zone* zone = model_.zone_for(name, &zone_);
+  std::vector<Edge> compute_edges(NameId name) const {
+    const Zone* zone = model_.zone_for(name);
     if (zone == nullptr || zone->delegation_at_or_above(model_.names, name) != kNoName) return {};
     if (const Record* dname = dname_above(model_, *zone, name)) {
       if (auto target = substitute_dname(model_, name, *dname)) return {{*target, dname}};
       return {};
     }
-    const Node node = find_node(model_, *zone, name);
-    for (std::uint32_t index : node.records) {
+    std::vector<Edge> mx_edges;
+    for (std::uint32_t index : find_node(model_, *zone, name).records) {
       const Record& record = zone->records[index];
-      if (record.type == rrtype::CNAME) {
-        return {{std::get<NameData>(record.rdata).target.name, &record}};
-      }
-    }
-    std::vector<std::pair<NameId, const Record*>> next;
-    for (std::uint32_t index : node.records) {
-      const Record& record = zone->records[index];
+      if (record.type == rrtype::CNAME) return {{std::get<NameData>(record.rdata).target.name, &record}};
       if (record.type == rrtype::A || record.type == rrtype::AAAA) return {};  // a host
       if (record.type == rrtype::MX && !is_null_mx(model_, std::get<MxData>(record.rdata))) {
-        next.emplace_back(std::get<MxData>(record.rdata).exchange.name, &record);
+        mx_edges.push_back({std::get<MxData>(record.rdata).exchange.name, &record});
       }
     }
-    return next;
+    return mx_edges;
   }
 
   const Model& model_;
-  const Zone& zone_;
-  std::size_t steps_ = 0;
+  std::unordered_map<NameId, std::vector<Edge>> edges_;
 };
 
-std::string describe_path(const Model& model, const std::vector<Step>& path) {
-  std::string out(model.name(path.front().name));
-  for (std::size_t i = 1; i < path.size(); ++i) {
-    out += fmt::format(" {} {}", type_name(path[i].via->type), model.name(path[i].name));
+// Iterative Tarjan: component id of every name reachable from the roots.
+std::unordered_map<NameId, std::uint32_t> components(MailGraph& graph, const std::vector<NameId>& roots) {
+  std::unordered_map<NameId, std::uint32_t> index;
+  std::unordered_map<NameId, std::uint32_t> low;
+  std::unordered_map<NameId, std::uint32_t> component;
+  std::vector<NameId> stack;
+  std::unordered_map<NameId, bool> on_stack;
+  std::uint32_t next_index = 0;
+  std::uint32_t next_component = 0;
+  struct Frame {
+    NameId name;
+    std::size_t edge;
+  };
+  for (NameId root : roots) {
+    if (index.contains(root)) continue;
+    std::vector<Frame> frames{{root, 0}};
+    index[root] = low[root] = next_index++;
+    stack.push_back(root);
+    on_stack[root] = true;
+    while (!frames.empty()) {
+      Frame& frame = frames.back();
+      const auto& out = graph.edges(frame.name);
+      if (frame.edge < out.size()) {
+        const NameId next = out[frame.edge++].to;
+        if (!index.contains(next)) {
+          index[next] = low[next] = next_index++;
+          stack.push_back(next);
+          on_stack[next] = true;
+          frames.push_back({next, 0});
+        } else if (on_stack[next]) {
+          low[frame.name] = std::min(low[frame.name], index[next]);
+        }
+        continue;
+      }
+      const NameId done = frame.name;
+      frames.pop_back();
+      if (!frames.empty()) low[frames.back().name] = std::min(low[frames.back().name], low[done]);
+      if (low[done] == index[done]) {
+        NameId member;
+        do {
+          member = stack.back();
+          stack.pop_back();
+          on_stack[member] = false;
+          component[member] = next_component;
+        } while (member != done);
+        ++next_component;
+      }
+    }
   }
-  return out;
+  return component;
+}
+
+// The way from `from` back to `owner` inside one component, for the message; empty when it
+// is longer than a message should hold.
+std::vector<Edge> way_back(MailGraph& graph, NameId from, NameId owner,
+                           const std::unordered_map<NameId, std::uint32_t>& component) {
+  constexpr std::size_t kLimit = 1000;
+  const std::uint32_t target = component.at(owner);
+  std::unordered_map<NameId, Edge> came_from;
+  std::deque<NameId> queue{from};
+  came_from.emplace(from, Edge{kNoName, nullptr});
+  while (!queue.empty() && came_from.size() < kLimit) {
+    const NameId name = queue.front();
+    queue.pop_front();
+    if (name == owner) break;
+    for (const Edge& edge : graph.edges(name)) {
+      auto it = component.find(edge.to);
+      if (it == component.end() || it->second != target || came_from.contains(edge.to)) continue;
+      came_from.emplace(edge.to, Edge{name, edge.via});
+      queue.push_back(edge.to);
+    }
+  }
+  std::vector<Edge> way;
+  if (!came_from.contains(owner) || from == owner) return way;
+  for (NameId at = owner; at != from; at = came_from.at(at).to) way.push_back({at, came_from.at(at).via});
+  return {way.rbegin(), way.rend()};
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  MailGraph graph(model);
+  std::vector<NameId> owners;
+  for_each_rrset(model, rrtype::MX, [&](const Zone&, NameId owner, std::span<const std::uint32_t>) {
+    owners.push_back(owner);
+  });
+  const auto component = components(graph, owners);
   for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+    // An owner with an address of its own is a host: a way back to it delivers mail there.
+    if (model.zone_for(owner, &zone) != &zone || graph.edges(owner).empty()) return;
     for (std::uint32_t index : set) {
       const Record& record = zone.records[index];
       const auto& mx = std::get<MxData>(record.rdata);
       if (is_null_mx(model, mx)) continue;
-      std::vector<Step> path{{owner, nullptr}};
-      CycleSearch search(model, zone);
-      if (!search.search(path, mx.exchange.name, &record)) continue;
-      // A loop that does not pass through this owner is reported at the MX of an owner on it.
-      if (path.back().name != owner) continue;
+      auto exchange = component.find(mx.exchange.name);
+      if (exchange == component.end() || exchange->second != component.at(owner)) continue;
+      const std::vector<Edge> way = way_back(graph, mx.exchange.name, owner, component);
+      std::string path = fmt::format("{} MX {}", model.name(owner), model.name(mx.exchange.name));
+      for (const Edge& step : way) path += fmt::format(" {} {}", type_name(step.via->type), model.name(step.to));
       Finding& finding = reporter.report(
-          zone, record,
-          fmt::format("mail for {} never reaches a host: {}", model.name(owner), describe_path(model, path)));
-      for (std::size_t i = 2; i < path.size(); ++i) {
-        finding.related.push_back({path[i].via->location, fmt::format("{} in the loop", type_name(path[i].via->type))});
+          zone, record, fmt::format("mail for {} never reaches a host: {}", model.name(owner), path));
+      for (const Edge& step : way) {
+        finding.related.push_back({step.via->location, fmt::format("{} in the loop", type_name(step.via->type))});
       }
     }
   });
@@ -99,7 +165,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule mx_circular_rule() {
-  return {"mx-circular", "following MX exchanges and aliases comes back to a visited name",
+  return {"mx-circular", "following MX exchanges and aliases comes back to the owner",
           Severity::error, "RFC 5321 §5.1, RFC 1034 §3.6.2", {}, check};
 }
 

@@ -1,0 +1,72 @@
+#include "model/name.hpp"
+
+#include <doctest/doctest.h>
+
+namespace dnslint {
+namespace {
+
+std::string canonical(std::string_view text, std::string_view origin = "example.com.") {
+  std::string out;
+  auto error = parse_name(text, origin, out);
+  return error ? "error: " + error->reason : out;
+}
+
+}  // namespace
+
+TEST_CASE("names are made absolute, lowercase and canonical") {
+  CHECK(canonical("www") == "www.example.com.");
+  CHECK(canonical("WWW.Example.NET.") == "www.example.net.");
+  CHECK(canonical("@") == "example.com.");
+  CHECK(canonical(".") == ".");
+  CHECK(canonical("a", ".") == "a.");
+  CHECK(canonical("a\\.b") == "a\\.b.example.com.");
+  CHECK(canonical("a\\065") == "aa.example.com.");  // \065 is 'A', lowercased
+  CHECK(canonical("sp\\032ace") == "sp\\032ace.example.com.");
+}
+
+TEST_CASE("bad names are rejected with a reason") {
+  CHECK(canonical("a..b") == "error: empty label");
+  CHECK(canonical(std::string(64, 'a')) == "error: label longer than 63 octets");
+  CHECK(canonical("a\\256") == "error: escape \\256 is above 255");
+  CHECK(canonical("a\\1") == "error: truncated \\DDD escape");
+  CHECK(canonical("www", "").starts_with("error: relative name"));
+  std::string long_name;
+  for (int i = 0; i < 5; ++i) long_name += std::string(60, 'a') + ".";
+  CHECK(canonical(long_name) == "error: name longer than 255 octets");
+}
+
+TEST_CASE("trailing dots are seen through escapes") {
+  CHECK(is_written_absolute("a.b."));
+  CHECK_FALSE(is_written_absolute("a.b"));
+  CHECK_FALSE(is_written_absolute("a\\."));
+  CHECK(is_written_absolute("a\\\\."));
+}
+
+TEST_CASE("label helpers walk canonical names") {
+  CHECK(parent_name("www.example.com.") == "example.com.");
+  CHECK(parent_name("com.") == ".");
+  CHECK(parent_name(".") == ".");
+  CHECK(parent_name("a\\.b.example.") == "example.");
+  CHECK(first_label("a\\.b.example.") == "a\\.b");
+  CHECK(label_count("www.example.com.") == 3);
+  CHECK(is_at_or_below("www.example.com.", "example.com."));
+  CHECK(is_at_or_below("example.com.", "example.com."));
+  CHECK_FALSE(is_at_or_below("badexample.com.", "example.com."));
+  CHECK(relative_part("mail.example.com.", "example.com.") == "mail");
+  CHECK(wire_length("example.com.") == 13);
+}
+
+TEST_CASE("the name table interns ancestors and answers subdomain questions") {
+  NameTable names;
+  const NameId www = names.intern("www.example.com.");
+  const auto example = names.find("example.com.");
+  REQUIRE(example);
+  CHECK(names.parent(www) == *example);
+  CHECK(names.is_at_or_below(www, *example));
+  CHECK_FALSE(names.is_at_or_below(*example, www));
+  CHECK(names.intern("www.example.com.") == www);
+  CHECK(names.is_root(*names.find(".")));
+  CHECK_FALSE(names.find("mail.example.com."));
+}
+
+}  // namespace dnslint

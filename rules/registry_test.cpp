@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "linter/rule_docs.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+
+TEST_CASE("the registry is sorted, unique and complete") {
+  const auto& rules = all_rules();
+  REQUIRE_FALSE(rules.empty());
+  for (std::size_t i = 1; i < rules.size(); ++i) CHECK(rules[i - 1].id < rules[i].id);
+  for (const Rule& rule : rules) {
+    CAPTURE(rule.id);
+    CHECK_FALSE(rule.summary.empty());
+    CHECK_FALSE(rule.rfc.empty());
+    CHECK(find_rule(rule.id) == &rule);
+    const bool reported_by_readers = rule.id == "syntax-error" || rule.id == "include-error";
+    CHECK((rule.check == nullptr) == reported_by_readers);
+  }
+  CHECK(find_rule("no-such-rule") == nullptr);
+}
+
+TEST_CASE("every rule has a docs page and a fixture folder, and nothing else does") {
+  std::set<std::string> ids;
+  for (const Rule& rule : all_rules()) ids.emplace(rule.id);
+
+  std::set<std::string> documented;
+  for (auto id : documented_rule_ids()) documented.emplace(id);
+  CHECK(documented == ids);
+
+  namespace fs = std::filesystem;
+  const fs::path fixtures = fs::path(DNSLINT_SOURCE_DIR) / "tests" / "rules";
+  std::set<std::string> folders;
+  for (const auto& entry : fs::directory_iterator(fixtures)) {
+    if (!entry.is_directory()) continue;
+    const std::string id = entry.path().filename().string();
+    folders.insert(id);
+    bool has_bad = false;
+    bool has_good = false;
+    for (const auto& file : fs::directory_iterator(entry.path())) {
+      const std::string name = file.path().filename().string();
+      has_bad |= name.starts_with("bad-");
+      has_good |= name.starts_with("good-");
+    }
+    CAPTURE(id);
+    CHECK(has_bad);
+    CHECK(has_good);
+  }
+  CHECK(folders == ids);
+}
+
+TEST_CASE("docs pages have the sections a user looks for") {
+  for (const Rule& rule : all_rules()) {
+    CAPTURE(rule.id);
+    const auto doc = rule_documentation(rule.id);
+    REQUIRE(doc);
+    CHECK(doc->starts_with("# " + std::string(rule.id)));
+    for (std::string_view section : {"## Why", "## Bad", "## Good", "## Options", "## References"}) {
+      CAPTURE(section);
+      CHECK(doc->find(section) != std::string_view::npos);
+    }
+    for (const OptionSpec& option : rule.options) {
+      CHECK(doc->find("`" + std::string(option.name) + "`") != std::string_view::npos);
+    }
+  }
+}
+
+}  // namespace dnslint

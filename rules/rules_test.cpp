@@ -1,0 +1,128 @@
+// Rule logic over small models read from zone text. The fixture folders under tests/rules/
+// cover each rule end to end; these tests pin down the shared lookups and rule options.
+#include <doctest/doctest.h>
+
+#include "formats/zone_reader.hpp"
+#include "model/lookup.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+constexpr std::string_view kHead =
+    "$TTL 300\n@ SOA ns.example.com. host.example.com. 1 2 3 4 5\n@ NS ns1\n@ NS ns2\n";
+
+Model model_of(std::string_view text) {
+  ZoneReadOptions options;
+  options.display_path = "test.zone";
+  options.origin = "example.com.";
+  auto read = read_zone(std::string(kHead) + std::string(text), options);
+  REQUIRE(read.findings.empty());
+  Model model;
+  model.names = std::move(read.names);
+  model.files = std::move(read.files);
+  model.zones.push_back(std::move(read.zone));
+  model.build_indexes();
+  return model;
+}
+
+std::vector<Finding> run(std::string_view id, const Model& model, RuleOptions options = {}) {
+  const Rule* rule = find_rule(id);
+  REQUIRE(rule != nullptr);
+  for (const OptionSpec& spec : rule->options) {
+    try {
+      (void)options.integer(spec.name);
+    } catch (...) {
+      try {
+        (void)options.strings(spec.name);
+      } catch (...) {
+        options.set(std::string(spec.name), spec.default_value);
+      }
+    }
+  }
+  Reporter reporter(rule->id, rule->severity, model);
+  rule->check(model, options, reporter);
+  return reporter.take();
+}
+
+NameId id(const Model& model, std::string_view name) {
+  auto found = model.names.find(name);
+  REQUIRE(found);
+  return *found;
+}
+
+}  // namespace
+
+TEST_CASE("resolve follows CNAME and DNAME and finds addresses, wildcards and cuts") {
+  const Model model = model_of(
+      "mail CNAME host\nhost A 192.0.2.1\nhost AAAA 2001:db8::1\n*.wild A 192.0.2.2\n"
+      "old DNAME example.net.\nsub NS ns.other.\nx.sub A 192.0.2.3\nloop CNAME loop\n"
+      "@ MX 10 a.old\n");
+  const Zone* zone = &model.zones[0];
+
+  const Resolution mail = resolve(model, id(model, "mail.example.com."), zone);
+  CHECK(mail.aliases.size() == 1);
+  CHECK(mail.addresses.size() == 2);
+  CHECK(mail.authoritative());
+
+  const NameId below_dname = std::get<MxData>(zone->records.back().rdata).exchange.name;
+  const Resolution renamed = resolve(model, below_dname, zone);
+  REQUIRE(renamed.aliases.size() == 1);
+  CHECK(renamed.aliases[0]->type == rrtype::DNAME);
+  CHECK(renamed.zone == nullptr);  // a.example.net. is not in any loaded zone
+  CHECK(renamed.left_loaded_data);
+
+  const Resolution cut = resolve(model, id(model, "x.sub.example.com."), zone);
+  CHECK(cut.delegated);
+
+  const Resolution loop = resolve(model, id(model, "loop.example.com."), zone);
+  CHECK(loop.loop);
+  CHECK_FALSE(loop.authoritative());
+}
+
+TEST_CASE("a wildcard answers for names that do not exist, not for names that do") {
+  const Model model = model_of("*.wild A 192.0.2.2\nthere.wild TXT \"x\"\nmx MX 10 a.wild\n");
+  const Zone& zone = model.zones[0];
+  const Node there = find_node(model, zone, id(model, "there.wild.example.com."));
+  CHECK_FALSE(there.via_wildcard);
+  const NameId a = std::get<MxData>(zone.records.back().rdata).exchange.name;
+  const Node synthesized = find_node(model, zone, a);
+  CHECK(synthesized.via_wildcard);
+  CHECK(synthesized.records.size() == 1);
+}
+
+TEST_CASE("the reporter stamps the rule id, severity, zone, owner and type") {
+  const Model model = model_of("@ MX 10 mail\nmail CNAME host\nhost A 192.0.2.1\n");
+  const auto findings = run("mx-target-cname", model);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "mx-target-cname");
+  CHECK(findings[0].severity == Severity::error);
+  CHECK(findings[0].zone == "example.com.");
+  CHECK(findings[0].owner == "example.com.");
+  CHECK(findings[0].type == "MX");
+  REQUIRE(findings[0].related.size() == 1);
+  CHECK(findings[0].related[0].message == "CNAME defined here");
+  CHECK(findings[0].related[0].location.line == 6);
+}
+
+TEST_CASE("mx-missing-backup honours its minimum and exempt patterns") {
+  const Model model = model_of("@ MX 10 mx1\n@ MX 20 mx2\nsub MX 10 relay.mail.example.net.\n");
+  CHECK(run("mx-missing-backup", model).size() == 1);
+
+  RuleOptions three;
+  three.set("minimum", std::int64_t{3});
+  three.set("exempt", std::vector<std::string>{"*.mail.example.net"});
+  const auto findings = run("mx-missing-backup", model, three);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].owner == "example.com.");
+}
+
+TEST_CASE("mx-circular reports every MX whose owner is on a loop, in bounded time") {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "@ MX 10 m" + std::to_string(i) + "\nm" + std::to_string(i) + " MX 10 @\n";
+  const Model model = model_of(text);
+  // 200 MX at the apex, each back through m<i>, and the MX of every m<i>.
+  CHECK(run("mx-circular", model).size() == 400);
+}
+
+}  // namespace dnslint
