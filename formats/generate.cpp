@@ -14,17 +14,22 @@ std::optional<std::int64_t> read_number(std::string_view text) {
   return value;
 }
 
-// Nibble format as BIND writes it: the hex digits lowest first, each followed by a dot,
-// padded with "0." up to `width` characters (for reverse IPv6 names).
-std::string nibbles(std::uint64_t value, std::size_t width, bool upper) {
+// Nibble format as BIND writes it: hex digits lowest first, separated by dots, continued with
+// zero nibbles while fewer than `width` characters are written (so a width that ends after a
+// dot leaves a trailing dot, as in BIND).
+std::string nibbles(std::uint32_t value, std::int64_t width, bool upper) {
+  constexpr std::string_view kLower = "0123456789abcdef";
+  constexpr std::string_view kUpper = "0123456789ABCDEF";
   std::string out;
   do {
-    out += upper ? fmt::format("{:X}.", value & 0xf) : fmt::format("{:x}.", value & 0xf);
+    out += (upper ? kUpper : kLower)[value & 0xf];
     value >>= 4;
-  } while (value != 0 && out.size() < 64);
-  while (out.size() < width) out += "0.";
-  if (width > 0 && out.size() > width) out.resize(width);
-  if (!out.empty() && out.back() == '.' && width == 0) out.pop_back();
+    --width;
+    if (width > 0 || value != 0) {
+      out += '.';
+      --width;
+    }
+  } while (value != 0 || width > 0);
   return out;
 }
 
@@ -114,20 +119,18 @@ bool expand_generate_template(std::string_view pattern, std::int64_t value, std:
     offset = *parsed_offset;
     width = *parsed_width;
     if (count > 2) base = parts[2][0];
+    // BIND prints the shifted value as a signed int in decimal and as an unsigned 32-bit
+    // number in the other bases.
     const std::int64_t shifted = value + offset;
-    if (shifted < 0) {
-      error = fmt::format("modifier '${{{}}}' makes the value negative", spec);
-      return false;
-    }
     const auto w = static_cast<std::size_t>(width);
-    const auto v = static_cast<std::uint64_t>(shifted);
+    const auto v = static_cast<std::uint32_t>(shifted);
     switch (base) {
-      case 'd': out += fmt::format("{:0{}d}", v, w); break;
+      case 'd': out += fmt::format("{:0{}d}", shifted, w); break;
       case 'o': out += fmt::format("{:0{}o}", v, w); break;
       case 'x': out += fmt::format("{:0{}x}", v, w); break;
       case 'X': out += fmt::format("{:0{}X}", v, w); break;
-      case 'n': out += nibbles(v, w, false); break;
-      case 'N': out += nibbles(v, w, true); break;
+      case 'n': out += nibbles(v, width, false); break;
+      case 'N': out += nibbles(v, width, true); break;
       default:
         error = fmt::format("bad base '{}' in '${{{}}}' (d, o, x, X, n or N)", base, spec);
         return false;

@@ -254,9 +254,12 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
                                                              std::string_view origin,
                                                              NameTable& names) {
   std::string text = ". 0 IN " + type_name(type);
-  for (const Token& token : tokens) {
-    text += ' ';
-    text += token.raw;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].glued) text += ' ';
+    text += tokens[i].raw;
+    // RFC 5155 §3.3 writes the next hashed owner as unpadded base32hex; ldns only decodes it
+    // when padded to a whole number of 8-digit groups.
+    if (type == rrtype::NSEC3 && i == 4) text.append((8 - tokens[i].raw.size() % 8) % 8, '=');
   }
   ldns_rr* rr = nullptr;
   const ldns_status status =
@@ -264,7 +267,7 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
   if (status != LDNS_STATUS_OK) {
     if (rr != nullptr) ldns_rr_free(rr);
     std::string raw;
-    for (const Token& token : tokens) raw += (raw.empty() ? "" : " ") + std::string(token.raw);
+    for (const Token& token : tokens) raw += (raw.empty() || token.glued ? "" : " ") + std::string(token.raw);
     return RdataError{0, fmt::format("bad {} rdata '{}': {}", type_name(type), shown(raw),
                                      ldns_get_errorstr_by_id(status))};
   }

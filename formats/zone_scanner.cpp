@@ -98,6 +98,12 @@ bool ZoneScanner::next(Entry& entry, std::vector<ScanError>& errors) {
   return false;
 }
 
+bool ZoneScanner::follows_previous(const Entry& entry, std::size_t start) const {
+  if (entry.tokens.empty()) return false;
+  const std::string_view previous = entry.tokens.back().raw;
+  return previous.data() + previous.size() == data_.data() + start;
+}
+
 void ZoneScanner::scan_quoted(Entry& entry, std::vector<ScanError>& errors) {
   Token token;
   token.line = line_;
@@ -117,6 +123,7 @@ void ZoneScanner::scan_quoted(Entry& entry, std::vector<ScanError>& errors) {
   }
   token.text = data_.substr(start + 1, content_end - start - 1);
   token.raw = data_.substr(start, pos_ - start);
+  token.glued = follows_previous(entry, start);
   token.end_line = line_;
   token.end_column = column_;
   entry.tokens.push_back(token);
@@ -134,6 +141,7 @@ void ZoneScanner::scan_word(Entry& entry) {
   }
   token.text = data_.substr(start, pos_ - start);
   token.raw = token.text;
+  token.glued = follows_previous(entry, start);
   token.end_line = line_;
   token.end_column = column_;
   entry.tokens.push_back(token);

@@ -18,6 +18,7 @@ struct Token {
   std::uint32_t end_line = 0;
   std::uint32_t end_column = 0;  // exclusive
   bool quoted = false;
+  bool glued = false;  // no white space before it: `alpn="h2,h3"` is one field (RFC 9460 §2.1)
 };
 
 struct Entry {
@@ -46,6 +47,7 @@ class ZoneScanner {
   void skip_to_line_end();
   void scan_quoted(Entry& entry, std::vector<ScanError>& errors);
   void scan_word(Entry& entry);
+  bool follows_previous(const Entry& entry, std::size_t start) const;
 
   std::string_view data_;
   std::size_t pos_ = 0;

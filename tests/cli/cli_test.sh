@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Command-line tests: exit statuses, standard input, every output format, configuration.
+# Usage: cli_test.sh PATH-TO-DNSLINT   (run from tests/cli)
+set -u
+DNSLINT=$1
+cd "$(dirname "$0")"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $1"; }
+
+# run NAME EXPECTED-STATUS ARGS...: runs dnslint, keeps stdout/stderr in $out/$err.
+run() {
+  local name=$1 expected=$2
+  shift 2
+  "$DNSLINT" "$@" >"$work/out" 2>"$work/err"
+  status=$?
+  out=$(cat "$work/out")
+  err=$(cat "$work/err")
+  if [ "$status" -eq "$expected" ]; then pass; else fail "$name: exit $status, expected $expected (stderr: $err)"; fi
+}
+
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then pass; else fail "$name"; fi
+}
+
+contains() { [[ "$1" == *"$2"* ]]; }
+
+# --- version, help, usage errors
+run version 0 --version
+check "version text" contains "$out" "dnslint 0.1.0"
+run help 0 --help
+check "help lists --fail-on" contains "$out" "--fail-on"
+run "unknown option" 2 --bogus
+check "unknown option: one line" [ "$(echo "$err" | wc -l)" -eq 1 ]
+check "unknown option named" contains "$err" "'--bogus'"
+run "bad format" 2 --format yaml data/example.com.zone
+run "missing path" 2 data/does-not-exist.zone
+check "missing path named" contains "$err" "does-not-exist.zone"
+run "unknown rule in --enable" 2 --enable no-such-rule data/example.com.zone
+check "unknown --enable named" contains "$err" "no-such-rule"
+run "unsupported input format" 2 --input-format tf-json data/example.com.zone
+
+# --- exit statuses
+run "clean zone" 0 data/example.com.zone
+check "clean zone prints nothing" [ -z "$out" ]
+check "clean summary" contains "$err" "no findings in 1 file (1 zone, 8 records)"
+run "errors" 1 data/broken.example.com.zone
+check "text format" grep -Eq '^data/broken\.example\.com\.zone:[0-9]+:[0-9]+: (error|warning|note): .+ \[[a-z-]+\]$' "$work/out"
+check "cname finding" contains "$out" "data/broken.example.com.zone:5:1: error: MX exchange mail.example.com. is an alias"
+check "syntax finding" contains "$out" "data/broken.example.com.zone:8:17: error: bad IPv4 address '192.0.2.300' [syntax-error]"
+run "warnings fail by default" 1 data/warnings.example.com.zone
+run "--fail-on error ignores warnings" 0 --fail-on error data/warnings.example.com.zone
+check "warnings still shown" contains "$out" "[mx-missing-backup]"
+run "--fail-on never" 0 --fail-on never data/broken.example.com.zone
+run "notes pass by default" 0 data/note.example.com.zone
+check "note shown" contains "$out" "note: all 2 mail exchanges"
+run "--fail-on note" 1 --fail-on note data/note.example.com.zone
+run "--disable" 0 --disable mx-missing-backup data/warnings.example.com.zone
+check "--disable removes the finding" [ -z "$out" ]
+run "--disable list" 0 --disable=mx-target-cname,syntax-error,mx-missing-backup data/broken.example.com.zone
+
+# --- standard input
+run stdin 1 --stdin-filename example.com.zone - <data/broken.example.com.zone
+check "stdin named" contains "$out" "example.com.zone:5:1: error: MX exchange mail.example.com."
+run "stdin default name" 1 - <data/relative.txt
+check "stdin without origin" contains "$out" "<stdin>:2:1: error: no origin is known"
+run "stdin with --origin" 0 --origin example.com - <data/relative.txt
+run "bad --origin" 2 --origin 'a..b' - <data/relative.txt
+
+# --- JSON report
+run json 1 --format json data/broken.example.com.zone data/example.com.zone
+cat >"$work/check_json.py" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["version"] == 1
+assert report["tool"] == {"name": "dnslint", "version": "0.1.0"}
+keys = {"rule", "severity", "message", "file", "line", "column", "end_line", "end_column",
+        "zone", "owner", "type", "related"}
+findings = report["findings"]
+assert findings, "no findings"
+for f in findings:
+    assert set(f) == keys, set(f) ^ keys
+    assert f["line"] >= 1 and f["column"] >= 1
+    assert f["severity"] in ("error", "warning", "note")
+    for r in f["related"]:
+        assert set(r) == {"file", "line", "column", "message"}
+order = [(f["file"], f["line"], f["column"], f["rule"]) for f in findings]
+assert order == sorted(order), order
+assert set(report["summary"]) == {"files", "zones", "records", "errors", "warnings", "notes"}
+assert report["summary"]["files"] == 2
+cname = [f for f in findings if f["rule"] == "mx-target-cname"][0]
+assert cname["zone"] == "example.com." and cname["owner"] == "example.com." and cname["type"] == "MX"
+assert cname["related"][0]["message"] == "CNAME defined here" and cname["related"][0]["line"] == 7
+PY
+check "json report keys and order" python3 "$work/check_json.py" "$work/out"
+
+# --- rules and explain
+run rules 0 rules
+check "rules lists mx-target-cname" grep -Eq '^mx-target-cname +error ' "$work/out"
+run "rules json" 0 rules --format json
+check "rules json keys" python3 -c '
+import json, sys
+rules = json.load(open(sys.argv[1]))["rules"]
+assert len(rules) >= 23
+for r in rules: assert set(r) == {"id", "severity", "summary", "rfc", "docs"}, r
+assert [r["id"] for r in rules] == sorted(r["id"] for r in rules)
+' "$work/out"
+run "rules markdown" 0 rules --format markdown
+check "rules markdown links" contains "$out" "[\`mx-circular\`](docs/rules/mx-circular.md)"
+run explain 0 explain mx-target-cname
+check "explain prints the page" contains "$out" "# mx-target-cname"
+run "explain unknown" 2 explain no-such-rule
+run "explain nothing" 2 explain
+
+# --- output file, colour, jobs
+run "-o into a missing directory" 2 -o "$work/missing/report.json" data/broken.example.com.zone
+check "no partial file" [ ! -e "$work/missing" ]
+run "-o writes the file" 1 -f json -o "$work/report.json" data/broken.example.com.zone
+check "-o leaves stdout empty" [ -z "$out" ]
+check "-o file is JSON" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/report.json"
+check "no temporary file left" [ "$(ls -A "$work" | grep -c '\.tmp')" -eq 0 ]
+run "colour always" 1 --color always data/broken.example.com.zone
+check "colour codes" grep -q $'\033\[' "$work/out"
+NO_COLOR=1 "$DNSLINT" --color auto data/broken.example.com.zone >"$work/out" 2>/dev/null
+check "NO_COLOR honoured" bash -c "! grep -q $'\033' '$work/out'"
+"$DNSLINT" -j 1 -f json data >"$work/j1" 2>/dev/null
+"$DNSLINT" -j 4 -f json data >"$work/j4" 2>/dev/null
+check "-j 4 prints exactly what -j 1 prints" cmp -s "$work/j1" "$work/j4"
+
+# --- directories
+run "directory walk" 1 data/walk
+check "walk finds *.zone" contains "$out" "data/walk/a.example.zone"
+check "walk skips hidden folders" bash -c "! grep -q skipped '$work/out'"
+check "walk summary" contains "$err" "in 2 files"
+
+# --- configuration
+run "--config disables a rule" 0 --config config/disable-backup.yaml data/warnings.example.com.zone
+run "--config severity" 1 --config config/severity.yaml --fail-on error data/warnings.example.com.zone
+check "severity raised" contains "$out" "error: example.com. has a single mail exchange"
+run "config unknown rule" 2 --config config/unknown-rule.yaml data/example.com.zone
+check "config error names file and line" contains "$err" "config/unknown-rule.yaml:4:3: unknown rule 'no-such-rule'"
+run "config wrong type" 2 --config config/bad-option.yaml data/example.com.zone
+check "config type error" contains "$err" "bad-option.yaml:3:14: option 'minimum' must be an integer"
+run "config missing" 2 --config config/none.yaml data/example.com.zone
+mkdir -p "$work/project/zones"
+cp config/disable-backup.yaml "$work/project/.dnslint.yaml"
+cp data/warnings.example.com.zone "$work/project/zones/"
+(cd "$work/project/zones" && "$DNSLINT" warnings.example.com.zone >/dev/null 2>&1)
+check "nearest .dnslint.yaml upward is used" [ $? -eq 0 ]
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
