@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that dnslint needs and are missing; installs nothing when all
+# are there. As root it runs apt-get directly, otherwise through sudo.
+#   scripts/install-deps.sh          build dependencies
+#   scripts/install-deps.sh --test   build and test dependencies (peers for parity tests)
+set -euo pipefail
+
+packages=(cmake ninja-build g++ make pkg-config libldns-dev libyaml-cpp-dev libfmt-dev doctest-dev)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(python3 bind9-utils)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "dnslint: these packages are missing and neither root nor sudo is available: ${missing[*]}" >&2
+  exit 1
+fi
+echo "dnslint: installing ${missing[*]}"
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
