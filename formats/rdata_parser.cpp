@@ -57,8 +57,7 @@ std::variant<TargetName, RdataError> read_target(const Token& token, std::size_t
   }
   TargetName target;
   target.name = names.intern(canonical);
-  target.written.assign(token.text);
-  target.written_relative = !is_written_absolute(token.text) && token.text != "@";
+  if (!is_written_absolute(token.text) && token.text != "@") target.relative_to = names.intern(origin);
   return target;
 }
 
@@ -267,7 +266,10 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
   if (status != LDNS_STATUS_OK) {
     if (rr != nullptr) ldns_rr_free(rr);
     std::string raw;
-    for (const Token& token : tokens) raw += (raw.empty() || token.glued ? "" : " ") + std::string(token.raw);
+    for (const Token& token : tokens) {
+      if (!raw.empty() && !token.glued) raw += ' ';
+      raw += token.raw;
+    }
     return RdataError{0, fmt::format("bad {} rdata '{}': {}", type_name(type), shown(raw),
                                      ldns_get_errorstr_by_id(status))};
   }
@@ -279,7 +281,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
     for (std::size_t i = 0; i < ldns_rr_rd_count(rr); ++i) {
       char* field = ldns_rdf2str(ldns_rr_rdf(rr, i));
       if (field != nullptr) {
-        rdata_text += (i == 0 ? "" : " ") + std::string(field);
+        if (i > 0) rdata_text += ' ';
+        rdata_text += field;
         std::free(field);  // allocated by ldns with malloc
       }
     }

@@ -64,11 +64,24 @@ ZoneReadResult read_input(const InputFile& input, const LintRequest& request,
 
 // Moves one file's zone into the model, renumbering its names and files.
 void merge(ZoneReadResult&& read, Model& model, std::vector<Finding>& findings) {
-  std::vector<NameId> remap(read.names.size());
-  for (NameId id = 0; id < read.names.size(); ++id) remap[id] = model.names.intern(read.names.str(id));
+  // The first file's table becomes the model's as it is; later ones are renumbered into it.
+  // (Moving avoids holding two copies of every name of a large zone at once.)
+  std::vector<NameId> remap;
+  if (model.names.size() == 0) {
+    model.names = std::move(read.names);
+    remap.resize(model.names.size());
+    for (NameId id = 0; id < remap.size(); ++id) remap[id] = id;
+  } else {
+    remap.resize(read.names.size());
+    for (NameId id = 0; id < read.names.size(); ++id) remap[id] = model.names.intern(read.names.str(id));
+    read.names = NameTable();
+  }
   const auto file_offset = static_cast<FileId>(model.files.size());
   for (auto& file : read.files) model.files.push_back(std::move(file));
-  auto rename = [&](TargetName& target) { target.name = remap[target.name]; };
+  auto rename = [&](TargetName& target) {
+    target.name = remap[target.name];
+    if (target.relative_to != kNoName) target.relative_to = remap[target.relative_to];
+  };
   for (Record& record : read.zone.records) {
     record.owner = remap[record.owner];
     record.location.file += file_offset;

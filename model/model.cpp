@@ -18,6 +18,11 @@ std::string_view severity_name(Severity severity) {
   return "error";
 }
 
+std::string_view written_text(const NameTable& names, const TargetName& target) {
+  if (!target.written_relative()) return names.str(target.name);
+  return relative_part(names.str(target.name), names.str(target.relative_to));
+}
+
 const TargetName* target_of(const Record& record) {
   if (const auto* name = std::get_if<NameData>(&record.rdata)) return &name->target;
   if (const auto* mx = std::get_if<MxData>(&record.rdata)) return &mx->exchange;

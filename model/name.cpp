@@ -107,7 +107,7 @@ std::optional<NameError> parse_name(std::string_view text, std::string_view orig
     return std::nullopt;
   }
   if (text == ".") {
-    out = ".";
+    out.assign(1, '.');
     return std::nullopt;
   }
   const bool absolute = is_written_absolute(text);

@@ -13,13 +13,18 @@
 
 namespace dnslint {
 
-// A domain name in rdata: the canonical name and, when the file wrote it relative, the text
-// it wrote (rules such as target-missing-trailing-dot need to see what the author typed).
+// A domain name in rdata: the canonical name and, when the file wrote it relative, the origin
+// that was appended (rules such as target-missing-trailing-dot need to see what the author
+// typed; keeping the origin instead of the text keeps a record small).
 struct TargetName {
   NameId name = kNoName;
-  bool written_relative = false;
-  std::string written;  // presentation text as written
+  NameId relative_to = kNoName;  // kNoName when written absolute (or as "@")
+  bool written_relative() const { return relative_to != kNoName; }
 };
+
+// The target as the file wrote it, up to case and escapes: "mail" for a relative name,
+// "mail.example.net." for an absolute one.
+std::string_view written_text(const NameTable& names, const TargetName& target);
 
 struct AData {
   std::uint32_t address = 0;  // host byte order

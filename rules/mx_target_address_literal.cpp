@@ -14,11 +14,11 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     for (std::uint32_t index : set) {
       const Record& record = zone.records[index];
       const auto& mx = std::get<MxData>(record.rdata);
-      if (!looks_like_address_literal(mx.exchange.written)) continue;
+      const std::string_view written = written_text(model.names, mx.exchange);
+      if (!looks_like_address_literal(written)) continue;
       std::string message = fmt::format(
-          "MX exchange '{}' is an IP address; an MX must name a host that has the address",
-          mx.exchange.written);
-      if (mx.exchange.written_relative) {
+          "MX exchange '{}' is an IP address; an MX must name a host that has the address", written);
+      if (mx.exchange.written_relative()) {
         message += fmt::format(" (as written it means {})", model.name(mx.exchange.name));
       }
       reporter.report(zone, record, std::move(message));

@@ -36,7 +36,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     for (std::uint32_t index : set) {
       const Record& record = zone.records[index];
       const auto& mx = std::get<MxData>(record.rdata);
-      if (is_null_mx(model, mx) || looks_like_address_literal(mx.exchange.written)) continue;
+      if (is_null_mx(model, mx) || looks_like_address_literal(written_text(model.names, mx.exchange))) continue;
       const std::string problem = host_name_problem(model.name(mx.exchange.name));
       if (problem.empty()) continue;
       reporter.report(zone, record,

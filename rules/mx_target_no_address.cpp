@@ -29,12 +29,17 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       if (!resolution.aliases.empty() || !resolution.authoritative()) continue;
       if (!resolution.addresses.empty()) continue;
       const std::string_view exchange = model.name(mx.exchange.name);
-      std::string message =
-          resolution.other.empty()
-              ? fmt::format("MX exchange {} does not exist in zone {}", exchange,
-                            model.name(resolution.zone->origin))
-              : fmt::format("MX exchange {} has no A or AAAA record (it has only {})", exchange,
-                            held_types(resolution.other));
+      std::string message;
+      if (!resolution.other.empty()) {
+        message = fmt::format("MX exchange {} has no A or AAAA record (it has only {})", exchange,
+                              held_types(resolution.other));
+      } else if (resolution.zone->name_exists(resolution.final_name)) {
+        message = fmt::format("MX exchange {} has no records of its own (only names below it do)",
+                              exchange);
+      } else {
+        message = fmt::format("MX exchange {} does not exist in zone {}", exchange,
+                              model.name(resolution.zone->origin));
+      }
       Finding& finding = reporter.report(zone, record, std::move(message));
       if (!resolution.other.empty()) {
         finding.related.push_back({resolution.other.front()->location, "exchange defined here"});

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -64,7 +65,8 @@ TEST_CASE("docs pages have the sections a user looks for") {
       CHECK(doc->find(section) != std::string_view::npos);
     }
     for (const OptionSpec& option : rule.options) {
-      CHECK(doc->find("`" + std::string(option.name) + "`") != std::string_view::npos);
+      const std::string quoted = fmt::format("`{}`", option.name);
+      CHECK(doc->find(quoted) != std::string_view::npos);
     }
   }
 }

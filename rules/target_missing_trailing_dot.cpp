@@ -30,20 +30,15 @@ bool is_top_level_domain(std::string_view label) {
   return std::find(kGenericTlds.begin(), kGenericTlds.end(), lower) != kGenericTlds.end();
 }
 
-// Why the relative name `written`, resolved to `name`, looks meant as absolute; empty if not.
+// Why the relative target looks meant as absolute; empty if it does not.
 std::string suspicion(const Model& model, const TargetName& target) {
-  const std::string_view written = target.written;
+  const std::string_view written = written_text(model.names, target);
   if (written.find('.') == std::string_view::npos) return {};
-  const std::string absolute = std::string(written) + ".";
-  const std::string_view name = model.name(target.name);
-  const std::string_view origin = name.substr(std::min(name.size(), written.size() + 1));
-  std::string canonical;
-  if (!parse_name(absolute, "", canonical) && canonical.size() > 1 && origin.size() > 1 &&
-      canonical.ends_with(origin) && canonical != origin) {
+  const std::string_view origin = model.name(target.relative_to);
+  if (origin != "." && is_at_or_below(std::string(written) + ".", origin)) {
     return fmt::format("it repeats the origin {}", origin);
   }
-  const auto last_dot = written.find_last_of('.');
-  const std::string_view last_label = written.substr(last_dot + 1);
+  const std::string_view last_label = written.substr(written.find_last_of('.') + 1);
   if (is_top_level_domain(last_label)) return fmt::format("it ends in the top-level domain '{}'", last_label);
   return {};
 }
@@ -52,14 +47,14 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for (const Zone& zone : model.zones) {
     for (const Record& record : zone.records) {
       const TargetName* target = target_of(record);
-      if (target == nullptr || !target->written_relative) continue;
+      if (target == nullptr || !target->written_relative()) continue;
       const std::string why = suspicion(model, *target);
       if (why.empty()) continue;
       reporter.report(zone, record,
                       fmt::format("{} target '{}' has no trailing dot, so it means {}; {} (write "
                                   "'{}.' if an absolute name was meant)",
-                                  type_name(record.type), target->written, model.name(target->name),
-                                  why, target->written));
+                                  type_name(record.type), written_text(model.names, *target),
+                                  model.name(target->name), why, written_text(model.names, *target)));
     }
   }
 }

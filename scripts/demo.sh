@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake --preset release -G Ninja >/dev/null
+cmake --preset release >/dev/null
 cmake --build --preset release
 echo
 echo "$ build/release/dnslint examples/"

@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${1:-dev}
 scripts/install-deps.sh --test
-cmake --preset "$preset" -G Ninja >/dev/null
+cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
 ctest --preset "$preset"
