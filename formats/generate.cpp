@@ -125,12 +125,24 @@ bool expand_generate_template(std::string_view pattern, std::int64_t value, std:
     const auto w = static_cast<std::size_t>(width);
     const auto v = static_cast<std::uint32_t>(shifted);
     switch (base) {
-      case 'd': out += fmt::format("{:0{}d}", shifted, w); break;
-      case 'o': out += fmt::format("{:0{}o}", v, w); break;
-      case 'x': out += fmt::format("{:0{}x}", v, w); break;
-      case 'X': out += fmt::format("{:0{}X}", v, w); break;
-      case 'n': out += nibbles(v, width, false); break;
-      case 'N': out += nibbles(v, width, true); break;
+      case 'd':
+        out += fmt::format("{:0{}d}", shifted, w);
+        break;
+      case 'o':
+        out += fmt::format("{:0{}o}", v, w);
+        break;
+      case 'x':
+        out += fmt::format("{:0{}x}", v, w);
+        break;
+      case 'X':
+        out += fmt::format("{:0{}X}", v, w);
+        break;
+      case 'n':
+        out += nibbles(v, width, false);
+        break;
+      case 'N':
+        out += nibbles(v, width, true);
+        break;
       default:
         error = fmt::format("bad base '{}' in '${{{}}}' (d, o, x, X, n or N)", base, spec);
         return false;

@@ -14,9 +14,7 @@ struct GenerateRange {
   std::int64_t start = 0;
   std::int64_t stop = 0;
   std::int64_t step = 1;
-  std::uint64_t count() const {
-    return static_cast<std::uint64_t>((stop - start) / step) + 1;
-  }
+  std::uint64_t count() const { return static_cast<std::uint64_t>((stop - start) / step) + 1; }
 };
 
 // Parses "start-stop[/step]"; an error message when malformed.

@@ -57,7 +57,8 @@ std::variant<TargetName, RdataError> read_target(const Token& token, std::size_t
   }
   TargetName target;
   target.name = names.intern(canonical);
-  if (!is_written_absolute(token.text) && token.text != "@") target.relative_to = names.intern(origin);
+  if (!is_written_absolute(token.text) && token.text != "@")
+    target.relative_to = names.intern(origin);
   return target;
 }
 
@@ -161,13 +162,15 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
     case rrtype::A: {
       if (auto e = fields.expect(1, "an IPv4 address")) return *e;
       auto address = parse_ipv4(tokens[0].text);
-      if (!address) return RdataError{0, fmt::format("bad IPv4 address '{}'", shown(tokens[0].text))};
+      if (!address)
+        return RdataError{0, fmt::format("bad IPv4 address '{}'", shown(tokens[0].text))};
       return AData{*address};
     }
     case rrtype::AAAA: {
       if (auto e = fields.expect(1, "an IPv6 address")) return *e;
       auto address = parse_ipv6(tokens[0].text);
-      if (!address) return RdataError{0, fmt::format("bad IPv6 address '{}'", shown(tokens[0].text))};
+      if (!address)
+        return RdataError{0, fmt::format("bad IPv6 address '{}'", shown(tokens[0].text))};
       return AaaaData{*address};
     }
     case rrtype::NS:
@@ -176,7 +179,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
     case rrtype::DNAME: {
       if (auto e = fields.expect(1, "a target name")) return *e;
       NameData data;
-      if (!take(read_target(tokens[0], 0, "target", origin, names), data.target, error)) return error;
+      if (!take(read_target(tokens[0], 0, "target", origin, names), data.target, error))
+        return error;
       return data;
     }
     case rrtype::MX: {
@@ -220,7 +224,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
       for (std::size_t i = 0; i < 4; ++i) {
         const TtlValue value = parse_ttl(tokens[3 + i].text);
         if (value.status != TtlStatus::ok) {
-          return RdataError{3 + i, fmt::format("bad SOA {} '{}'", kTimers[i], shown(tokens[3 + i].text))};
+          return RdataError{3 + i,
+                            fmt::format("bad SOA {} '{}'", kTimers[i], shown(tokens[3 + i].text))};
         }
         *values[i] = value.seconds;
       }
@@ -236,8 +241,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
         }
         // RFC 1035 §3.3: a <character-string> is at most 255 octets.
         if (decoded.size() > 255) {
-          return RdataError{i, fmt::format("character-string of {} octets is longer than 255",
-                                           decoded.size())};
+          return RdataError{
+              i, fmt::format("character-string of {} octets is longer than 255", decoded.size())};
         }
         data.strings.push_back(std::move(decoded));
       }
@@ -300,8 +305,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
   } else {
     ldns_buffer* buffer = ldns_buffer_new(256);
     if (ldns_rr_rdata2buffer_wire(buffer, rr) == LDNS_STATUS_OK) {
-      result = Rdata{GenericData{std::string(reinterpret_cast<const char*>(ldns_buffer_begin(buffer)),
-                                             ldns_buffer_position(buffer))}};
+      result = Rdata{GenericData{std::string(
+          reinterpret_cast<const char*>(ldns_buffer_begin(buffer)), ldns_buffer_position(buffer))}};
     }
     ldns_buffer_free(buffer);
   }

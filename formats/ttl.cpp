@@ -21,12 +21,28 @@ TtlValue parse_ttl(std::string_view text) {
     }
     std::uint64_t unit = 0;
     switch (c) {
-      case 'w': case 'W': unit = 604800; break;
-      case 'd': case 'D': unit = 86400; break;
-      case 'h': case 'H': unit = 3600; break;
-      case 'm': case 'M': unit = 60; break;
-      case 's': case 'S': unit = 1; break;
-      default: return {};
+      case 'w':
+      case 'W':
+        unit = 604800;
+        break;
+      case 'd':
+      case 'D':
+        unit = 86400;
+        break;
+      case 'h':
+      case 'H':
+        unit = 3600;
+        break;
+      case 'm':
+      case 'M':
+        unit = 60;
+        break;
+      case 's':
+      case 'S':
+        unit = 1;
+        break;
+      default:
+        return {};
     }
     if (!have_digits) return {};
     total += number * unit;

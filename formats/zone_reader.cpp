@@ -65,8 +65,8 @@ class ZoneReader {
 
   void report_scan_errors(std::vector<ScanError>& errors, FileId file) {
     for (const ScanError& error : errors) {
-      add_finding(kSyntaxError, SourceLocation{file, error.line, error.column, error.line,
-                                               error.end_column},
+      add_finding(kSyntaxError,
+                  SourceLocation{file, error.line, error.column, error.line, error.end_column},
                   error.message);
     }
     errors.clear();
@@ -105,7 +105,8 @@ class ZoneReader {
       if (origin_.empty() && !is_written_absolute(token.text)) {
         missing_origin(file, token);
       } else {
-        syntax_error(file, token, fmt::format("bad {} {}: {}", what, quoted(token.text), error->reason));
+        syntax_error(file, token,
+                     fmt::format("bad {} {}: {}", what, quoted(token.text), error->reason));
       }
       return std::nullopt;
     }
@@ -145,9 +146,9 @@ class ZoneReader {
       return false;
     }
     if (count > max) {
-      syntax_error(file, tokens[max + 1],
-                   fmt::format("unexpected {} after {}", quoted(tokens[max + 1].text),
-                               tokens[0].text));
+      syntax_error(
+          file, tokens[max + 1],
+          fmt::format("unexpected {} after {}", quoted(tokens[max + 1].text), tokens[0].text));
       return false;
     }
     return true;
@@ -196,8 +197,8 @@ class ZoneReader {
     auto& source = std::get<IncludeLoader::Loaded>(loaded);
     if (std::find(include_stack_.begin(), include_stack_.end(), source.identity) !=
         include_stack_.end()) {
-      fail(fmt::format("$INCLUDE {} is a cycle: the file is already being read",
-                       quoted(path.text)));
+      fail(
+          fmt::format("$INCLUDE {} is a cycle: the file is already being read", quoted(path.text)));
       return;
     }
     // RFC 1035 §5.1: the included file starts with the given origin; BIND restores the
@@ -318,15 +319,17 @@ class ZoneReader {
     const Token& type_token = tokens[i];
     const auto type = type_from_name(type_token.text);
     if (!type) {
-      syntax_error(file, type_token, fmt::format("unknown record type {}", quoted(type_token.text)));
+      syntax_error(file, type_token,
+                   fmt::format("unknown record type {}", quoted(type_token.text)));
       return;
     }
     const std::span<const Token> rdata_tokens(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1),
                                               tokens.end());
     auto parsed = parser_.parse(*type, rdata_tokens, origin_, result_.names);
     if (auto* error = std::get_if<RdataError>(&parsed)) {
-      const Token& at_fault =
-          rdata_tokens.empty() ? type_token : rdata_tokens[std::min(error->token, rdata_tokens.size() - 1)];
+      const Token& at_fault = rdata_tokens.empty()
+                                  ? type_token
+                                  : rdata_tokens[std::min(error->token, rdata_tokens.size() - 1)];
       if (error->missing_origin) {
         missing_origin(file, at_fault);
       } else {

@@ -30,9 +30,9 @@ class IncludeLoader {
 
 struct ZoneReadOptions {
   std::string display_path;
-  std::string identity;         // canonical path of the file, to detect include cycles
-  std::string origin;           // canonical, or empty: from --origin or the file name
-  bool origin_is_forced = false;  // --origin: the zone origin whatever the file says
+  std::string identity;               // canonical path of the file, to detect include cycles
+  std::string origin;                 // canonical, or empty: from --origin or the file name
+  bool origin_is_forced = false;      // --origin: the zone origin whatever the file says
   IncludeLoader* includes = nullptr;  // nullptr: every $INCLUDE is an include-error
   unsigned max_include_depth = 32;
   std::uint64_t max_generate_records = 1'000'000;
@@ -42,7 +42,7 @@ struct ZoneReadResult {
   NameTable names;
   std::vector<std::string> files;  // display paths by FileId; 0 is the file itself
   Zone zone;
-  std::vector<Finding> findings;   // syntax-error and include-error
+  std::vector<Finding> findings;  // syntax-error and include-error
 };
 
 ZoneReadResult read_zone(std::string_view content, const ZoneReadOptions& options);

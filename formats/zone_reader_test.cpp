@@ -32,8 +32,7 @@ std::string owner(const ZoneReadResult& r, std::size_t i) {
   return std::string(r.names.str(r.zone.records.at(i).owner));
 }
 
-constexpr std::string_view kSoa =
-    "@ IN SOA ns.example.com. host.example.com. 1 2 3 4 300\n";
+constexpr std::string_view kSoa = "@ IN SOA ns.example.com. host.example.com. 1 2 3 4 300\n";
 
 }  // namespace
 
@@ -71,8 +70,9 @@ TEST_CASE("$ORIGIN, absolute and relative") {
 TEST_CASE("$INCLUDE with an origin; origin and owner come back afterwards") {
   MemoryLoader loader;
   loader.files["inc.db"] = "@ A 192.0.2.9\nx A 192.0.2.10\nbad A 1.2.3\n";
-  const auto r = read("$TTL 1\nwww A 192.0.2.1\n$INCLUDE inc.db sub.example.com.\n    A 192.0.2.2\n",
-                      "example.com.", &loader);
+  const auto r =
+      read("$TTL 1\nwww A 192.0.2.1\n$INCLUDE inc.db sub.example.com.\n    A 192.0.2.2\n",
+           "example.com.", &loader);
   REQUIRE(r.zone.records.size() == 4);
   CHECK(owner(r, 1) == "sub.example.com.");
   CHECK(owner(r, 2) == "x.sub.example.com.");
@@ -118,7 +118,8 @@ TEST_CASE("nothing is dropped or rewritten: out-of-range preference, duplicates,
 }
 
 TEST_CASE("RFC 3597 generic types and rdata") {
-  const auto r = read("$TTL 1\na TYPE65280 \\# 2 abcd\nb A \\# 4 C0000201\nc TYPE15 \\# 3 000a00\n");
+  const auto r =
+      read("$TTL 1\na TYPE65280 \\# 2 abcd\nb A \\# 4 C0000201\nc TYPE15 \\# 3 000a00\n");
   CHECK(r.findings.empty());
   REQUIRE(r.zone.records.size() == 3);
   CHECK(r.zone.records[0].type == 65280);
@@ -139,7 +140,8 @@ TEST_CASE("every bad record is reported at its token and reading goes on") {
 }
 
 TEST_CASE("a file that needs an origin and has none says so once") {
-  const auto r = read("$TTL 1\nwww A 192.0.2.1\n    A 192.0.2.2\nftp A 192.0.2.3\nabs.example. A 192.0.2.4\n", "");
+  const auto r = read(
+      "$TTL 1\nwww A 192.0.2.1\n    A 192.0.2.2\nftp A 192.0.2.3\nabs.example. A 192.0.2.4\n", "");
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].message.find("no origin is known") != std::string::npos);
   REQUIRE(r.zone.records.size() == 1);

@@ -84,8 +84,8 @@ bool ZoneScanner::next(Entry& entry, std::vector<ScanError>& errors) {
       }
     }
     if (depth > 0) {
-      errors.push_back({open_line, open_column, open_column + 1,
-                        "'(' is never closed; this record is skipped"});
+      errors.push_back(
+          {open_line, open_column, open_column + 1, "'(' is never closed; this record is skipped"});
       if (resume_line != 0) {
         pos_ = resume_pos;
         line_ = resume_line;
@@ -117,7 +117,8 @@ void ZoneScanner::scan_quoted(Entry& entry, std::vector<ScanError>& errors) {
   }
   const std::size_t content_end = pos_;
   if (at_end() || data_[pos_] == '\n') {
-    errors.push_back({token.line, token.column, column_, "quoted string is not closed on its line"});
+    errors.push_back(
+        {token.line, token.column, column_, "quoted string is not closed on its line"});
   } else {
     advance();  // closing quote
   }

@@ -26,7 +26,8 @@ std::uint64_t parse_count(std::string_view option, std::string_view text, std::u
   std::uint64_t value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size() || value > max) {
-    throw UsageError(fmt::format("{} takes a whole number from 0 to {}, not '{}'", option, max, text));
+    throw UsageError(
+        fmt::format("{} takes a whole number from 0 to {}, not '{}'", option, max, text));
   }
   return value;
 }
@@ -48,7 +49,8 @@ void write_atomically(const std::string& path, const std::string& text) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    throw InputError(fmt::format("cannot write '{}': directory '{}' does not exist", path, dir.string()));
+    throw InputError(
+        fmt::format("cannot write '{}': directory '{}' does not exist", path, dir.string()));
   }
   const fs::path temporary = dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid());
   {
@@ -77,8 +79,9 @@ bool use_color(const std::string& mode, bool to_terminal) {
 
 int lint_command(CliOptions& options) {
   if (options.input_format && *options.input_format != "zone") {
-    throw UsageError(fmt::format("--input-format {} is not supported yet; this version reads zone files",
-                                 *options.input_format));
+    throw UsageError(
+        fmt::format("--input-format {} is not supported yet; this version reads zone files",
+                    *options.input_format));
   }
   configure(options);
   if (options.request.paths.empty()) options.request.paths.push_back(".");
@@ -189,8 +192,9 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.request.origin = value();
     } else if (arg == "--input-format") {
       options.input_format = value();
-      expect_one_of(arg, *options.input_format,
-                    {"zone", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"});
+      expect_one_of(
+          arg, *options.input_format,
+          {"zone", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"});
     } else if (arg == "--config") {
       options.config_path = value();
     } else if (arg == "--enable") {
@@ -255,7 +259,9 @@ int run_cli(int argc, char** argv) {
         return 0;
       case Command::explain: {
         auto doc = rule_documentation(options.explain_id);
-        if (!doc) throw UsageError(fmt::format("unknown rule '{}' (see 'dnslint rules')", options.explain_id));
+        if (!doc)
+          throw UsageError(
+              fmt::format("unknown rule '{}' (see 'dnslint rules')", options.explain_id));
         std::cout << *doc;
         return 0;
       }

@@ -43,10 +43,12 @@ OptionValue read_option(std::string_view file, const YAML::Node& node, const Opt
       expect_scalar("a string");
       return node.Scalar();
     case OptionType::string_list: {
-      if (!node.IsSequence()) fail(file, node, fmt::format("option '{}' must be a list of strings", spec.name));
+      if (!node.IsSequence())
+        fail(file, node, fmt::format("option '{}' must be a list of strings", spec.name));
       std::vector<std::string> values;
       for (const auto& item : node) {
-        if (!item.IsScalar()) fail(file, item, fmt::format("option '{}' must be a list of strings", spec.name));
+        if (!item.IsScalar())
+          fail(file, item, fmt::format("option '{}' must be a list of strings", spec.name));
         values.push_back(item.Scalar());
       }
       return values;
@@ -69,7 +71,8 @@ RuleConfiguration RuleConfiguration::defaults() {
   for (const Rule& rule : all_rules()) {
     RuleSettings settings;
     settings.severity = rule.severity;
-    for (const OptionSpec& option : rule.options) settings.options.set(std::string(option.name), option.default_value);
+    for (const OptionSpec& option : rule.options)
+      settings.options.set(std::string(option.name), option.default_value);
     config.rules_.emplace(std::string(rule.id), std::move(settings));
   }
   return config;
@@ -121,7 +124,8 @@ void RuleConfiguration::apply_text(std::string_view yaml, std::string_view file)
   if (!root.IsMap()) fail(file, root, "the configuration must be a mapping");
   for (const auto& entry : root) {
     const std::string key = entry.first.Scalar();
-    if (key != "rules") fail(file, entry.first, fmt::format("unknown key '{}' (expected 'rules')", key));
+    if (key != "rules")
+      fail(file, entry.first, fmt::format("unknown key '{}' (expected 'rules')", key));
     const YAML::Node& rules = entry.second;
     if (rules.IsNull()) continue;
     if (!rules.IsMap()) fail(file, rules, "'rules' must map rule ids to settings");

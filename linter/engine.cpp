@@ -56,7 +56,8 @@ ZoneReadResult read_input(const InputFile& input, const LintRequest& request,
   }
   if (input.is_stdin) return read_zone(read_stdin(), options);
   std::error_code ec;
-  options.identity = std::filesystem::weakly_canonical(std::filesystem::absolute(input.path), ec).string();
+  options.identity =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(input.path), ec).string();
   FileIncludeLoader loader(input, request.include_roots);
   options.includes = &loader;
   return read_zone(read_whole_file(input.path), options);
@@ -73,7 +74,8 @@ void merge(ZoneReadResult&& read, Model& model, std::vector<Finding>& findings) 
     for (NameId id = 0; id < remap.size(); ++id) remap[id] = id;
   } else {
     remap.resize(read.names.size());
-    for (NameId id = 0; id < read.names.size(); ++id) remap[id] = model.names.intern(read.names.str(id));
+    for (NameId id = 0; id < read.names.size(); ++id)
+      remap[id] = model.names.intern(read.names.str(id));
     read.names = NameTable();
   }
   const auto file_offset = static_cast<FileId>(model.files.size());
@@ -111,7 +113,8 @@ void sort_findings(std::vector<Finding>& findings, const std::vector<std::string
     return std::tie(files[f.location.file], f.location.line, f.location.column, f.rule, f.message,
                     f.location.end_line, f.location.end_column);
   };
-  std::sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  std::sort(findings.begin(), findings.end(),
+            [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
   findings.erase(std::unique(findings.begin(), findings.end(),
                              [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
                  findings.end());
@@ -168,9 +171,15 @@ LintResult lint(const LintRequest& request) {
   for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
   for (const Finding& finding : findings) {
     switch (finding.severity) {
-      case Severity::error: ++result.summary.errors; break;
-      case Severity::warning: ++result.summary.warnings; break;
-      case Severity::note: ++result.summary.notes; break;
+      case Severity::error:
+        ++result.summary.errors;
+        break;
+      case Severity::warning:
+        ++result.summary.warnings;
+        break;
+      case Severity::note:
+        ++result.summary.notes;
+        break;
     }
   }
   result.findings = std::move(findings);

@@ -18,9 +18,11 @@ namespace {
 
 bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
   if (text.size() < suffix.size()) return false;
-  return std::equal(suffix.begin(), suffix.end(), text.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
-                                                std::tolower(static_cast<unsigned char>(b)); });
+  return std::equal(suffix.begin(), suffix.end(),
+                    text.end() - static_cast<std::ptrdiff_t>(suffix.size()), [](char a, char b) {
+                      return std::tolower(static_cast<unsigned char>(a)) ==
+                             std::tolower(static_cast<unsigned char>(b));
+                    });
 }
 
 bool is_skipped_directory(const fs::path& dir) {
@@ -84,8 +86,9 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
       if (!is_zone_file_name(entry.path().filename().string())) continue;
       found.push_back(InputFile{entry.path().string(), entry.path(), false});
     }
-    std::sort(found.begin(), found.end(),
-              [](const InputFile& a, const InputFile& b) { return a.display_path < b.display_path; });
+    std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) {
+      return a.display_path < b.display_path;
+    });
     for (auto& file : found) add(std::move(file));
   }
   return files;
@@ -93,7 +96,8 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
 
 std::string read_whole_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
+  if (!in)
+    throw InputError(fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw InputError(fmt::format("cannot read '{}'", path.string()));
   return content;
@@ -105,7 +109,8 @@ std::string read_stdin() {
   return content.str();
 }
 
-FileIncludeLoader::FileIncludeLoader(const InputFile& top, const std::vector<fs::path>& extra_roots) {
+FileIncludeLoader::FileIncludeLoader(const InputFile& top,
+                                     const std::vector<fs::path>& extra_roots) {
   std::error_code ec;
   base_dir_ = fs::canonical(fs::absolute(top.path, ec).parent_path(), ec);
   display_base_ = fs::path(top.display_path).parent_path();
@@ -121,16 +126,21 @@ std::variant<IncludeLoader::Loaded, std::string> FileIncludeLoader::load(std::st
   const fs::path resolved = path.is_absolute() ? path : base_dir_ / path;
   std::error_code ec;
   const fs::path canonical = fs::canonical(resolved, ec);
-  if (ec) return std::string(ec == std::errc::no_such_file_or_directory ? "file not found" : ec.message());
-  if (std::none_of(roots_.begin(), roots_.end(), [&](const fs::path& root) { return is_inside(canonical, root); })) {
-    return fmt::format("the file lies outside the allowed directory {} (--include-root allows more)",
-                       roots_.front().string());
+  if (ec)
+    return std::string(ec == std::errc::no_such_file_or_directory ? "file not found"
+                                                                  : ec.message());
+  if (std::none_of(roots_.begin(), roots_.end(),
+                   [&](const fs::path& root) { return is_inside(canonical, root); })) {
+    return fmt::format(
+        "the file lies outside the allowed directory {} (--include-root allows more)",
+        roots_.front().string());
   }
   if (fs::is_directory(canonical, ec)) return std::string("it is a directory, not a file");
   if (!fs::is_regular_file(canonical, ec)) return std::string("it is not a regular file");
   Loaded loaded;
   loaded.identity = canonical.string();
-  loaded.display_path = path.is_absolute() ? path.string() : (display_base_ / path).lexically_normal().string();
+  loaded.display_path =
+      path.is_absolute() ? path.string() : (display_base_ / path).lexically_normal().string();
   try {
     loaded.content = read_whole_file(canonical);
   } catch (const InputError&) {

@@ -18,8 +18,8 @@ class InputError : public std::runtime_error {
 };
 
 struct InputFile {
-  std::string display_path;         // as reports name it: relative stays relative
-  std::filesystem::path path;       // empty for standard input
+  std::string display_path;    // as reports name it: relative stays relative
+  std::filesystem::path path;  // empty for standard input
   bool is_stdin = false;
 };
 

@@ -17,7 +17,13 @@ std::string write_json(const LintResult& result) {
   JsonWriter json;
   json.begin_object();
   json.key("version").value(1);
-  json.key("tool").begin_object().key("name").value("dnslint").key("version").value(kVersion).end_object();
+  json.key("tool")
+      .begin_object()
+      .key("name")
+      .value("dnslint")
+      .key("version")
+      .value(kVersion)
+      .end_object();
   json.key("findings").begin_array();
   for (const Finding& f : result.findings) {
     json.begin_object();

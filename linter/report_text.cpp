@@ -7,9 +7,12 @@ namespace {
 
 std::string_view color_of(Severity severity) {
   switch (severity) {
-    case Severity::error: return "\033[1;31m";
-    case Severity::warning: return "\033[1;33m";
-    case Severity::note: return "\033[1;36m";
+    case Severity::error:
+      return "\033[1;31m";
+    case Severity::warning:
+      return "\033[1;33m";
+    case Severity::note:
+      return "\033[1;36m";
   }
   return "";
 }
@@ -38,8 +41,8 @@ std::string write_text(const LintResult& result, bool color) {
 
 std::string write_summary(const LintResult& result) {
   const Summary& s = result.summary;
-  const std::string scope = fmt::format("{} ({}, {})", plural(s.files, "file"), plural(s.zones, "zone"),
-                                        plural(s.records, "record"));
+  const std::string scope = fmt::format("{} ({}, {})", plural(s.files, "file"),
+                                        plural(s.zones, "zone"), plural(s.records, "record"));
   if (result.findings.empty()) return fmt::format("dnslint: no findings in {}\n", scope);
   return fmt::format("dnslint: {}, {}, {} in {}\n", plural(s.errors, "error"),
                      plural(s.warnings, "warning"), plural(s.notes, "note"), scope);

@@ -102,8 +102,8 @@ std::span<const std::uint32_t> Zone::rrset(NameId owner, RRType type) const {
   const auto node = records_at(owner);
   auto first = std::find_if(node.begin(), node.end(),
                             [&](std::uint32_t i) { return records[i].type == type; });
-  auto last = std::find_if(first, node.end(),
-                           [&](std::uint32_t i) { return records[i].type != type; });
+  auto last =
+      std::find_if(first, node.end(), [&](std::uint32_t i) { return records[i].type != type; });
   return node.subspan(static_cast<std::size_t>(first - node.begin()),
                       static_cast<std::size_t>(last - first));
 }

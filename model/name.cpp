@@ -89,7 +89,8 @@ std::size_t wire_length(std::string_view canonical) {
       if (label[k] != '\\') {
         ++k;
       } else {
-        k += (k + 1 < label.size() && std::isdigit(static_cast<unsigned char>(label[k + 1]))) ? 4 : 2;
+        k += (k + 1 < label.size() && std::isdigit(static_cast<unsigned char>(label[k + 1]))) ? 4
+                                                                                              : 2;
       }
     }
     length += octets + 1;

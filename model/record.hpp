@@ -65,7 +65,8 @@ struct GenericData {
   std::string wire;
 };
 
-using Rdata = std::variant<AData, AaaaData, NameData, MxData, SrvData, SoaData, TxtData, GenericData>;
+using Rdata =
+    std::variant<AData, AaaaData, NameData, MxData, SrvData, SoaData, TxtData, GenericData>;
 
 struct Record {
   NameId owner = kNoName;

@@ -56,7 +56,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       for (NameId n : loop) chain += fmt::format("{} -> ", model.name(n));
       chain += model.name(loop.front());
       const Alias& head = alias_of.at(loop.front());
-      Finding& finding = reporter.report(*head.zone, *head.cname, fmt::format("CNAME loop: {}", chain));
+      Finding& finding =
+          reporter.report(*head.zone, *head.cname, fmt::format("CNAME loop: {}", chain));
       for (std::size_t i = 1; i < loop.size(); ++i) {
         finding.related.push_back({alias_of.at(loop[i]).cname->location, "CNAME in the loop"});
       }
@@ -68,8 +69,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule cname_loop_rule() {
-  return {"cname-loop", "a CNAME chain returns to a name it passed", Severity::error,
-          "RFC 1034 §3.6.2", {}, check};
+  return {"cname-loop",
+          "a CNAME chain returns to a name it passed",
+          Severity::error,
+          "RFC 1034 §3.6.2",
+          {},
+          check};
 }
 
 }  // namespace dnslint

@@ -12,8 +12,9 @@ namespace dnslint {
 
 // Calls `visit(zone, owner, rrset)` for every RRset of `type` in every zone, in a deterministic
 // order (zones as loaded, owners by first appearance).
-void for_each_rrset(const Model& model, RRType type,
-                    const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit);
+void for_each_rrset(
+    const Model& model, RRType type,
+    const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit);
 
 // RFC 7505: a null MX has the root as its exchange.
 bool is_null_mx(const Model& model, const MxData& mx);

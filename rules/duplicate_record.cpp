@@ -16,7 +16,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       std::map<std::tuple<RRType, RRClass, std::string>, const Record*> seen;
       for (std::uint32_t index : zone.records_at(owner)) {
         const Record& record = zone.records[index];
-        auto [it, inserted] = seen.emplace(std::make_tuple(record.type, record.rclass, rdata_key(record)), &record);
+        auto [it, inserted] =
+            seen.emplace(std::make_tuple(record.type, record.rclass, rdata_key(record)), &record);
         if (inserted) continue;
         Finding& finding = reporter.report(
             zone, record,
@@ -31,8 +32,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule duplicate_record_rule() {
-  return {"duplicate-record", "the same record twice", Severity::warning, "RFC 2181 §5", {},
-          check};
+  return {"duplicate-record", "the same record twice", Severity::warning, "RFC 2181 §5", {}, check};
 }
 
 }  // namespace dnslint

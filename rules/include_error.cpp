@@ -7,8 +7,12 @@
 namespace dnslint {
 
 Rule include_error_rule() {
-  return {"include-error", "$INCLUDE file missing, outside the allowed root, or cyclic",
-          Severity::error, "RFC 1035 §5.1", {}, nullptr};
+  return {"include-error",
+          "$INCLUDE file missing, outside the allowed root, or cyclic",
+          Severity::error,
+          "RFC 1035 §5.1",
+          {},
+          nullptr};
 }
 
 }  // namespace dnslint

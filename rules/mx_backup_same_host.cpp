@@ -4,44 +4,51 @@
 
 #include <algorithm>
 
-#include "rules/mx_exchange_hosts.hpp"
 #include "rules/common.hpp"
+#include "rules/mx_exchange_hosts.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-    const auto hosts = exchange_hosts(model, zone, set);
-    if (hosts.empty()) return;
-    const ExchangeHost& first = hosts.front();
-    const bool same_name = std::all_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& h) {
-      return h.final_name == first.final_name;
-    });
-    const bool same_addresses = std::all_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& h) {
-      return h.addresses_known && h.addresses == first.addresses;
-    });
-    if (!same_name && !same_addresses) return;
-    Finding& finding = reporter.report(
-        zone, *first.mx,
-        same_name ? fmt::format("all {} mail exchanges of {} lead to one host, {}; a backup MX "
-                                "must be a different machine",
-                                hosts.size(), model.name(owner), model.name(first.final_name))
-                  : fmt::format("all {} mail exchanges of {} have the same addresses; a backup MX "
-                                "must be a different machine",
-                                hosts.size(), model.name(owner)));
-    for (std::size_t i = 1; i < hosts.size(); ++i) {
-      finding.related.push_back({hosts[i].mx->location, "leads to the same host"});
-    }
-  });
+  for_each_rrset(
+      model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+        const auto hosts = exchange_hosts(model, zone, set);
+        if (hosts.empty()) return;
+        const ExchangeHost& first = hosts.front();
+        const bool same_name = std::all_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& h) {
+          return h.final_name == first.final_name;
+        });
+        const bool same_addresses =
+            std::all_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& h) {
+              return h.addresses_known && h.addresses == first.addresses;
+            });
+        if (!same_name && !same_addresses) return;
+        Finding& finding = reporter.report(
+            zone, *first.mx,
+            same_name
+                ? fmt::format("all {} mail exchanges of {} lead to one host, {}; a backup MX "
+                              "must be a different machine",
+                              hosts.size(), model.name(owner), model.name(first.final_name))
+                : fmt::format("all {} mail exchanges of {} have the same addresses; a backup MX "
+                              "must be a different machine",
+                              hosts.size(), model.name(owner)));
+        for (std::size_t i = 1; i < hosts.size(); ++i) {
+          finding.related.push_back({hosts[i].mx->location, "leads to the same host"});
+        }
+      });
 }
 
 }  // namespace
 
 Rule mx_backup_same_host_rule() {
-  return {"mx-backup-same-host", "every mail exchange of an owner leads to the same host",
-          Severity::warning, "RFC 5321 §5.1", {}, check};
+  return {"mx-backup-same-host",
+          "every mail exchange of an owner leads to the same host",
+          Severity::warning,
+          "RFC 5321 §5.1",
+          {},
+          check};
 }
 
 }  // namespace dnslint

@@ -43,7 +43,8 @@ class MailGraph {
     std::vector<Edge> mx_edges;
     for (std::uint32_t index : find_node(model_, *zone, name).records) {
       const Record& record = zone->records[index];
-      if (record.type == rrtype::CNAME) return {{std::get<NameData>(record.rdata).target.name, &record}};
+      if (record.type == rrtype::CNAME)
+        return {{std::get<NameData>(record.rdata).target.name, &record}};
       if (record.type == rrtype::A || record.type == rrtype::AAAA) return {};  // a host
       if (record.type == rrtype::MX && !is_null_mx(model_, std::get<MxData>(record.rdata))) {
         mx_edges.push_back({std::get<MxData>(record.rdata).exchange.name, &record});
@@ -57,7 +58,8 @@ class MailGraph {
 };
 
 // Iterative Tarjan: component id of every name reachable from the roots.
-std::unordered_map<NameId, std::uint32_t> components(MailGraph& graph, const std::vector<NameId>& roots) {
+std::unordered_map<NameId, std::uint32_t> components(MailGraph& graph,
+                                                     const std::vector<NameId>& roots) {
   std::unordered_map<NameId, std::uint32_t> index;
   std::unordered_map<NameId, std::uint32_t> low;
   std::unordered_map<NameId, std::uint32_t> component;
@@ -130,7 +132,8 @@ std::vector<Edge> way_back(MailGraph& graph, NameId from, NameId owner,
   }
   std::vector<Edge> way;
   if (!came_from.contains(owner) || from == owner) return way;
-  for (NameId at = owner; at != from; at = came_from.at(at).to) way.push_back({at, came_from.at(at).via});
+  for (NameId at = owner; at != from; at = came_from.at(at).to)
+    way.push_back({at, came_from.at(at).via});
   return {way.rbegin(), way.rend()};
 }
 
@@ -141,32 +144,41 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     owners.push_back(owner);
   });
   const auto component = components(graph, owners);
-  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-    // An owner with an address of its own is a host: a way back to it delivers mail there.
-    if (model.zone_for(owner, &zone) != &zone || graph.edges(owner).empty()) return;
-    for (std::uint32_t index : set) {
-      const Record& record = zone.records[index];
-      const auto& mx = std::get<MxData>(record.rdata);
-      if (is_null_mx(model, mx)) continue;
-      auto exchange = component.find(mx.exchange.name);
-      if (exchange == component.end() || exchange->second != component.at(owner)) continue;
-      const std::vector<Edge> way = way_back(graph, mx.exchange.name, owner, component);
-      std::string path = fmt::format("{} MX {}", model.name(owner), model.name(mx.exchange.name));
-      for (const Edge& step : way) path += fmt::format(" {} {}", type_name(step.via->type), model.name(step.to));
-      Finding& finding = reporter.report(
-          zone, record, fmt::format("mail for {} never reaches a host: {}", model.name(owner), path));
-      for (const Edge& step : way) {
-        finding.related.push_back({step.via->location, fmt::format("{} in the loop", type_name(step.via->type))});
-      }
-    }
-  });
+  for_each_rrset(
+      model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+        // An owner with an address of its own is a host: a way back to it delivers mail there.
+        if (model.zone_for(owner, &zone) != &zone || graph.edges(owner).empty()) return;
+        for (std::uint32_t index : set) {
+          const Record& record = zone.records[index];
+          const auto& mx = std::get<MxData>(record.rdata);
+          if (is_null_mx(model, mx)) continue;
+          auto exchange = component.find(mx.exchange.name);
+          if (exchange == component.end() || exchange->second != component.at(owner)) continue;
+          const std::vector<Edge> way = way_back(graph, mx.exchange.name, owner, component);
+          std::string path =
+              fmt::format("{} MX {}", model.name(owner), model.name(mx.exchange.name));
+          for (const Edge& step : way)
+            path += fmt::format(" {} {}", type_name(step.via->type), model.name(step.to));
+          Finding& finding = reporter.report(
+              zone, record,
+              fmt::format("mail for {} never reaches a host: {}", model.name(owner), path));
+          for (const Edge& step : way) {
+            finding.related.push_back(
+                {step.via->location, fmt::format("{} in the loop", type_name(step.via->type))});
+          }
+        }
+      });
 }
 
 }  // namespace
 
 Rule mx_circular_rule() {
-  return {"mx-circular", "following MX exchanges and aliases comes back to the owner",
-          Severity::error, "RFC 5321 §5.1, RFC 1034 §3.6.2", {}, check};
+  return {"mx-circular",
+          "following MX exchanges and aliases comes back to the owner",
+          Severity::error,
+          "RFC 5321 §5.1, RFC 1034 §3.6.2",
+          {},
+          check};
 }
 
 }  // namespace dnslint

@@ -13,46 +13,52 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-    // Preference -> the records with distinct exchanges at it, in source order.
-    std::map<std::int64_t, std::vector<const Record*>> by_preference;
-    for (std::uint32_t index : set) {
-      const Record& record = zone.records[index];
-      const auto& mx = std::get<MxData>(record.rdata);
-      if (is_null_mx(model, mx)) continue;
-      auto& group = by_preference[mx.preference];
-      const bool repeated = std::any_of(group.begin(), group.end(), [&](const Record* r) {
-        return std::get<MxData>(r->rdata).exchange.name == mx.exchange.name;
+  for_each_rrset(
+      model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+        // Preference -> the records with distinct exchanges at it, in source order.
+        std::map<std::int64_t, std::vector<const Record*>> by_preference;
+        for (std::uint32_t index : set) {
+          const Record& record = zone.records[index];
+          const auto& mx = std::get<MxData>(record.rdata);
+          if (is_null_mx(model, mx)) continue;
+          auto& group = by_preference[mx.preference];
+          const bool repeated = std::any_of(group.begin(), group.end(), [&](const Record* r) {
+            return std::get<MxData>(r->rdata).exchange.name == mx.exchange.name;
+          });
+          if (!repeated) group.push_back(&record);
+        }
+        for (const auto& [preference, group] : by_preference) {
+          if (group.size() < 2) continue;
+          const auto& first = std::get<MxData>(group.front()->rdata);
+          Finding& finding = reporter.report(
+              zone, *group[1],
+              group.size() == 2
+                  ? fmt::format("MX preference {} of {} is shared with {} ({}); give the backup a "
+                                "higher number",
+                                preference, model.name(owner), model.name(first.exchange.name),
+                                where(model, group.front()->location, group[1]->location))
+                  : fmt::format("MX preference {} of {} is shared by {} exchanges; give backups "
+                                "higher numbers",
+                                preference, model.name(owner), group.size()));
+          finding.related.push_back({group.front()->location,
+                                     fmt::format("first MX with preference {} here", preference)});
+          for (std::size_t i = 2; i < group.size(); ++i) {
+            finding.related.push_back(
+                {group[i]->location, fmt::format("also preference {}", preference)});
+          }
+        }
       });
-      if (!repeated) group.push_back(&record);
-    }
-    for (const auto& [preference, group] : by_preference) {
-      if (group.size() < 2) continue;
-      const auto& first = std::get<MxData>(group.front()->rdata);
-      Finding& finding = reporter.report(
-          zone, *group[1],
-          group.size() == 2
-              ? fmt::format("MX preference {} of {} is shared with {} ({}); give the backup a "
-                            "higher number",
-                            preference, model.name(owner), model.name(first.exchange.name),
-                            where(model, group.front()->location, group[1]->location))
-              : fmt::format("MX preference {} of {} is shared by {} exchanges; give backups "
-                            "higher numbers",
-                            preference, model.name(owner), group.size()));
-      finding.related.push_back(
-          {group.front()->location, fmt::format("first MX with preference {} here", preference)});
-      for (std::size_t i = 2; i < group.size(); ++i) {
-        finding.related.push_back({group[i]->location, fmt::format("also preference {}", preference)});
-      }
-    }
-  });
 }
 
 }  // namespace
 
 Rule mx_duplicate_preference_rule() {
-  return {"mx-duplicate-preference", "two MX records at one owner share a preference",
-          Severity::warning, "RFC 5321 §5.1", {}, check};
+  return {"mx-duplicate-preference",
+          "two MX records at one owner share a preference",
+          Severity::warning,
+          "RFC 5321 §5.1",
+          {},
+          check};
 }
 
 }  // namespace dnslint

@@ -14,9 +14,9 @@ namespace dnslint {
 
 struct ExchangeHost {
   const Record* mx = nullptr;
-  NameId final_name = kNoName;       // after following aliases
-  std::set<std::string> addresses;   // 4 or 16 raw octets each
-  bool addresses_known = false;      // resolved authoritatively to at least one address
+  NameId final_name = kNoName;      // after following aliases
+  std::set<std::string> addresses;  // 4 or 16 raw octets each
+  bool addresses_known = false;     // resolved authoritatively to at least one address
 };
 
 // One entry per distinct exchange of a non-null MX RRset, in source order; empty when the set

@@ -13,7 +13,8 @@ namespace {
 
 std::string normalized(std::string_view pattern) {
   std::string out;
-  for (char c : pattern) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : pattern)
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   if (out.empty() || out.back() != '.') out.push_back('.');
   return out;
 }
@@ -33,28 +34,31 @@ bool is_exempt(std::string_view exchange, const std::vector<std::string>& patter
 }
 
 void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
-  const auto minimum = static_cast<std::size_t>(std::max<std::int64_t>(1, options.integer("minimum")));
+  const auto minimum =
+      static_cast<std::size_t>(std::max<std::int64_t>(1, options.integer("minimum")));
   const auto& exempt = options.strings("exempt");
-  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-    std::set<NameId> exchanges;
-    for (std::uint32_t index : set) {
-      const auto& mx = std::get<MxData>(zone.records[index].rdata);
-      // A null MX says "no mail": there is nothing to back up (null-mx-mixed covers mixing).
-      if (is_null_mx(model, mx)) return;
-      if (is_exempt(model.name(mx.exchange.name), exempt)) return;
-      exchanges.insert(mx.exchange.name);
-    }
-    if (exchanges.size() >= minimum) return;
-    const Record& first = zone.records[set.front()];
-    reporter.report(zone, first,
-                    exchanges.size() == 1
-                        ? fmt::format("{} has a single mail exchange ({}); add a backup MX with a "
-                                      "higher preference",
-                                      model.name(owner),
-                                      model.name(std::get<MxData>(first.rdata).exchange.name))
-                        : fmt::format("{} has {} mail exchanges; at least {} are required",
-                                      model.name(owner), exchanges.size(), minimum));
-  });
+  for_each_rrset(
+      model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+        std::set<NameId> exchanges;
+        for (std::uint32_t index : set) {
+          const auto& mx = std::get<MxData>(zone.records[index].rdata);
+          // A null MX says "no mail": there is nothing to back up (null-mx-mixed covers mixing).
+          if (is_null_mx(model, mx)) return;
+          if (is_exempt(model.name(mx.exchange.name), exempt)) return;
+          exchanges.insert(mx.exchange.name);
+        }
+        if (exchanges.size() >= minimum) return;
+        const Record& first = zone.records[set.front()];
+        reporter.report(
+            zone, first,
+            exchanges.size() == 1
+                ? fmt::format("{} has a single mail exchange ({}); add a backup MX with a "
+                              "higher preference",
+                              model.name(owner),
+                              model.name(std::get<MxData>(first.rdata).exchange.name))
+                : fmt::format("{} has {} mail exchanges; at least {} are required",
+                              model.name(owner), exchanges.size(), minimum));
+      });
 }
 
 }  // namespace

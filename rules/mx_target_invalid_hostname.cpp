@@ -10,9 +10,7 @@
 namespace dnslint {
 namespace {
 
-bool is_ldh(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
+bool is_ldh(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
 // Why `name` is not a host name, or empty when it is one.
 std::string host_name_problem(std::string_view name) {
@@ -32,26 +30,34 @@ std::string host_name_problem(std::string_view name) {
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-    for (std::uint32_t index : set) {
-      const Record& record = zone.records[index];
-      const auto& mx = std::get<MxData>(record.rdata);
-      if (is_null_mx(model, mx) || looks_like_address_literal(written_text(model.names, mx.exchange))) continue;
-      const std::string problem = host_name_problem(model.name(mx.exchange.name));
-      if (problem.empty()) continue;
-      reporter.report(zone, record,
-                      fmt::format("MX exchange {} is not a valid host name: {} (letters, digits "
-                                  "and hyphens only)",
-                                  model.name(mx.exchange.name), problem));
-    }
-  });
+  for_each_rrset(model, rrtype::MX,
+                 [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
+                   for (std::uint32_t index : set) {
+                     const Record& record = zone.records[index];
+                     const auto& mx = std::get<MxData>(record.rdata);
+                     if (is_null_mx(model, mx) ||
+                         looks_like_address_literal(written_text(model.names, mx.exchange)))
+                       continue;
+                     const std::string problem = host_name_problem(model.name(mx.exchange.name));
+                     if (problem.empty()) continue;
+                     reporter.report(
+                         zone, record,
+                         fmt::format("MX exchange {} is not a valid host name: {} (letters, digits "
+                                     "and hyphens only)",
+                                     model.name(mx.exchange.name), problem));
+                   }
+                 });
 }
 
 }  // namespace
 
 Rule mx_target_invalid_hostname_rule() {
-  return {"mx-target-invalid-hostname", "MX exchange is not a valid host name (LDH)",
-          Severity::warning, "RFC 952, RFC 1123 §2.1", {}, check};
+  return {"mx-target-invalid-hostname",
+          "MX exchange is not a valid host name (LDH)",
+          Severity::warning,
+          "RFC 952, RFC 1123 §2.1",
+          {},
+          check};
 }
 
 }  // namespace dnslint

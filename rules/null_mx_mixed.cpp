@@ -9,31 +9,38 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-    const Record* null_mx = nullptr;
-    std::vector<const Record*> others;
-    for (std::uint32_t index : set) {
-      const Record& record = zone.records[index];
-      if (is_null_mx(model, std::get<MxData>(record.rdata))) {
-        if (null_mx == nullptr) null_mx = &record;
-      } else {
-        others.push_back(&record);
-      }
-    }
-    if (null_mx == nullptr || others.empty()) return;
-    Finding& finding = reporter.report(
-        zone, *null_mx,
-        fmt::format("{} has a null MX and {} other MX record{}; a domain that accepts no mail must "
-                    "publish only the null MX",
-                    model.name(owner), others.size(), others.size() == 1 ? "" : "s"));
-    for (const Record* other : others) finding.related.push_back({other->location, "other MX here"});
-  });
+  for_each_rrset(
+      model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+        const Record* null_mx = nullptr;
+        std::vector<const Record*> others;
+        for (std::uint32_t index : set) {
+          const Record& record = zone.records[index];
+          if (is_null_mx(model, std::get<MxData>(record.rdata))) {
+            if (null_mx == nullptr) null_mx = &record;
+          } else {
+            others.push_back(&record);
+          }
+        }
+        if (null_mx == nullptr || others.empty()) return;
+        Finding& finding = reporter.report(
+            zone, *null_mx,
+            fmt::format(
+                "{} has a null MX and {} other MX record{}; a domain that accepts no mail must "
+                "publish only the null MX",
+                model.name(owner), others.size(), others.size() == 1 ? "" : "s"));
+        for (const Record* other : others)
+          finding.related.push_back({other->location, "other MX here"});
+      });
 }
 
 }  // namespace
 
 Rule null_mx_mixed_rule() {
-  return {"null-mx-mixed", "null MX beside other MX records", Severity::error, "RFC 7505 §3", {},
+  return {"null-mx-mixed",
+          "null MX beside other MX records",
+          Severity::error,
+          "RFC 7505 §3",
+          {},
           check};
 }
 

@@ -9,22 +9,28 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-    for (std::uint32_t index : set) {
-      const Record& record = zone.records[index];
-      const auto& mx = std::get<MxData>(record.rdata);
-      if (!is_null_mx(model, mx) || mx.preference == 0) continue;
-      reporter.report(zone, record,
-                      fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference));
-    }
-  });
+  for_each_rrset(
+      model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
+        for (std::uint32_t index : set) {
+          const Record& record = zone.records[index];
+          const auto& mx = std::get<MxData>(record.rdata);
+          if (!is_null_mx(model, mx) || mx.preference == 0) continue;
+          reporter.report(
+              zone, record,
+              fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference));
+        }
+      });
 }
 
 }  // namespace
 
 Rule null_mx_preference_rule() {
-  return {"null-mx-preference", "null MX with a preference other than 0", Severity::error,
-          "RFC 7505 §3", {}, check};
+  return {"null-mx-preference",
+          "null MX with a preference other than 0",
+          Severity::error,
+          "RFC 7505 §3",
+          {},
+          check};
 }
 
 }  // namespace dnslint

@@ -22,8 +22,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule out_of_zone_rule() {
-  return {"out-of-zone", "owner name not at or below the zone origin", Severity::error,
-          "RFC 1034 §4.2", {}, check};
+  return {"out-of-zone",
+          "owner name not at or below the zone origin",
+          Severity::error,
+          "RFC 1034 §4.2",
+          {},
+          check};
 }
 
 }  // namespace dnslint

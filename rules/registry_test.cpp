@@ -60,7 +60,8 @@ TEST_CASE("docs pages have the sections a user looks for") {
     const auto doc = rule_documentation(rule.id);
     REQUIRE(doc);
     CHECK(doc->starts_with("# " + std::string(rule.id)));
-    for (std::string_view section : {"## Why", "## Bad", "## Good", "## Options", "## References"}) {
+    for (std::string_view section :
+         {"## Why", "## Bad", "## Good", "## Options", "## References"}) {
       CAPTURE(section);
       CHECK(doc->find(section) != std::string_view::npos);
     }

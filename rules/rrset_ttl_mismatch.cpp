@@ -19,7 +19,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         const Record* differing = nullptr;
         for (; j < node.size() && zone.records[node[j]].type == first.type; ++j) {
           const Record& record = zone.records[node[j]];
-          if (differing == nullptr && record.ttl != first.ttl && record.rclass == first.rclass) differing = &record;
+          if (differing == nullptr && record.ttl != first.ttl && record.rclass == first.rclass)
+            differing = &record;
         }
         i = j;
         if (differing == nullptr || first.type == rrtype::RRSIG) continue;
@@ -38,8 +39,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule rrset_ttl_mismatch_rule() {
-  return {"rrset-ttl-mismatch", "one RRset with different TTLs", Severity::warning,
-          "RFC 2181 §5.2", {}, check};
+  return {"rrset-ttl-mismatch",
+          "one RRset with different TTLs",
+          Severity::warning,
+          "RFC 2181 §5.2",
+          {},
+          check};
 }
 
 }  // namespace dnslint

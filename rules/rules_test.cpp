@@ -119,7 +119,8 @@ TEST_CASE("mx-missing-backup honours its minimum and exempt patterns") {
 
 TEST_CASE("mx-circular reports every MX whose owner is on a loop, in bounded time") {
   std::string text;
-  for (int i = 0; i < 200; ++i) text += "@ MX 10 m" + std::to_string(i) + "\nm" + std::to_string(i) + " MX 10 @\n";
+  for (int i = 0; i < 200; ++i)
+    text += "@ MX 10 m" + std::to_string(i) + "\nm" + std::to_string(i) + " MX 10 @\n";
   const Model model = model_of(text);
   // 200 MX at the apex, each back through m<i>, and the MX of every m<i>.
   CHECK(run("mx-circular", model).size() == 400);

@@ -17,8 +17,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                     [](const Record& r) { return r.type == rrtype::SOA; })) {
       continue;
     }
-    const SourceLocation where_ =
-        zone.records.empty() ? SourceLocation{zone.file, 1, 1, 1, 1} : zone.records.front().location;
+    const SourceLocation where_ = zone.records.empty() ? SourceLocation{zone.file, 1, 1, 1, 1}
+                                                       : zone.records.front().location;
     reporter.report_zone(zone, where_,
                          fmt::format("zone {} has no SOA record; a zone file starts with its SOA",
                                      model.name(zone.origin)));
@@ -28,8 +28,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule soa_missing_rule() {
-  return {"soa-missing", "a zone file without an SOA record", Severity::error, "RFC 1035 §5.2",
-          {}, check};
+  return {"soa-missing", "a zone file without an SOA record", Severity::error, "RFC 1035 §5.2", {},
+          check};
 }
 
 }  // namespace dnslint

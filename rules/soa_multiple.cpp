@@ -21,11 +21,13 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           zone, record,
           record.owner == first->owner
               ? fmt::format("second SOA record for {} (the first is at {}); a zone has exactly one",
-                            model.name(record.owner), where(model, first->location, record.location))
-              : fmt::format("SOA record at {}, but the zone's SOA is at {} ({}); a zone has exactly "
-                            "one, at its apex",
-                            model.name(record.owner), model.name(first->owner),
-                            where(model, first->location, record.location)));
+                            model.name(record.owner),
+                            where(model, first->location, record.location))
+              : fmt::format(
+                    "SOA record at {}, but the zone's SOA is at {} ({}); a zone has exactly "
+                    "one, at its apex",
+                    model.name(record.owner), model.name(first->owner),
+                    where(model, first->location, record.location)));
       finding.related.push_back({first->location, "first SOA here"});
     }
   }
@@ -34,8 +36,9 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule soa_multiple_rule() {
-  return {"soa-multiple", "more than one SOA record in a zone", Severity::error, "RFC 1035 §5.2",
-          {}, check};
+  return {
+      "soa-multiple", "more than one SOA record in a zone", Severity::error, "RFC 1035 §5.2", {},
+      check};
 }
 
 }  // namespace dnslint

@@ -5,8 +5,12 @@
 namespace dnslint {
 
 Rule syntax_error_rule() {
-  return {"syntax-error", "input that cannot be read, reported where it is", Severity::error,
-          "RFC 1035 §5", {}, nullptr};
+  return {"syntax-error",
+          "input that cannot be read, reported where it is",
+          Severity::error,
+          "RFC 1035 §5",
+          {},
+          nullptr};
 }
 
 }  // namespace dnslint

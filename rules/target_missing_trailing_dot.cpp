@@ -16,15 +16,18 @@ namespace {
 // Generic top-level domains that appear in mail and name server targets; every two-letter
 // label is taken as a country code.
 constexpr std::array<std::string_view, 40> kGenericTlds{
-    "com",  "net",   "org",   "edu",    "gov",  "mil",    "int",   "arpa", "info", "biz",
-    "name", "pro",   "aero",  "coop",   "museum", "mobi", "asia",  "tel",  "travel", "jobs",
-    "cat",  "xxx",   "post",  "io",     "dev",  "app",    "cloud", "online", "site", "tech",
-    "email", "mail", "host",  "hosting", "systems", "network", "global", "xyz", "top", "google"};
+    "com",  "net",     "org",     "edu",     "gov",    "mil",  "int",    "arpa",
+    "info", "biz",     "name",    "pro",     "aero",   "coop", "museum", "mobi",
+    "asia", "tel",     "travel",  "jobs",    "cat",    "xxx",  "post",   "io",
+    "dev",  "app",     "cloud",   "online",  "site",   "tech", "email",  "mail",
+    "host", "hosting", "systems", "network", "global", "xyz",  "top",    "google"};
 
 bool is_top_level_domain(std::string_view label) {
   std::string lower;
-  for (char c : label) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  if (lower.size() == 2 && std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+  for (char c : label)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (lower.size() == 2 &&
+      std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
     return true;
   }
   return std::find(kGenericTlds.begin(), kGenericTlds.end(), lower) != kGenericTlds.end();
@@ -39,7 +42,8 @@ std::string suspicion(const Model& model, const TargetName& target) {
     return fmt::format("it repeats the origin {}", origin);
   }
   const std::string_view last_label = written.substr(written.find_last_of('.') + 1);
-  if (is_top_level_domain(last_label)) return fmt::format("it ends in the top-level domain '{}'", last_label);
+  if (is_top_level_domain(last_label))
+    return fmt::format("it ends in the top-level domain '{}'", last_label);
   return {};
 }
 
@@ -50,11 +54,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       if (target == nullptr || !target->written_relative()) continue;
       const std::string why = suspicion(model, *target);
       if (why.empty()) continue;
-      reporter.report(zone, record,
-                      fmt::format("{} target '{}' has no trailing dot, so it means {}; {} (write "
-                                  "'{}.' if an absolute name was meant)",
-                                  type_name(record.type), written_text(model.names, *target),
-                                  model.name(target->name), why, written_text(model.names, *target)));
+      reporter.report(
+          zone, record,
+          fmt::format("{} target '{}' has no trailing dot, so it means {}; {} (write "
+                      "'{}.' if an absolute name was meant)",
+                      type_name(record.type), written_text(model.names, *target),
+                      model.name(target->name), why, written_text(model.names, *target)));
     }
   }
 }
@@ -64,7 +69,10 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 Rule target_missing_trailing_dot_rule() {
   return {"target-missing-trailing-dot",
           "a target name meant as absolute lacks its trailing dot and became relative",
-          Severity::warning, "RFC 1035 §5.1", {}, check};
+          Severity::warning,
+          "RFC 1035 §5.1",
+          {},
+          check};
 }
 
 }  // namespace dnslint

@@ -49,7 +49,8 @@ std::vector<std::string> split_words(const std::string& text) {
 }
 
 // The comment part of a line: after the first comment character outside quotes.
-std::optional<std::pair<std::string, std::string>> split_comment(const std::string& line, char marker) {
+std::optional<std::pair<std::string, std::string>> split_comment(const std::string& line,
+                                                                 char marker) {
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] == '\\') {
@@ -153,16 +154,20 @@ int main(int argc, char** argv) {
   for (const auto& path : result.files) {
     if (!by_file.contains(path)) by_file[path] = read_annotations(path);
   }
-  const bool annotated = std::any_of(by_file.begin(), by_file.end(), [](const auto& entry) { return entry.second.any; });
+  const bool annotated = std::any_of(by_file.begin(), by_file.end(),
+                                     [](const auto& entry) { return entry.second.any; });
   if (!annotated) problems.push_back("the fixture has no expect:, expect-none or args: annotation");
   const std::string name = base_name(file);
   if (rule != "all") {
     const bool expects_rule = std::any_of(by_file.begin(), by_file.end(), [&](const auto& entry) {
       const auto& expectations = entry.second.expectations;
-      return std::any_of(expectations.begin(), expectations.end(), [&](const Expectation& e) { return e.rule == rule; });
+      return std::any_of(expectations.begin(), expectations.end(),
+                         [&](const Expectation& e) { return e.rule == rule; });
     });
-    if (name.starts_with("bad-") && !expects_rule) problems.push_back(fmt::format("a bad-* fixture must expect {}", rule));
-    if (name.starts_with("good-") && expects_rule) problems.push_back(fmt::format("a good-* fixture must not expect {}", rule));
+    if (name.starts_with("bad-") && !expects_rule)
+      problems.push_back(fmt::format("a bad-* fixture must expect {}", rule));
+    if (name.starts_with("good-") && expects_rule)
+      problems.push_back(fmt::format("a good-* fixture must not expect {}", rule));
   }
   if (annotations.expect_none && !annotations.expectations.empty()) {
     problems.push_back("expect-none together with expect:");
@@ -175,8 +180,9 @@ int main(int argc, char** argv) {
              finding.message.find(e.substring) != std::string::npos;
     });
     if (match == expectations.end()) {
-      problems.push_back(fmt::format("unexpected finding {}:{}:{}: {} [{}]", path, finding.location.line,
-                                     finding.location.column, finding.message, finding.rule));
+      problems.push_back(fmt::format("unexpected finding {}:{}:{}: {} [{}]", path,
+                                     finding.location.line, finding.location.column,
+                                     finding.message, finding.rule));
     } else {
       match->met = true;
     }
@@ -184,8 +190,9 @@ int main(int argc, char** argv) {
   for (const auto& [path, file_annotations] : by_file) {
     for (const auto& e : file_annotations.expectations) {
       if (!e.met) {
-        problems.push_back(fmt::format("expected {} at {}:{}{} but it was not reported", e.rule, path, e.line,
-                                       e.substring.empty() ? "" : fmt::format(" with \"{}\"", e.substring)));
+        problems.push_back(
+            fmt::format("expected {} at {}:{}{} but it was not reported", e.rule, path, e.line,
+                        e.substring.empty() ? "" : fmt::format(" with \"{}\"", e.substring)));
       }
     }
   }
