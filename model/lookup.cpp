@@ -44,8 +44,12 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
   std::vector<NameId> visited;
   NameId current = name;
   for (std::size_t hop = 0;; ++hop) {
-    if (std::find(visited.begin(), visited.end(), current) != visited.end() || hop > max_hops) {
+    if (std::find(visited.begin(), visited.end(), current) != visited.end()) {
       result.loop = true;
+      break;
+    }
+    if (hop > max_hops) {
+      result.too_long = true;
       break;
     }
     visited.push_back(current);

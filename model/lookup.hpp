@@ -31,17 +31,18 @@ struct Resolution {
   const Zone* zone = nullptr;     // loaded zone authoritative for `final_name`; nullptr: outside
   bool delegated = false;         // `final_name` lies at or below a zone cut in `zone`
   bool loop = false;              // the alias chain came back to a name it had visited
+  bool too_long = false;          // more aliases than the caller allowed were left to follow
   bool left_loaded_data = false;  // an alias led to a name outside every loaded zone
   NameId final_name = kNoName;
   std::vector<const Record*> aliases;    // CNAME and DNAME records followed, in order
   std::vector<const Record*> addresses;  // A and AAAA records at `final_name`
   std::vector<const Record*> other;      // other records at `final_name` (none when absent)
 
-  // True when the answer is known: in a loaded zone, authoritative, no loop.
-  bool authoritative() const { return zone != nullptr && !delegated && !loop; }
+  // True when the answer is known: in a loaded zone, authoritative, at the end of its chain.
+  bool authoritative() const { return zone != nullptr && !delegated && !loop && !too_long; }
 };
 
-// Follows aliases from `name` (at most `max_hops`) and collects what the final name holds.
+// Follows at most `max_hops` aliases from `name` and collects what the final name holds.
 Resolution resolve(const Model& model, NameId name, const Zone* preferred,
                    std::size_t max_hops = 32);
 

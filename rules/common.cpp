@@ -15,6 +15,17 @@ void for_each_rrset(
   }
 }
 
+void for_each_mx(const Model& model,
+                 const std::function<void(const Zone&, const Record&, const MxData&)>& visit) {
+  for_each_rrset(model, rrtype::MX,
+                 [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
+                   for (std::uint32_t index : set) {
+                     const Record& record = zone.records[index];
+                     visit(zone, record, std::get<MxData>(record.rdata));
+                   }
+                 });
+}
+
 bool is_null_mx(const Model& model, const MxData& mx) {
   return mx.exchange.name != kNoName && model.names.is_root(mx.exchange.name);
 }

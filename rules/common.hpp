@@ -16,6 +16,10 @@ void for_each_rrset(
     const Model& model, RRType type,
     const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit);
 
+// Calls `visit(zone, record, mx)` for every MX record, in the order of for_each_rrset.
+void for_each_mx(const Model& model,
+                 const std::function<void(const Zone&, const Record&, const MxData&)>& visit);
+
 // RFC 7505: a null MX has the root as its exchange.
 bool is_null_mx(const Model& model, const MxData& mx);
 

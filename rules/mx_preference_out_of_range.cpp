@@ -10,19 +10,14 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(
-      model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-        for (std::uint32_t index : set) {
-          const Record& record = zone.records[index];
-          const std::int64_t preference = std::get<MxData>(record.rdata).preference;
-          if (preference >= 0 && preference <= 0xffff) continue;
-          std::string message = fmt::format("MX preference {} is outside 0..65535", preference);
-          if (preference > 0xffff) {
-            message += fmt::format("; a tool that wraps it would publish {}", preference % 65536);
-          }
-          reporter.report(zone, record, std::move(message));
-        }
-      });
+  for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
+    if (mx.preference >= 0 && mx.preference <= 0xffff) return;
+    std::string message = fmt::format("MX preference {} is outside 0..65535", mx.preference);
+    if (mx.preference > 0xffff) {
+      message += fmt::format("; a tool that wraps it would publish {}", mx.preference % 65536);
+    }
+    reporter.report(zone, record, std::move(message));
+  });
 }
 
 }  // namespace

@@ -10,22 +10,16 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(
-      model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-        for (std::uint32_t index : set) {
-          const Record& record = zone.records[index];
-          const auto& mx = std::get<MxData>(record.rdata);
-          const std::string_view written = written_text(model.names, mx.exchange);
-          if (!looks_like_address_literal(written)) continue;
-          std::string message = fmt::format(
-              "MX exchange '{}' is an IP address; an MX must name a host that has the address",
-              written);
-          if (mx.exchange.written_relative()) {
-            message += fmt::format(" (as written it means {})", model.name(mx.exchange.name));
-          }
-          reporter.report(zone, record, std::move(message));
-        }
-      });
+  for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
+    const std::string_view written = written_text(model.names, mx.exchange);
+    if (!looks_like_address_literal(written)) return;
+    std::string message = fmt::format(
+        "MX exchange '{}' is an IP address; an MX must name a host that has the address", written);
+    if (mx.exchange.written_relative()) {
+      message += fmt::format(" (as written it means {})", model.name(mx.exchange.name));
+    }
+    reporter.report(zone, record, std::move(message));
+  });
 }
 
 }  // namespace

@@ -9,30 +9,24 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(
-      model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-        for (std::uint32_t index : set) {
-          const Record& record = zone.records[index];
-          const auto& mx = std::get<MxData>(record.rdata);
-          if (is_null_mx(model, mx)) continue;
-          const Resolution resolution = resolve(model, mx.exchange.name, &zone, 1);
-          if (resolution.aliases.empty()) continue;
-          const Record& alias = *resolution.aliases.front();
-          const bool is_cname = alias.type == rrtype::CNAME;
-          Finding& finding = reporter.report(
-              zone, record,
-              is_cname
-                  ? fmt::format("MX exchange {} is an alias (CNAME to {}); an MX must name a host "
-                                "with address records",
-                                model.name(mx.exchange.name),
-                                model.name(std::get<NameData>(alias.rdata).target.name))
-                  : fmt::format("MX exchange {} is an alias (below the DNAME at {}); an MX must "
-                                "name a host with address records",
-                                model.name(mx.exchange.name), model.name(alias.owner)));
-          finding.related.push_back(
-              {alias.location, is_cname ? "CNAME defined here" : "DNAME defined here"});
-        }
-      });
+  for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
+    if (is_null_mx(model, mx)) return;
+    const Resolution resolution = resolve(model, mx.exchange.name, &zone, 1);
+    if (resolution.aliases.empty()) return;
+    const Record& alias = *resolution.aliases.front();
+    const bool is_cname = alias.type == rrtype::CNAME;
+    const std::string_view exchange = model.name(mx.exchange.name);
+    Finding& finding = reporter.report(
+        zone, record,
+        is_cname ? fmt::format("MX exchange {} is an alias (CNAME to {}); an MX must name a host "
+                               "with address records",
+                               exchange, model.name(std::get<NameData>(alias.rdata).target.name))
+                 : fmt::format("MX exchange {} is an alias (below the DNAME at {}); an MX must "
+                               "name a host with address records",
+                               exchange, model.name(alias.owner)));
+    finding.related.push_back(
+        {alias.location, is_cname ? "CNAME defined here" : "DNAME defined here"});
+  });
 }
 
 }  // namespace

@@ -30,23 +30,18 @@ std::string host_name_problem(std::string_view name) {
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(model, rrtype::MX,
-                 [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-                   for (std::uint32_t index : set) {
-                     const Record& record = zone.records[index];
-                     const auto& mx = std::get<MxData>(record.rdata);
-                     if (is_null_mx(model, mx) ||
-                         looks_like_address_literal(written_text(model.names, mx.exchange)))
-                       continue;
-                     const std::string problem = host_name_problem(model.name(mx.exchange.name));
-                     if (problem.empty()) continue;
-                     reporter.report(
-                         zone, record,
-                         fmt::format("MX exchange {} is not a valid host name: {} (letters, digits "
-                                     "and hyphens only)",
-                                     model.name(mx.exchange.name), problem));
-                   }
-                 });
+  for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
+    if (is_null_mx(model, mx) ||
+        looks_like_address_literal(written_text(model.names, mx.exchange))) {
+      return;
+    }
+    const std::string problem = host_name_problem(model.name(mx.exchange.name));
+    if (problem.empty()) return;
+    reporter.report(zone, record,
+                    fmt::format("MX exchange {} is not a valid host name: {} (letters, digits and "
+                                "hyphens only)",
+                                model.name(mx.exchange.name), problem));
+  });
 }
 
 }  // namespace

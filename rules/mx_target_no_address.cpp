@@ -19,35 +19,29 @@ std::string held_types(const std::vector<const Record*>& records) {
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(
-      model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-        for (std::uint32_t index : set) {
-          const Record& record = zone.records[index];
-          const auto& mx = std::get<MxData>(record.rdata);
-          if (is_null_mx(model, mx)) continue;
-          const Resolution resolution = resolve(model, mx.exchange.name, &zone, 0);
-          // Aliases are mx-target-cname's finding; names outside loaded data are unknown.
-          if (!resolution.aliases.empty() || !resolution.authoritative()) continue;
-          if (!resolution.addresses.empty()) continue;
-          const std::string_view exchange = model.name(mx.exchange.name);
-          std::string message;
-          if (!resolution.other.empty()) {
-            message = fmt::format("MX exchange {} has no A or AAAA record (it has only {})",
-                                  exchange, held_types(resolution.other));
-          } else if (resolution.zone->name_exists(resolution.final_name)) {
-            message = fmt::format(
-                "MX exchange {} has no records of its own (only names below it do)", exchange);
-          } else {
-            message = fmt::format("MX exchange {} does not exist in zone {}", exchange,
-                                  model.name(resolution.zone->origin));
-          }
-          Finding& finding = reporter.report(zone, record, std::move(message));
-          if (!resolution.other.empty()) {
-            finding.related.push_back(
-                {resolution.other.front()->location, "exchange defined here"});
-          }
-        }
-      });
+  for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
+    if (is_null_mx(model, mx)) return;
+    const Resolution resolution = resolve(model, mx.exchange.name, &zone, 0);
+    // Aliases are mx-target-cname's finding; names outside loaded data are unknown.
+    if (!resolution.aliases.empty() || !resolution.authoritative()) return;
+    if (!resolution.addresses.empty()) return;
+    const std::string_view exchange = model.name(mx.exchange.name);
+    std::string message;
+    if (!resolution.other.empty()) {
+      message = fmt::format("MX exchange {} has no A or AAAA record (it has only {})", exchange,
+                            held_types(resolution.other));
+    } else if (resolution.zone->name_exists(resolution.final_name)) {
+      message = fmt::format("MX exchange {} has no records of its own (only names below it do)",
+                            exchange);
+    } else {
+      message = fmt::format("MX exchange {} does not exist in zone {}", exchange,
+                            model.name(resolution.zone->origin));
+    }
+    Finding& finding = reporter.report(zone, record, std::move(message));
+    if (!resolution.other.empty()) {
+      finding.related.push_back({resolution.other.front()->location, "exchange defined here"});
+    }
+  });
 }
 
 }  // namespace

@@ -9,17 +9,11 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(
-      model, rrtype::MX, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-        for (std::uint32_t index : set) {
-          const Record& record = zone.records[index];
-          const auto& mx = std::get<MxData>(record.rdata);
-          if (!is_null_mx(model, mx) || mx.preference == 0) continue;
-          reporter.report(
-              zone, record,
-              fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference));
-        }
-      });
+  for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
+    if (!is_null_mx(model, mx) || mx.preference == 0) return;
+    reporter.report(zone, record,
+                    fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference));
+  });
 }
 
 }  // namespace
