@@ -8,19 +8,13 @@
 #include "formats/rdata_parser.hpp"
 #include "formats/ttl.hpp"
 #include "formats/zone_scanner.hpp"
+#include "model/ascii.hpp"
 
 namespace dnslint {
 namespace {
 
 constexpr std::string_view kSyntaxError = "syntax-error";
 constexpr std::string_view kIncludeError = "include-error";
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // Text of a token safe to quote in a message.
 std::string quoted(std::string_view text) {
@@ -116,19 +110,19 @@ class ZoneReader {
   void directive(const Entry& entry, FileId file) {
     const auto& tokens = entry.tokens;
     const std::string_view name = tokens[0].text;
-    if (iequals(name, "$ORIGIN")) {
+    if (equals_ignoring_case(name, "$ORIGIN")) {
       if (!expect_arguments(tokens, file, 1, 1, "a domain name")) return;
       if (auto origin = read_name(file, tokens[1], "$ORIGIN")) {
         origin_ = *origin;
         if (!saw_record_ && !first_origin_directive_) first_origin_directive_ = origin_;
       }
-    } else if (iequals(name, "$TTL")) {
+    } else if (equals_ignoring_case(name, "$TTL")) {
       if (!expect_arguments(tokens, file, 1, 1, "a TTL")) return;
       if (auto ttl = read_ttl(file, tokens[1])) default_ttl_ = *ttl;
-    } else if (iequals(name, "$INCLUDE")) {
+    } else if (equals_ignoring_case(name, "$INCLUDE")) {
       if (!expect_arguments(tokens, file, 1, 2, "a file name and an optional origin")) return;
       include(tokens, file);
-    } else if (iequals(name, "$GENERATE")) {
+    } else if (equals_ignoring_case(name, "$GENERATE")) {
       generate(tokens, file);
     } else {
       syntax_error(file, tokens[0],
@@ -423,14 +417,13 @@ std::optional<std::string> origin_from_file_name(std::string_view file_name) {
   std::string_view candidate = file_name;
   bool had_marker = false;
   for (std::string_view suffix : {".zone", ".db"}) {
-    if (candidate.size() > suffix.size() &&
-        iequals(candidate.substr(candidate.size() - suffix.size()), suffix)) {
+    if (candidate.size() > suffix.size() && ends_with_ignoring_case(candidate, suffix)) {
       candidate.remove_suffix(suffix.size());
       had_marker = true;
       break;
     }
   }
-  if (!had_marker && candidate.size() > 3 && iequals(candidate.substr(0, 3), "db.")) {
+  if (!had_marker && candidate.size() > 3 && starts_with_ignoring_case(candidate, "db.")) {
     candidate.remove_prefix(3);
     had_marker = true;
   }

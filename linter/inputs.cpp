@@ -11,19 +11,12 @@
 #include <set>
 #include <sstream>
 
+#include "model/ascii.hpp"
+
 namespace dnslint {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
-  if (text.size() < suffix.size()) return false;
-  return std::equal(suffix.begin(), suffix.end(),
-                    text.end() - static_cast<std::ptrdiff_t>(suffix.size()), [](char a, char b) {
-                      return std::tolower(static_cast<unsigned char>(a)) ==
-                             std::tolower(static_cast<unsigned char>(b));
-                    });
-}
 
 bool is_skipped_directory(const fs::path& dir) {
   const std::string name = dir.filename().string();
@@ -46,7 +39,7 @@ bool is_inside(const fs::path& path, const fs::path& root) {
 bool is_zone_file_name(std::string_view name) {
   return ends_with_ignoring_case(name, ".zone") || ends_with_ignoring_case(name, ".db") ||
          ends_with_ignoring_case(name, ".arpa") || ends_with_ignoring_case(name, ".arpa.") ||
-         (name.size() > 3 && (name.substr(0, 3) == "db." || name.substr(0, 3) == "DB."));
+         (name.size() > 3 && starts_with_ignoring_case(name, "db."));
 }
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,

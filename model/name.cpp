@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "model/ascii.hpp"
+
 namespace dnslint {
 namespace {
 
@@ -17,7 +19,7 @@ bool is_plain(unsigned char c) {
 }
 
 void append_canonical_octet(std::string& out, unsigned char c) {
-  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+  c = static_cast<unsigned char>(ascii_lower(static_cast<char>(c)));
   if (is_plain(c)) {
     out.push_back(static_cast<char>(c));
   } else if (c == '.' || c == '\\' || c == '"' || c == '(' || c == ')' || c == ';') {

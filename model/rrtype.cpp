@@ -6,6 +6,8 @@
 #include <charconv>
 #include <utility>
 
+#include "model/ascii.hpp"
+
 namespace dnslint {
 namespace {
 
@@ -30,18 +32,6 @@ constexpr std::array<std::pair<RRType, std::string_view>, 86> kTypes{{
     {259, "DOA"},   {260, "AMTRELAY"}, {261, "RESINFO"}, {262, "WALLET"},    {32768, "TA"},
     {32769, "DLV"},
 }};
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 'a' + 'A');
-    if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 'a' + 'A');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // "TYPE123" / "CLASS3" (RFC 3597 §5): the number after `prefix`, 0..65535.
 std::optional<std::uint16_t> generic_number(std::string_view text, std::string_view prefix) {

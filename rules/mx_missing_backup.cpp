@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "model/ascii.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 

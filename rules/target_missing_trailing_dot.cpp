@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "model/ascii.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 

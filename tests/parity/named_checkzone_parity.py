@@ -9,8 +9,8 @@ import os
 import re
 import sys
 
-from peers import canonical, guess_origin, peer_origins, require_tool, run_dnslint, \
-    run_named_checkzone, shared_dir, skip, zone_files
+from peers import setup, canonical, guess_origin, peer_origins, run_dnslint, \
+    run_named_checkzone, zone_files
 
 # BIND's messages and the dnslint rule that must match each.
 MX_OWNER = re.compile(r"zone \S+: (\S+)/MX '([^']+)' (is a CNAME|has no address records)")
@@ -29,11 +29,7 @@ def files_to_check(source_dir, shared):
 
 
 def main():
-    dnslint, source_dir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    shared = shared_dir(source_dir)
-    if shared is None:
-        skip("../shared is not beside the repository; parity needs the peer corpus")
-    require_tool("named-checkzone")
+    dnslint, source_dir, shared = setup("parity needs the peer corpus")
     checked = 0
     missing = []
     for path, origin in files_to_check(source_dir, shared):

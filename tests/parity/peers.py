@@ -80,6 +80,17 @@ def run_dnslint(dnslint, path, origin, extra=()):
     return json.loads(result.stdout)
 
 
+def setup(description):
+    """(dnslint, source dir, shared dir) from the command line; skips without the corpus or the
+    peer tool."""
+    dnslint, source_dir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    shared = shared_dir(source_dir)
+    if shared is None:
+        skip(f"../shared is not beside the repository; {description}")
+    require_tool("named-checkzone")
+    return dnslint, source_dir, shared
+
+
 def require_tool(name):
     if shutil.which(name) is None:
         skip(f"{name} is not installed (Debian package bind9-utils); the parity test needs it")

@@ -6,16 +6,12 @@ Usage: shared_corpus_reads.py DNSLINT SOURCE_DIR"""
 import os
 import sys
 
-from peers import accepted_differences, guess_origin, peer_origins, require_tool, run_dnslint, run_named_checkzone, \
-    shared_dir, skip, zone_files
+from peers import setup, accepted_differences, guess_origin, peer_origins, run_dnslint, run_named_checkzone, \
+    zone_files
 
 
 def main():
-    dnslint, source_dir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    shared = shared_dir(source_dir)
-    if shared is None:
-        skip("../shared is not beside the repository; this test reads its corpus")
-    require_tool("named-checkzone")
+    dnslint, source_dir, shared = setup("this test reads its corpus")
     origins = peer_origins(shared)
     paths = list(zone_files(os.path.join(shared, "peer-corpus")))
     paths += list(zone_files(os.path.join(shared, "corpus", "bind")))
