@@ -3,6 +3,8 @@
 // the exchanges; dnslint keeps the written value and reports it.
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 
@@ -12,8 +14,12 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
     if (mx.preference >= 0 && mx.preference <= 0xffff) return;
-    std::string message = fmt::format("MX preference {} is outside 0..65535", mx.preference);
-    if (mx.preference > 0xffff) {
+    // The reader clamps absurdly long numbers to the int64 range; say so rather than pretend.
+    const bool clamped = mx.preference == std::numeric_limits<std::int64_t>::max() ||
+                         mx.preference == std::numeric_limits<std::int64_t>::min();
+    std::string message = fmt::format("MX preference {}{} is outside 0..65535", mx.preference,
+                                      clamped ? (mx.preference > 0 ? " or more" : " or less") : "");
+    if (mx.preference > 0xffff && !clamped) {
       message += fmt::format("; a tool that wraps it would publish {}", mx.preference % 65536);
     }
     reporter.report(zone, record, std::move(message));
