@@ -303,6 +303,12 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
       if (auto* error = std::get_if<RdataError>(&result)) error->token = 0;
     }
   } else {
+    // Names inside rdata compare case-insensitively (RFC 4343), so the wire form that decides
+    // whether two records are the same holds them in lowercase.
+    for (std::size_t i = 0; i < ldns_rr_rd_count(rr); ++i) {
+      ldns_rdf* field = ldns_rr_rdf(rr, i);
+      if (ldns_rdf_get_type(field) == LDNS_RDF_TYPE_DNAME) ldns_dname2canonical(field);
+    }
     ldns_buffer* buffer = ldns_buffer_new(256);
     if (ldns_rr_rdata2buffer_wire(buffer, rr) == LDNS_STATUS_OK) {
       result = Rdata{GenericData{std::string(

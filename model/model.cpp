@@ -110,10 +110,16 @@ std::span<const std::uint32_t> Zone::rrset(NameId owner, RRType type) const {
 
 NameId Zone::delegation_at_or_above(const NameTable& names, NameId name) const {
   NameId cut = kNoName;
+  if (!names.is_at_or_below(name, origin)) return cut;
   for (NameId n = name; n != origin && !names.is_root(n); n = names.parent(n)) {
     if (!rrset(n, rrtype::NS).empty()) cut = n;
   }
   return cut;
+}
+
+NameId Zone::delegation_above(const NameTable& names, NameId name) const {
+  if (name == origin || names.is_root(name)) return kNoName;
+  return delegation_at_or_above(names, names.parent(name));
 }
 
 void Model::build_indexes() {

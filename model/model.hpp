@@ -36,6 +36,8 @@ class Zone {
 
   // The closest zone cut (a non-apex name with NS) at or above `name`, or kNoName.
   NameId delegation_at_or_above(const NameTable& names, NameId name) const;
+  // The closest zone cut strictly above `name` (data there is glue or occluded), or kNoName.
+  NameId delegation_above(const NameTable& names, NameId name) const;
 
  private:
   std::vector<std::uint32_t> by_owner_;

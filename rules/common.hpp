@@ -20,6 +20,17 @@ void for_each_rrset(
 void for_each_mx(const Model& model,
                  const std::function<void(const Zone&, const Record&, const MxData&)>& visit);
 
+// Calls `visit(zone, record)` for every record of `type`, in the order of for_each_rrset.
+void for_each_record(const Model& model, RRType type,
+                     const std::function<void(const Zone&, const Record&)>& visit);
+
+// The record that makes `name` an alias (its CNAME, or a DNAME above it) in the loaded zone
+// that holds it, or nullptr. Names below a zone cut are not judged.
+const Record* alias_record(const Model& model, NameId name, const Zone* preferred);
+
+// "CNAME to x." or "below the DNAME at y.": what makes a name an alias, for messages.
+std::string describe_alias(const Model& model, const Record& alias);
+
 // RFC 7505: a null MX has the root as its exchange.
 bool is_null_mx(const Model& model, const MxData& mx);
 

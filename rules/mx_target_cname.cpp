@@ -11,21 +11,14 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
     if (is_null_mx(model, mx)) return;
-    const Resolution resolution = resolve(model, mx.exchange.name, &zone, 1);
-    if (resolution.aliases.empty()) return;
-    const Record& alias = *resolution.aliases.front();
-    const bool is_cname = alias.type == rrtype::CNAME;
-    const std::string_view exchange = model.name(mx.exchange.name);
+    const Record* alias = alias_record(model, mx.exchange.name, &zone);
+    if (alias == nullptr) return;
     Finding& finding = reporter.report(
         zone, record,
-        is_cname ? fmt::format("MX exchange {} is an alias (CNAME to {}); an MX must name a host "
-                               "with address records",
-                               exchange, model.name(std::get<NameData>(alias.rdata).target.name))
-                 : fmt::format("MX exchange {} is an alias (below the DNAME at {}); an MX must "
-                               "name a host with address records",
-                               exchange, model.name(alias.owner)));
+        fmt::format("MX exchange {} is an alias ({}); an MX must name a host with address records",
+                    model.name(mx.exchange.name), describe_alias(model, *alias)));
     finding.related.push_back(
-        {alias.location, is_cname ? "CNAME defined here" : "DNAME defined here"});
+        {alias->location, fmt::format("{} defined here", type_name(alias->type))});
   });
 }
 

@@ -7,8 +7,13 @@
 namespace dnslint {
 
 Rule cname_and_other_data_rule();
+Rule cname_at_apex_rule();
+Rule cname_chain_rule();
 Rule cname_loop_rule();
 Rule cname_multiple_rule();
+Rule cname_target_missing_rule();
+Rule dname_children_rule();
+Rule dname_multiple_rule();
 Rule duplicate_record_rule();
 Rule include_error_rule();
 Rule mx_backup_same_host_rule();
@@ -21,20 +26,32 @@ Rule mx_target_address_literal_rule();
 Rule mx_target_cname_rule();
 Rule mx_target_invalid_hostname_rule();
 Rule mx_target_no_address_rule();
+Rule ns_missing_glue_rule();
+Rule ns_single_rule();
+Rule ns_target_address_literal_rule();
+Rule ns_target_cname_rule();
 Rule null_mx_mixed_rule();
 Rule null_mx_preference_rule();
+Rule occluded_data_rule();
 Rule out_of_zone_rule();
 Rule rrset_ttl_mismatch_rule();
 Rule soa_missing_rule();
 Rule soa_multiple_rule();
+Rule srv_target_cname_rule();
+Rule srv_target_no_address_rule();
 Rule syntax_error_rule();
 Rule target_missing_trailing_dot_rule();
 
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> rules = {
       cname_and_other_data_rule(),
+      cname_at_apex_rule(),
+      cname_chain_rule(),
       cname_loop_rule(),
       cname_multiple_rule(),
+      cname_target_missing_rule(),
+      dname_children_rule(),
+      dname_multiple_rule(),
       duplicate_record_rule(),
       include_error_rule(),
       mx_backup_same_host_rule(),
@@ -47,12 +64,19 @@ const std::vector<Rule>& all_rules() {
       mx_target_cname_rule(),
       mx_target_invalid_hostname_rule(),
       mx_target_no_address_rule(),
+      ns_missing_glue_rule(),
+      ns_single_rule(),
+      ns_target_address_literal_rule(),
+      ns_target_cname_rule(),
       null_mx_mixed_rule(),
       null_mx_preference_rule(),
+      occluded_data_rule(),
       out_of_zone_rule(),
       rrset_ttl_mismatch_rule(),
       soa_missing_rule(),
       soa_multiple_rule(),
+      srv_target_cname_rule(),
+      srv_target_no_address_rule(),
       syntax_error_rule(),
       target_missing_trailing_dot_rule(),
   };

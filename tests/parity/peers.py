@@ -39,8 +39,8 @@ def peer_origins(shared):
     return origins
 
 
-def guess_origin(path):
-    """The first $ORIGIN, else the owner of an absolute SOA, else 'example'."""
+def guess_origin(path, default="example"):
+    """The first $ORIGIN, else the owner of an absolute SOA, else `default`."""
     with open(path, encoding="utf-8", errors="replace") as zone:
         for line in zone:
             match = re.match(r"\$ORIGIN\s+(\S+)", line, re.IGNORECASE)
@@ -49,7 +49,7 @@ def guess_origin(path):
             match = re.match(r"(\S+\.)\s+(?:\d+\s+)?(?:IN\s+)?(?:\d+\s+)?SOA\s", line, re.IGNORECASE)
             if match:
                 return match.group(1)
-    return "example"
+    return default
 
 
 def zone_files(root):
@@ -91,9 +91,12 @@ def setup(description):
     return dnslint, source_dir, shared
 
 
+PACKAGES = {"named-checkzone": "bind9-utils", "kzonecheck": "knot-dnssecutils", "validns": "validns"}
+
+
 def require_tool(name):
     if shutil.which(name) is None:
-        skip(f"{name} is not installed (Debian package bind9-utils); the parity test needs it")
+        skip(f"{name} is not installed (Debian package {PACKAGES.get(name, name)}); this test needs it")
 
 
 def canonical(name):
@@ -101,12 +104,12 @@ def canonical(name):
     return name if name.endswith(".") else name + "."
 
 
-def accepted_differences(source_dir):
-    """File names listed in tests/parity/ACCEPTED.md."""
+def accepted_differences(source_dir, peer):
+    """File names that tests/parity/ACCEPTED.md lists for `peer`."""
     names = set()
     with open(os.path.join(source_dir, "tests", "parity", "ACCEPTED.md"), encoding="utf-8") as table:
         for line in table:
-            match = re.match(r"\| `([^`]+)` \|", line)
-            if match:
+            match = re.match(r"\| `([^`]+)` \| `([^`]+)` \|", line)
+            if match and match.group(2) == peer:
                 names.add(match.group(1))
     return names

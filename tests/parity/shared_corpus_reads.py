@@ -15,7 +15,7 @@ def main():
     origins = peer_origins(shared)
     paths = list(zone_files(os.path.join(shared, "peer-corpus")))
     paths += list(zone_files(os.path.join(shared, "corpus", "bind")))
-    accepted = accepted_differences(source_dir)
+    accepted = accepted_differences(source_dir, "named-checkzone")
     loaded = 0
     problems = []
     for path in paths:
