@@ -107,6 +107,29 @@ bool take(std::variant<T, RdataError>&& result, T& out, RdataError& error) {
 
 }  // namespace
 
+bool is_opaque_to_ldns(RRType type) {
+  switch (type) {
+    case 32:     // NIMLOC
+    case 34:     // ATMA
+    case 38:     // A6
+    case 40:     // SINK
+    case 56:     // NINFO
+    case 57:     // RKEY
+    case 66:     // DSYNC
+    case 67:     // HHIT
+    case 68:     // BRID
+    case 258:    // AVC
+    case 259:    // DOA
+    case 260:    // AMTRELAY
+    case 261:    // RESINFO
+    case 262:    // WALLET
+    case 32768:  // TA
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool has_native_parser(RRType type) {
   switch (type) {
     case rrtype::A:
@@ -148,6 +171,7 @@ RdataParser::~RdataParser() = default;
 std::variant<Rdata, RdataError> RdataParser::parse(RRType type, std::span<const Token> tokens,
                                                    std::string_view origin, NameTable& names) {
   const bool generic = !tokens.empty() && tokens[0].raw == "\\#";
+  if (is_opaque_to_ldns(type) && !generic) return parse_opaque(type, tokens);
   if (has_native_parser(type) && !generic) return parse_native(type, tokens, origin, names);
   return parse_with_ldns(type, tokens, origin, names);
 }
@@ -251,6 +275,18 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
     default:
       return RdataError{0, "no native parser"};
   }
+}
+
+std::variant<Rdata, RdataError> RdataParser::parse_opaque(RRType type,
+                                                          std::span<const Token> tokens) {
+  if (tokens.empty()) return RdataError{0, fmt::format("{} record has no rdata", type_name(type))};
+  // Kept as written, one space between fields, so that duplicate-record can compare them.
+  GenericData data;
+  for (const Token& token : tokens) {
+    if (!data.wire.empty() && !token.glued) data.wire += ' ';
+    data.wire += token.raw;
+  }
+  return Rdata{std::move(data)};
 }
 
 std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,

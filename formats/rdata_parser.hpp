@@ -34,6 +34,7 @@ class RdataParser {
  private:
   std::variant<Rdata, RdataError> parse_native(RRType type, std::span<const Token> tokens,
                                                std::string_view origin, NameTable& names);
+  std::variant<Rdata, RdataError> parse_opaque(RRType type, std::span<const Token> tokens);
   std::variant<Rdata, RdataError> parse_with_ldns(RRType type, std::span<const Token> tokens,
                                                   std::string_view origin, NameTable& names);
   struct Ldns;
@@ -42,5 +43,10 @@ class RdataParser {
 
 // True for the types parse() handles without ldns.
 bool has_native_parser(RRType type);
+
+// Types whose presentation format libldns 1.8 does not implement (it rejects valid records):
+// their rdata is kept as written and only checked to be present. RFC 3597 "\# len hex" data
+// of these types is still decoded by ldns.
+bool is_opaque_to_ldns(RRType type);
 
 }  // namespace dnslint

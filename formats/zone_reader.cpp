@@ -365,21 +365,17 @@ class ZoneReader {
 
   void finish() {
     // The zone origin: --origin, else the first $ORIGIN before any record, else the file name.
-    // The apex is where the SOA is (RFC 1035 §5.2): an SOA below a $ORIGIN (as after
-    // "$ORIGIN .") makes its owner the origin, and an SOA anywhere beats a guess from the
-    // file name.
+    // The apex is where the SOA at the top of the file is (RFC 1035 §5.2): an SOA below a
+    // $ORIGIN (as after "$ORIGIN .") makes its owner the origin, and so does an SOA anywhere
+    // when the origin was only guessed from the file name.
     std::string origin = options_.origin;
     const bool from_directive = !options_.origin_is_forced && first_origin_directive_;
     if (from_directive) origin = *first_origin_directive_;
     NameId origin_id = origin.empty() ? result_.names.intern(".") : result_.names.intern(origin);
-    if (!options_.origin_is_forced) {
-      for (const Record& record : result_.zone.records) {
-        if (record.type != rrtype::SOA) continue;
-        if (!from_directive || result_.names.is_at_or_below(record.owner, origin_id)) {
-          origin_id = record.owner;
-        }
-        break;
-      }
+    if (!options_.origin_is_forced && !result_.zone.records.empty() &&
+        result_.zone.records.front().type == rrtype::SOA) {
+      const NameId apex = result_.zone.records.front().owner;
+      if (!from_directive || result_.names.is_at_or_below(apex, origin_id)) origin_id = apex;
     }
     result_.zone.origin = origin_id;
     result_.zone.file = 0;

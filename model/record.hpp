@@ -60,7 +60,8 @@ struct SoaData {
 struct TxtData {
   std::vector<std::string> strings;  // decoded character-strings
 };
-// Every other type: rdata in uncompressed wire form, as ldns encodes it.
+// Every other type: rdata in uncompressed wire form, as ldns encodes it (or, for the few types
+// ldns cannot read, the presentation text as written).
 struct GenericData {
   std::string wire;
 };

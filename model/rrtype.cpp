@@ -12,7 +12,7 @@ namespace dnslint {
 namespace {
 
 // IANA "Resource Record (RR) TYPEs" registry, the assigned data types.
-constexpr std::array<std::pair<RRType, std::string_view>, 86> kTypes{{
+constexpr std::array<std::pair<RRType, std::string_view>, 88> kTypes{{
     {1, "A"},       {2, "NS"},         {3, "MD"},        {4, "MF"},          {5, "CNAME"},
     {6, "SOA"},     {7, "MB"},         {8, "MG"},        {9, "MR"},          {10, "NULL"},
     {11, "WKS"},    {12, "PTR"},       {13, "HINFO"},    {14, "MINFO"},      {15, "MX"},
@@ -25,7 +25,7 @@ constexpr std::array<std::pair<RRType, std::string_view>, 86> kTypes{{
     {47, "NSEC"},   {48, "DNSKEY"},    {49, "DHCID"},    {50, "NSEC3"},      {51, "NSEC3PARAM"},
     {52, "TLSA"},   {53, "SMIMEA"},    {55, "HIP"},      {56, "NINFO"},      {57, "RKEY"},
     {58, "TALINK"}, {59, "CDS"},       {60, "CDNSKEY"},  {61, "OPENPGPKEY"}, {62, "CSYNC"},
-    {63, "ZONEMD"}, {64, "SVCB"},      {65, "HTTPS"},    {66, "DSYNC"},      {99, "SPF"},
+    {63, "ZONEMD"}, {64, "SVCB"},      {65, "HTTPS"},    {66, "DSYNC"},      {67, "HHIT"}, {68, "BRID"}, {99, "SPF"},
     {100, "UINFO"}, {101, "UID"},      {102, "GID"},     {103, "UNSPEC"},    {104, "NID"},
     {105, "L32"},   {106, "L64"},      {107, "LP"},      {108, "EUI48"},     {109, "EUI64"},
     {249, "TKEY"},  {250, "TSIG"},     {256, "URI"},     {257, "CAA"},       {258, "AVC"},

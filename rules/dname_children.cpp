@@ -1,6 +1,8 @@
 // dname-children: a DNAME redirects its whole subtree (RFC 6672 §2.3: "resource records MUST
 // NOT exist at any subdomain of the owner of a DNAME RR"); data below it is never served.
-// Reported once per DNAME, at the DNAME, with the names below it as related locations.
+// Reported once per DNAME, at the DNAME, with the names below it as related locations; glue
+// below a DNAME that shares its name with a delegation counts too, as the RFC says (BIND
+// alone tolerates it).
 #include <fmt/format.h>
 
 #include <map>
@@ -20,8 +22,9 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     for (const Record& record : zone.records) {
       // NSEC3 owners are hashes below the apex, not names (RFC 5155 §7.1); their RRSIGs too.
       if (record.type == rrtype::NSEC3 || record.type == rrtype::RRSIG) continue;
-      if (const Record* dname = dname_above(model, zone, record.owner))
-        below[dname].push_back(&record);
+      const Record* dname = dname_above(model, zone, record.owner);
+      if (dname == nullptr) continue;
+      below[dname].push_back(&record);
     }
     for (const auto& [dname, children] : below) {
       Finding& finding = reporter.report(

@@ -1,5 +1,6 @@
 // soa-missing: every zone starts with exactly one SOA at its apex (RFC 1035 §5.2); without it
-// no server loads the zone.
+// no server loads the zone. An SOA elsewhere does not count (out-of-zone or soa-multiple
+// report it).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,14 +14,12 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for (const Zone& zone : model.zones) {
     if (!zone.is_zone_file) continue;
-    if (std::any_of(zone.records.begin(), zone.records.end(),
-                    [](const Record& r) { return r.type == rrtype::SOA; })) {
-      continue;
-    }
+    if (!zone.rrset(zone.origin, rrtype::SOA).empty()) continue;
     const SourceLocation where_ = zone.records.empty() ? SourceLocation{zone.file, 1, 1, 1, 1}
                                                        : zone.records.front().location;
     reporter.report_zone(zone, where_,
-                         fmt::format("zone {} has no SOA record; a zone file starts with its SOA",
+                         fmt::format("zone {} has no SOA record at its apex; a zone file starts "
+                                     "with its SOA",
                                      model.name(zone.origin)));
   }
 }

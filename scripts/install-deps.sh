@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ make pkg-config libldns-dev libyaml-cpp-dev libfmt-dev doctest-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(python3 bind9-utils knot-dnssecutils validns)
+  packages+=(python3 bind9-utils knot-dnssecutils validns nsd)
 fi
 
 missing=()

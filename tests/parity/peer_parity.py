@@ -6,7 +6,7 @@ prints only a line, at that line or with that line among the finding's related l
 Runs on the peer's own test zones in the shared corpus and on dnslint's rule fixtures.
 Differences kept on purpose are listed in ACCEPTED.md.
 
-Usage: peer_parity.py named-checkzone|kzonecheck|validns DNSLINT SOURCE_DIR"""
+Usage: peer_parity.py named-checkzone|kzonecheck|validns|nsd-checkzone DNSLINT SOURCE_DIR"""
 import os
 import re
 import subprocess
@@ -45,6 +45,11 @@ BY_OWNER = {
         (re.compile(r"^\[(\S+)\] CNAME at the apex"), {"cname-at-apex"}),
     ],
     "validns": [],
+    "nsd-checkzone": [
+        # nsd numbers checks made after loading by the last line it read: match the owner.
+        (re.compile(r"zone configured as '([^']+)' has no SOA record"), {"soa-missing"}),
+        (re.compile(r"DNAME at (\S+) has data below it"), {"dname-children"}),
+    ],
 }
 BY_LINE = {
     "named-checkzone": [
@@ -61,6 +66,16 @@ BY_LINE = {
         (re.compile(r"^[^:]+:(\d+): there should be at least two NS records per name"), {"ns-single"}),
         (re.compile(r"^[^:]+:(\d+): there could only be one SOA in a zone"), {"soa-multiple"}),
         (re.compile(r"^[^:]+:(\d+): \S+ does not belong to zone"), {"out-of-zone"}),
+        (re.compile(r"^[^:]+:(\d+): DNAME must not have any children"), {"dname-children"}),
+        (re.compile(r"^[^:]+:(\d+): multiple DNAMEs"), {"dname-multiple"}),
+    ],
+    "nsd-checkzone": [
+        (re.compile(r"error: [^:]+:(\d+): CNAME and other data at the same name"), {"cname-and-other-data", "cname-at-apex"}),
+        (re.compile(r"error: [^:]+:(\d+): multiple CNAMEs at the same name"), {"cname-multiple"}),
+        (re.compile(r"error: [^:]+:(\d+): multiple DNAMEs at the same name"), {"dname-multiple"}),
+        (re.compile(r"error: [^:]+:(\d+): out of zone data"), {"out-of-zone"}),
+        (re.compile(r"error: [^:]+:(\d+): this SOA record was already encountered"), {"soa-multiple"}),
+        (re.compile(r"warning: [^:]+:(\d+): \S+ TTL \d+ does not match the TTL"), {"rrset-ttl-mismatch"}),
     ],
 }
 
@@ -70,6 +85,8 @@ def peer_command(peer, origin, name):
         return ["named-checkzone", "-i", "local", origin, name]
     if peer == "kzonecheck":
         return ["kzonecheck", "-o", origin, name]
+    if peer == "nsd-checkzone":
+        return ["nsd-checkzone", origin, name]
     return ["validns", "-p", "all", "-z", origin, name]
 
 
@@ -80,6 +97,7 @@ def corpus(peer, shared):
         "kzonecheck": (os.path.join(shared, "peer-corpus", "knot", "tests", "knot", "semantic_check_data"),
                        "example.com"),
         "validns": (os.path.join(shared, "peer-corpus", "validns"), "example.jp"),
+        "nsd-checkzone": (os.path.join(shared, "peer-corpus"), "example.com"),
     }[peer]
 
 

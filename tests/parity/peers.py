@@ -91,7 +91,8 @@ def setup(description):
     return dnslint, source_dir, shared
 
 
-PACKAGES = {"named-checkzone": "bind9-utils", "kzonecheck": "knot-dnssecutils", "validns": "validns"}
+PACKAGES = {"named-checkzone": "bind9-utils", "kzonecheck": "knot-dnssecutils", "validns": "validns",
+            "nsd-checkzone": "nsd"}
 
 
 def require_tool(name):
