@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "model/address.hpp"
+
 namespace dnslint {
 
 void for_each_rrset(
@@ -39,6 +41,32 @@ std::string describe_alias(const Model& model, const Record& alias) {
     return fmt::format("CNAME to {}", model.name(std::get<NameData>(alias.rdata).target.name));
   }
   return fmt::format("below the DNAME at {}", model.name(alias.owner));
+}
+
+void report_if_alias(const Model& model, Reporter& reporter, const Zone& zone, const Record& record,
+                     NameId target, std::string_view role) {
+  const Record* alias = alias_record(model, target, &zone);
+  if (alias == nullptr) return;
+  Finding& finding = reporter.report(
+      zone, record,
+      fmt::format("{} {} is an alias ({}); an {} must name a host with address records", role,
+                  model.name(target), describe_alias(model, *alias), type_name(record.type)));
+  finding.related.push_back(
+      {alias->location, fmt::format("{} defined here", type_name(alias->type))});
+}
+
+void report_if_address_literal(const Model& model, Reporter& reporter, const Zone& zone,
+                               const Record& record, const TargetName& target,
+                               std::string_view role) {
+  const std::string_view written = written_text(model.names, target);
+  if (!looks_like_address_literal(written)) return;
+  std::string message =
+      fmt::format("{} '{}' is an IP address; an {} must name a host that has the address", role,
+                  written, type_name(record.type));
+  if (target.written_relative()) {
+    message += fmt::format(" (as written it means {})", model.name(target.name));
+  }
+  reporter.report(zone, record, std::move(message));
 }
 
 bool is_null_mx(const Model& model, const MxData& mx) {

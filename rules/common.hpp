@@ -7,6 +7,7 @@
 
 #include "model/lookup.hpp"
 #include "model/model.hpp"
+#include "rules/rule.hpp"
 
 namespace dnslint {
 
@@ -30,6 +31,14 @@ const Record* alias_record(const Model& model, NameId name, const Zone* preferre
 
 // "CNAME to x." or "below the DNAME at y.": what makes a name an alias, for messages.
 std::string describe_alias(const Model& model, const Record& alias);
+
+// The checks shared by MX, NS and SRV: the target must be a host name, not an alias
+// (RFC 2181 §10.3, RFC 2782) and not an address. `role` names the field ("MX exchange").
+void report_if_alias(const Model& model, Reporter& reporter, const Zone& zone, const Record& record,
+                     NameId target, std::string_view role);
+void report_if_address_literal(const Model& model, Reporter& reporter, const Zone& zone,
+                               const Record& record, const TargetName& target,
+                               std::string_view role);
 
 // RFC 7505: a null MX has the root as its exchange.
 bool is_null_mx(const Model& model, const MxData& mx);

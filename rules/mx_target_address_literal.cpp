@@ -2,7 +2,6 @@
 // address there becomes a name like "192.0.2.1.example.com." that no mail server resolves.
 #include <fmt/format.h>
 
-#include "model/address.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 
@@ -11,14 +10,7 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
-    const std::string_view written = written_text(model.names, mx.exchange);
-    if (!looks_like_address_literal(written)) return;
-    std::string message = fmt::format(
-        "MX exchange '{}' is an IP address; an MX must name a host that has the address", written);
-    if (mx.exchange.written_relative()) {
-      message += fmt::format(" (as written it means {})", model.name(mx.exchange.name));
-    }
-    reporter.report(zone, record, std::move(message));
+    report_if_address_literal(model, reporter, zone, record, mx.exchange, "MX exchange");
   });
 }
 

@@ -10,15 +10,8 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
-    if (is_null_mx(model, mx)) return;
-    const Record* alias = alias_record(model, mx.exchange.name, &zone);
-    if (alias == nullptr) return;
-    Finding& finding = reporter.report(
-        zone, record,
-        fmt::format("MX exchange {} is an alias ({}); an MX must name a host with address records",
-                    model.name(mx.exchange.name), describe_alias(model, *alias)));
-    finding.related.push_back(
-        {alias->location, fmt::format("{} defined here", type_name(alias->type))});
+    if (!is_null_mx(model, mx))
+      report_if_alias(model, reporter, zone, record, mx.exchange.name, "MX exchange");
   });
 }
 

@@ -2,7 +2,6 @@
 // there becomes a name like "192.0.2.53.example.com." that resolves to nothing.
 #include <fmt/format.h>
 
-#include "model/address.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 
@@ -11,15 +10,8 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_record(model, rrtype::NS, [&](const Zone& zone, const Record& record) {
-    const TargetName& host = std::get<NameData>(record.rdata).target;
-    const std::string_view written = written_text(model.names, host);
-    if (!looks_like_address_literal(written)) return;
-    std::string message = fmt::format(
-        "NS host '{}' is an IP address; an NS must name a host that has the address", written);
-    if (host.written_relative()) {
-      message += fmt::format(" (as written it means {})", model.name(host.name));
-    }
-    reporter.report(zone, record, std::move(message));
+    report_if_address_literal(model, reporter, zone, record,
+                              std::get<NameData>(record.rdata).target, "NS host");
   });
 }
 

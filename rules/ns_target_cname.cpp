@@ -11,15 +11,8 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_record(model, rrtype::NS, [&](const Zone& zone, const Record& record) {
-    const NameId host = std::get<NameData>(record.rdata).target.name;
-    const Record* alias = alias_record(model, host, &zone);
-    if (alias == nullptr) return;
-    Finding& finding = reporter.report(
-        zone, record,
-        fmt::format("NS host {} is an alias ({}); an NS must name a host with address records",
-                    model.name(host), describe_alias(model, *alias)));
-    finding.related.push_back(
-        {alias->location, fmt::format("{} defined here", type_name(alias->type))});
+    report_if_alias(model, reporter, zone, record, std::get<NameData>(record.rdata).target.name,
+                    "NS host");
   });
 }
 

@@ -12,14 +12,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_record(model, rrtype::SRV, [&](const Zone& zone, const Record& record) {
     const NameId target = std::get<SrvData>(record.rdata).target.name;
     if (model.names.is_root(target)) return;  // "." means: no such service
-    const Record* alias = alias_record(model, target, &zone);
-    if (alias == nullptr) return;
-    Finding& finding = reporter.report(
-        zone, record,
-        fmt::format("SRV target {} is an alias ({}); an SRV must name a host with address records",
-                    model.name(target), describe_alias(model, *alias)));
-    finding.related.push_back(
-        {alias->location, fmt::format("{} defined here", type_name(alias->type))});
+    report_if_alias(model, reporter, zone, record, target, "SRV target");
   });
 }
 
