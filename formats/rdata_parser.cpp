@@ -13,22 +13,6 @@
 namespace dnslint {
 namespace {
 
-// Characters of a token safe to show in a message: control bytes are escaped.
-std::string shown(std::string_view text) {
-  constexpr std::size_t kLimit = 64;
-  std::string out;
-  for (std::size_t i = 0; i < text.size() && i < kLimit; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\{:03d}", c);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  if (text.size() > kLimit) out += "...";
-  return out;
-}
-
 struct Fields {
   std::span<const Token> tokens;
   RRType type;
@@ -40,7 +24,7 @@ struct Fields {
     }
     if (tokens.size() > count) {
       return RdataError{count, fmt::format("unexpected '{}' after the {} rdata",
-                                           shown(tokens[count].text), type_name(type))};
+                                           printable_excerpt(tokens[count].text), type_name(type))};
     }
     return std::nullopt;
   }
@@ -52,8 +36,9 @@ std::variant<TargetName, RdataError> read_target(const Token& token, std::size_t
   std::string canonical;
   if (auto error = parse_name(token.text, origin, canonical)) {
     const bool missing_origin = origin.empty() && !is_written_absolute(token.text);
-    return RdataError{index, fmt::format("bad {} '{}': {}", what, shown(token.text), error->reason),
-                      missing_origin};
+    return RdataError{
+        index, fmt::format("bad {} '{}': {}", what, printable_excerpt(token.text), error->reason),
+        missing_origin};
   }
   TargetName target;
   target.name = names.intern(canonical);
@@ -68,10 +53,11 @@ std::variant<std::uint16_t, RdataError> read_u16(const Token& token, std::size_t
   const auto* end = token.text.data() + token.text.size();
   auto [ptr, ec] = std::from_chars(token.text.data(), end, value);
   if (ec == std::errc::result_out_of_range || (ec == std::errc() && ptr == end && value > 0xffff)) {
-    return RdataError{index, fmt::format("{} '{}' is outside 0..65535", what, shown(token.text))};
+    return RdataError{
+        index, fmt::format("{} '{}' is outside 0..65535", what, printable_excerpt(token.text))};
   }
   if (ec != std::errc() || ptr != end) {
-    return RdataError{index, fmt::format("bad {} '{}'", what, shown(token.text))};
+    return RdataError{index, fmt::format("bad {} '{}'", what, printable_excerpt(token.text))};
   }
   return static_cast<std::uint16_t>(value);
 }
@@ -187,14 +173,16 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
       if (auto e = fields.expect(1, "an IPv4 address")) return *e;
       auto address = parse_ipv4(tokens[0].text);
       if (!address)
-        return RdataError{0, fmt::format("bad IPv4 address '{}'", shown(tokens[0].text))};
+        return RdataError{0,
+                          fmt::format("bad IPv4 address '{}'", printable_excerpt(tokens[0].text))};
       return AData{*address};
     }
     case rrtype::AAAA: {
       if (auto e = fields.expect(1, "an IPv6 address")) return *e;
       auto address = parse_ipv6(tokens[0].text);
       if (!address)
-        return RdataError{0, fmt::format("bad IPv6 address '{}'", shown(tokens[0].text))};
+        return RdataError{0,
+                          fmt::format("bad IPv6 address '{}'", printable_excerpt(tokens[0].text))};
       return AaaaData{*address};
     }
     case rrtype::NS:
@@ -212,7 +200,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
       MxData data;
       auto preference = read_preference(tokens[0].text);
       if (!preference) {
-        return RdataError{0, fmt::format("bad MX preference '{}'", shown(tokens[0].text))};
+        return RdataError{0,
+                          fmt::format("bad MX preference '{}'", printable_excerpt(tokens[0].text))};
       }
       data.preference = *preference;
       if (!take(read_target(tokens[1], 1, "exchange", origin, names), data.exchange, error)) {
@@ -241,15 +230,16 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
         return error;
       }
       auto serial = parse_u32(tokens[2].text);
-      if (!serial) return RdataError{2, fmt::format("bad SOA serial '{}'", shown(tokens[2].text))};
+      if (!serial)
+        return RdataError{2, fmt::format("bad SOA serial '{}'", printable_excerpt(tokens[2].text))};
       data.serial = *serial;
       constexpr std::string_view kTimers[] = {"refresh", "retry", "expire", "minimum"};
       std::uint32_t* const values[] = {&data.refresh, &data.retry, &data.expire, &data.minimum};
       for (std::size_t i = 0; i < 4; ++i) {
         const TtlValue value = parse_ttl(tokens[3 + i].text);
         if (value.status != TtlStatus::ok) {
-          return RdataError{3 + i,
-                            fmt::format("bad SOA {} '{}'", kTimers[i], shown(tokens[3 + i].text))};
+          return RdataError{3 + i, fmt::format("bad SOA {} '{}'", kTimers[i],
+                                               printable_excerpt(tokens[3 + i].text))};
         }
         *values[i] = value.seconds;
       }
@@ -261,7 +251,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
       for (std::size_t i = 0; i < tokens.size(); ++i) {
         std::string decoded;
         if (!decode_escapes(tokens[i].text, decoded)) {
-          return RdataError{i, fmt::format("bad escape in '{}'", shown(tokens[i].text))};
+          return RdataError{i,
+                            fmt::format("bad escape in '{}'", printable_excerpt(tokens[i].text))};
         }
         // RFC 1035 §3.3: a <character-string> is at most 255 octets.
         if (decoded.size() > 255) {
@@ -311,8 +302,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
       if (!raw.empty() && !token.glued) raw += ' ';
       raw += token.raw;
     }
-    return RdataError{0, fmt::format("bad {} rdata '{}': {}", type_name(type), shown(raw),
-                                     ldns_get_errorstr_by_id(status))};
+    return RdataError{0, fmt::format("bad {} rdata '{}': {}", type_name(type),
+                                     printable_excerpt(raw), ldns_get_errorstr_by_id(status))};
   }
   std::variant<Rdata, RdataError> result = RdataError{0, "rdata could not be encoded"};
   if (has_native_parser(type)) {

@@ -16,17 +16,8 @@ namespace {
 constexpr std::string_view kSyntaxError = "syntax-error";
 constexpr std::string_view kIncludeError = "include-error";
 
-// Text of a token safe to quote in a message.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kLimit = 64;
-  std::string out;
-  for (std::size_t i = 0; i < text.size() && i < kLimit; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    out += (c < 0x20 || c == 0x7f) ? fmt::format("\\{:03d}", c) : std::string(1, text[i]);
-  }
-  if (text.size() > kLimit) out += "...";
-  return "'" + out + "'";
-}
+// A token quoted for a message.
+std::string quoted(std::string_view text) { return fmt::format("'{}'", printable_excerpt(text)); }
 
 class ZoneReader {
  public:

@@ -148,6 +148,21 @@ void ZoneScanner::scan_word(Entry& entry) {
   entry.tokens.push_back(token);
 }
 
+std::string printable_excerpt(std::string_view text) {
+  constexpr std::size_t kLimit = 64;
+  std::string out;
+  for (std::size_t i = 0; i < text.size() && i < kLimit; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\{:03d}", c);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (text.size() > kLimit) out += "...";
+  return out;
+}
+
 bool decode_escapes(std::string_view text, std::string& out) {
   out.clear();
   for (std::size_t i = 0; i < text.size(); ++i) {

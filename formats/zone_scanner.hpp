@@ -55,6 +55,9 @@ class ZoneScanner {
   std::uint32_t column_ = 1;
 };
 
+// At most the first 64 bytes of `text`, control bytes written as \DDD: safe to put in a message.
+std::string printable_excerpt(std::string_view text);
+
 // Decodes RFC 1035 §5.1 escapes (\X, \DDD) of a character-string; false when one is bad.
 bool decode_escapes(std::string_view text, std::string& out);
 

@@ -76,3 +76,13 @@ TEST_CASE("escapes in character-strings decode") {
 }
 
 }  // namespace dnslint
+
+namespace dnslint {
+
+TEST_CASE("tokens are made printable and short for messages") {
+  CHECK(printable_excerpt("abc") == "abc");
+  CHECK(printable_excerpt(std::string("a\x01\x7f", 3)) == "a\\001\\127");
+  CHECK(printable_excerpt(std::string(70, 'x')) == std::string(64, 'x') + "...");
+}
+
+}  // namespace dnslint
