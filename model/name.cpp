@@ -148,7 +148,9 @@ std::optional<NameError> parse_name(std::string_view text, std::string_view orig
   out.push_back('.');
   if (!absolute && origin != ".") {
     out.append(origin);
-    wire += wire_length(origin) - 1;
+    // A canonical name is never shorter in presentation than on the wire (less its root
+    // octet), so the origin's exact wire length is only needed near the limit.
+    wire += out.size() + 1 > kMaxNameOctets ? wire_length(origin) - 1 : origin.size() - 1;
   }
   if (wire > kMaxNameOctets) {
     return NameError{fmt::format("name longer than {} octets", kMaxNameOctets)};
