@@ -9,24 +9,17 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(
-      model, rrtype::CNAME,
-      [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-        const Record& first = zone.records[set.front()];
-        const NameId first_target = std::get<NameData>(first.rdata).target.name;
-        for (std::uint32_t index : set.subspan(1)) {
-          const Record& record = zone.records[index];
-          const NameId target = std::get<NameData>(record.rdata).target.name;
-          if (target == first_target) continue;  // an exact duplicate is duplicate-record's
-          Finding& finding = reporter.report(
-              zone, record,
-              fmt::format(
-                  "{} has a second CNAME (to {}; the first, at {}, points to {}); a name can "
-                  "be an alias for only one name",
-                  model.name(owner), model.name(target),
-                  where(model, first.location, record.location), model.name(first_target)));
-          finding.related.push_back({first.location, "first CNAME here"});
-        }
+  for_each_conflicting_target(
+      model, rrtype::CNAME, [&](const Zone& zone, const Record& first, const Record& record) {
+        Finding& finding = reporter.report(
+            zone, record,
+            fmt::format(
+                "{} has a second CNAME (to {}; the first, at {}, points to {}); a name can be "
+                "an alias for only one name",
+                model.name(record.owner), model.name(std::get<NameData>(record.rdata).target.name),
+                where(model, first.location, record.location),
+                model.name(std::get<NameData>(first.rdata).target.name)));
+        finding.related.push_back({first.location, "first CNAME here"});
       });
 }
 

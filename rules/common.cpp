@@ -69,6 +69,19 @@ void report_if_address_literal(const Model& model, Reporter& reporter, const Zon
   reporter.report(zone, record, std::move(message));
 }
 
+void for_each_conflicting_target(
+    const Model& model, RRType type,
+    const std::function<void(const Zone&, const Record& first, const Record& record)>& visit) {
+  for_each_rrset(model, type, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
+    const Record& first = zone.records[set.front()];
+    const NameId first_target = std::get<NameData>(first.rdata).target.name;
+    for (std::uint32_t index : set.subspan(1)) {
+      const Record& record = zone.records[index];
+      if (std::get<NameData>(record.rdata).target.name != first_target) visit(zone, first, record);
+    }
+  });
+}
+
 bool is_null_mx(const Model& model, const MxData& mx) {
   return mx.exchange.name != kNoName && model.names.is_root(mx.exchange.name);
 }

@@ -40,6 +40,13 @@ void report_if_address_literal(const Model& model, Reporter& reporter, const Zon
                                const Record& record, const TargetName& target,
                                std::string_view role);
 
+// For a type a name may hold once (CNAME, DNAME): calls `visit(zone, first, record)` for every
+// later record at the same owner whose target differs from the first one's. Exact duplicates
+// are left to duplicate-record.
+void for_each_conflicting_target(
+    const Model& model, RRType type,
+    const std::function<void(const Zone&, const Record& first, const Record& record)>& visit);
+
 // RFC 7505: a null MX has the root as its exchange.
 bool is_null_mx(const Model& model, const MxData& mx);
 

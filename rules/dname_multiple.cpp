@@ -9,21 +9,15 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(
-      model, rrtype::DNAME,
-      [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-        const Record& first = zone.records[set.front()];
-        const NameId first_target = std::get<NameData>(first.rdata).target.name;
-        for (std::uint32_t index : set.subspan(1)) {
-          const Record& record = zone.records[index];
-          if (std::get<NameData>(record.rdata).target.name == first_target) continue;
-          Finding& finding = reporter.report(
-              zone, record,
-              fmt::format("{} has a second DNAME (the first is at {}); a name can be redirected to "
-                          "one place only",
-                          model.name(owner), where(model, first.location, record.location)));
-          finding.related.push_back({first.location, "first DNAME here"});
-        }
+  for_each_conflicting_target(
+      model, rrtype::DNAME, [&](const Zone& zone, const Record& first, const Record& record) {
+        Finding& finding = reporter.report(
+            zone, record,
+            fmt::format(
+                "{} has a second DNAME (the first is at {}); a name can be redirected to one "
+                "place only",
+                model.name(record.owner), where(model, first.location, record.location)));
+        finding.related.push_back({first.location, "first DNAME here"});
       });
 }
 
