@@ -89,6 +89,10 @@ int lint_command(CliOptions& options) {
   std::string report;
   if (options.format == "json") {
     report = write_json(result);
+  } else if (options.format == "github") {
+    report = write_github(result);
+  } else if (options.format == "gitlab") {
+    report = write_gitlab(result);
   } else {
     report = write_text(result, use_color(options.color, !options.output));
   }
@@ -117,7 +121,7 @@ std::string usage_text() {
 PATH '-' reads standard input. Directories are walked for *.zone, *.db, db.* and *.arpa files.
 
 options:
-  -f, --format text|json        report format (default text)
+  -f, --format text|json|github|gitlab   report format (default text)
   -o, --output FILE             write the report to FILE (atomically)
       --origin NAME             origin for zone files that set none
       --input-format zone       how to read the inputs
@@ -183,7 +187,7 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
         expect_one_of(arg, format, {"text", "json", "markdown"});
         options.rules_format = format;
       } else {
-        expect_one_of(arg, format, {"text", "json"});
+        expect_one_of(arg, format, {"text", "json", "github", "gitlab"});
         options.format = format;
       }
     } else if (arg == "-o" || arg == "--output") {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "linter/engine.hpp"
 
@@ -16,5 +17,14 @@ std::string write_summary(const LintResult& result);
 
 // The JSON report (version 1): tool, findings, summary.
 std::string write_json(const LintResult& result);
+
+// GitHub Actions workflow commands (`::error file=…,line=…::message`), one per finding.
+std::string write_github(const LintResult& result);
+
+// GitLab Code Quality report: a JSON array with a fingerprint per finding.
+std::string write_gitlab(const LintResult& result);
+
+// One fingerprint per finding, unique within the report and stable when lines move.
+std::vector<std::string> stable_fingerprints(const LintResult& result);
 
 }  // namespace dnslint

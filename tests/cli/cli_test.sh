@@ -100,6 +100,40 @@ assert cname["related"][0]["message"] == "CNAME defined here" and cname["related
 PY
 check "json report keys and order" python3 "$work/check_json.py" "$work/out"
 
+# --- CI formats
+run github 1 --format github data/broken.example.com.zone
+check "github workflow command" contains "$out" "::error file=data/broken.example.com.zone,line=8,col=17,endLine=8,endColumn=28,title=syntax-error::bad IPv4 address '192.0.2.300'"
+check "github warning" contains "$out" "::warning file=data/broken.example.com.zone,line=5,"
+printf '$ORIGIN example.com.\n$TTL 1\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1.example.net.\n@ NS ns2.example.net.\n@ MX 10 a\n@ MX 10 b\na A 192.0.2.1\nb A 198.51.100.1\nc A 192.0.2.300\n' >"$work/escape,me:now.zone"
+"$DNSLINT" -f github "$work/escape,me:now.zone" >"$work/gh" 2>/dev/null
+check "github escapes ':' and ',' in properties" grep -q 'escape%2Cme%3Anow.zone,line=' "$work/gh"
+printf '%s\n' '$ORIGIN example.com.' '$TTL 1' '@ SOA ns1 h 1 2 3 4 5' 'x A 10%' >"$work/percent.zone"
+"$DNSLINT" -f github "$work/percent.zone" >"$work/gh" 2>/dev/null
+check "github escapes '%' in messages" grep -q "bad IPv4 address '10%25'" "$work/gh"
+run gitlab 1 --format gitlab data/broken.example.com.zone data/note.example.com.zone
+check "gitlab report keys" python3 -c '
+import json, sys
+issues = json.load(open(sys.argv[1]))
+assert issues
+for i in issues:
+    assert set(i) == {"description", "check_name", "fingerprint", "severity", "location"}, i
+    assert i["severity"] in ("info", "minor", "major", "critical", "blocker")
+    assert set(i["location"]) == {"path", "lines"} and i["location"]["lines"]["begin"] >= 1
+fingerprints = [i["fingerprint"] for i in issues]
+assert len(set(fingerprints)) == len(fingerprints), "fingerprints are not unique"
+' "$work/out"
+# Messages that cite a line ("shared with a.example.com. (line 6)") keep their fingerprint too.
+cp "$work/escape,me:now.zone" "$work/moved.zone"
+(cd "$work" && "$DNSLINT" -f gitlab moved.zone >"$work/before.json" 2>/dev/null)
+{ printf '; a new comment line moves every record down\n\n'; cat "$work/escape,me:now.zone"; } >"$work/moved.zone"
+(cd "$work" && "$DNSLINT" -f gitlab moved.zone >"$work/after.json" 2>/dev/null)
+check "gitlab fingerprints survive lines moving" python3 -c '
+import json, sys
+before, after = (json.load(open(p)) for p in sys.argv[1:3])
+assert [i["location"]["lines"]["begin"] for i in before] != [i["location"]["lines"]["begin"] for i in after]
+assert sorted(i["fingerprint"] for i in before) == sorted(i["fingerprint"] for i in after)
+' "$work/before.json" "$work/after.json"
+
 # --- rules and explain
 run rules 0 rules
 check "rules lists mx-target-cname" grep -Eq '^mx-target-cname +error ' "$work/out"
