@@ -89,6 +89,8 @@ int lint_command(CliOptions& options) {
   std::string report;
   if (options.format == "json") {
     report = write_json(result);
+  } else if (options.format == "sarif") {
+    report = write_sarif(result);
   } else if (options.format == "github") {
     report = write_github(result);
   } else if (options.format == "gitlab") {
@@ -121,7 +123,7 @@ std::string usage_text() {
 PATH '-' reads standard input. Directories are walked for *.zone, *.db, db.* and *.arpa files.
 
 options:
-  -f, --format text|json|github|gitlab   report format (default text)
+  -f, --format text|json|sarif|github|gitlab   report format (default text)
   -o, --output FILE             write the report to FILE (atomically)
       --origin NAME             origin for zone files that set none
       --input-format zone       how to read the inputs
@@ -187,7 +189,7 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
         expect_one_of(arg, format, {"text", "json", "markdown"});
         options.rules_format = format;
       } else {
-        expect_one_of(arg, format, {"text", "json", "github", "gitlab"});
+        expect_one_of(arg, format, {"text", "json", "sarif", "github", "gitlab"});
         options.format = format;
       }
     } else if (arg == "-o" || arg == "--output") {

@@ -18,6 +18,9 @@ std::string write_summary(const LintResult& result);
 // The JSON report (version 1): tool, findings, summary.
 std::string write_json(const LintResult& result);
 
+// SARIF 2.1.0 for GitHub code scanning and SARIF viewers.
+std::string write_sarif(const LintResult& result);
+
 // GitHub Actions workflow commands (`::error file=…,line=…::message`), one per finding.
 std::string write_github(const LintResult& result);
 

@@ -134,6 +134,33 @@ assert [i["location"]["lines"]["begin"] for i in before] != [i["location"]["line
 assert sorted(i["fingerprint"] for i in before) == sorted(i["fingerprint"] for i in after)
 ' "$work/before.json" "$work/after.json"
 
+# --- SARIF
+run sarif 1 --format sarif data/broken.example.com.zone
+cat >"$work/check_sarif.py" <<'PY'
+import json, sys
+log = json.load(open(sys.argv[1]))
+assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+(run,) = log["runs"]
+driver = run["tool"]["driver"]
+assert driver["name"] == "dnslint" and driver["semanticVersion"] == "0.1.0" and driver["informationUri"]
+ids = [r["id"] for r in driver["rules"]]
+assert ids == sorted(ids) and "mx-target-cname" in ids
+for rule in driver["rules"]:
+    assert rule["help"]["markdown"].startswith("# " + rule["id"]) and rule["helpUri"].endswith(rule["id"] + ".md")
+    assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note") and rule["properties"]["tags"]
+assert run["invocations"][0]["executionSuccessful"] is True
+assert run["columnKind"] and "%SRCROOT%" in run["originalUriBaseIds"]
+cname = [r for r in run["results"] if r["ruleId"] == "mx-target-cname"][0]
+assert ids[cname["ruleIndex"]] == "mx-target-cname" and cname["level"] == "error"
+location = cname["locations"][0]["physicalLocation"]
+assert location["artifactLocation"] == {"uri": "data/broken.example.com.zone", "uriBaseId": "%SRCROOT%"}
+assert location["region"] == {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 24}
+assert cname["relatedLocations"][0]["message"]["text"] == "CNAME defined here"
+assert cname["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 7
+assert cname["partialFingerprints"]["dnslintFindingHash/v1"]
+PY
+check "sarif structure" python3 "$work/check_sarif.py" "$work/out"
+
 # --- rules and explain
 run rules 0 rules
 check "rules lists mx-target-cname" grep -Eq '^mx-target-cname +error ' "$work/out"
