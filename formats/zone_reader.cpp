@@ -6,6 +6,7 @@
 
 #include "formats/generate.hpp"
 #include "formats/rdata_parser.hpp"
+#include "formats/suppressions.hpp"
 #include "formats/ttl.hpp"
 #include "formats/zone_scanner.hpp"
 #include "model/ascii.hpp"
@@ -33,6 +34,9 @@ class ZoneReader {
 
  private:
   void read_file(std::string_view content, FileId file) {
+    for (auto& suppression : find_suppressions(content, file, ';')) {
+      result_.suppressions.push_back(std::move(suppression));
+    }
     ZoneScanner scanner(content);
     Entry entry;
     std::vector<ScanError> scan_errors;

@@ -13,6 +13,7 @@
 
 #include "model/finding.hpp"
 #include "model/model.hpp"
+#include "model/suppression.hpp"
 
 namespace dnslint {
 
@@ -42,7 +43,8 @@ struct ZoneReadResult {
   NameTable names;
   std::vector<std::string> files;  // display paths by FileId; 0 is the file itself
   Zone zone;
-  std::vector<Finding> findings;  // syntax-error and include-error
+  std::vector<Finding> findings;          // syntax-error and include-error
+  std::vector<Suppression> suppressions;  // inline suppression comments of every file read
 };
 
 ZoneReadResult read_zone(std::string_view content, const ZoneReadOptions& options);

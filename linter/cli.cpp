@@ -137,6 +137,7 @@ options:
       --include-root DIR        also allow $INCLUDE files below DIR (repeatable)
       --max-include-depth N     nesting limit for $INCLUDE (default 32)
       --max-generate N          records one $GENERATE may create (default 1000000)
+      --report-unused-suppressions   report suppression comments that matched no finding
   -h, --help                    this text
       --version                 print the version
 
@@ -222,6 +223,8 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.request.include_roots.emplace_back(value());
     } else if (arg == "--max-include-depth") {
       options.request.max_include_depth = static_cast<unsigned>(parse_count(arg, value(), 10000));
+    } else if (arg == "--report-unused-suppressions") {
+      options.request.report_unused_suppressions = true;
     } else if (arg == "--max-generate") {
       options.request.max_generate_records = parse_count(arg, value(), 1'000'000'000);
     } else {

@@ -1,6 +1,7 @@
 #include "linter/engine.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <atomic>
@@ -64,7 +65,8 @@ ZoneReadResult read_input(const InputFile& input, const LintRequest& request,
 }
 
 // Moves one file's zone into the model, renumbering its names and files.
-void merge(ZoneReadResult&& read, Model& model, std::vector<Finding>& findings) {
+void merge(ZoneReadResult&& read, Model& model, std::vector<Finding>& findings,
+           std::vector<Suppression>& suppressions) {
   // The first file's table becomes the model's as it is; later ones are renumbered into it.
   // (Moving avoids holding two copies of every name of a large zone at once.)
   std::vector<NameId> remap;
@@ -105,7 +107,87 @@ void merge(ZoneReadResult&& read, Model& model, std::vector<Finding>& findings) 
     finding.zone = model.names.str(read.zone.origin);
     findings.push_back(std::move(finding));
   }
+  for (Suppression& suppression : read.suppressions) {
+    suppression.location.file += file_offset;
+    suppressions.push_back(std::move(suppression));
+  }
   model.zones.push_back(std::move(read.zone));
+}
+
+Finding suppression_finding(std::string_view rule, const Suppression& suppression,
+                            std::string message) {
+  Finding finding;
+  finding.rule = rule;
+  finding.location = suppression.location;
+  finding.message = std::move(message);
+  return finding;
+}
+
+// Drops the findings that inline comments suppress, then reports suppressions that name an
+// unknown rule and, on request, those that suppressed nothing (these reports can themselves be
+// suppressed by a range around the comment).
+void apply_suppressions(std::vector<Finding>& findings,
+                        const std::vector<Suppression>& suppressions, bool report_unused) {
+  if (suppressions.empty()) return;
+  std::vector<bool> used(suppressions.size(), false);
+  auto suppress = [&](std::vector<Finding>& list) {
+    std::erase_if(list, [&](const Finding& finding) {
+      bool suppressed = false;
+      for (std::size_t i = 0; i < suppressions.size(); ++i) {
+        const Suppression& s = suppressions[i];
+        if (s.location.file != finding.location.file || finding.location.line < s.first_line ||
+            finding.location.line > s.last_line) {
+          continue;
+        }
+        if (s.rules.empty() ||
+            std::find(s.rules.begin(), s.rules.end(), finding.rule) != s.rules.end()) {
+          used[i] = true;
+          suppressed = true;
+        }
+      }
+      return suppressed;
+    });
+  };
+  suppress(findings);
+  std::vector<Finding> about_suppressions;
+  std::vector<std::size_t> unused_candidates;  // suppression index of each unused report
+  for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    const Suppression& s = suppressions[i];
+    bool valid = true;
+    for (const std::string& rule : s.rules) {
+      if (find_rule(rule) == nullptr) {
+        valid = false;
+        about_suppressions.push_back(suppression_finding(
+            "invalid-suppression", s,
+            fmt::format("suppression names unknown rule '{}' (see 'dnslint rules')", rule)));
+      }
+    }
+    if (report_unused && valid && !used[i]) unused_candidates.push_back(i);
+  }
+  suppress(about_suppressions);
+  std::vector<Finding> unused;
+  for (std::size_t i : unused_candidates) {
+    const Suppression& s = suppressions[i];
+    unused.push_back(suppression_finding(
+        "unused-suppression", s,
+        s.rules.empty()
+            ? std::string("suppression matched no finding")
+            : fmt::format("suppression of {} matched no finding", fmt::join(s.rules, ", "))));
+  }
+  suppress(unused);
+  // A suppression that silenced a report about another one was used after all.
+  std::erase_if(unused, [&](const Finding& f) {
+    for (std::size_t i : unused_candidates) {
+      if (suppressions[i].location.file == f.location.file &&
+          suppressions[i].location.line == f.location.line && used[i]) {
+        return true;
+      }
+    }
+    return false;
+  });
+  for (auto* list : {&about_suppressions, &unused}) {
+    std::move(list->begin(), list->end(), std::back_inserter(findings));
+  }
 }
 
 void sort_findings(std::vector<Finding>& findings, const std::vector<std::string>& files) {
@@ -138,16 +220,10 @@ LintResult lint(const LintRequest& request) {
 
   Model model;
   std::vector<Finding> findings;
-  for (auto& read : reads) merge(std::move(read), model, findings);
+  std::vector<Suppression> suppressions;
+  for (auto& read : reads) merge(std::move(read), model, findings, suppressions);
   reads.clear();
   model.build_indexes();
-
-  // Reader findings take the configured severity, or go when their rule is off.
-  std::erase_if(findings, [&](Finding& f) {
-    const RuleSettings& settings = request.rules.at(f.rule);
-    f.severity = settings.severity;
-    return !settings.enabled;
-  });
 
   std::vector<const Rule*> enabled;
   for (const Rule& rule : all_rules()) {
@@ -163,6 +239,14 @@ LintResult lint(const LintRequest& request) {
   for (auto& rule_findings : per_rule) {
     std::move(rule_findings.begin(), rule_findings.end(), std::back_inserter(findings));
   }
+  apply_suppressions(findings, suppressions, request.report_unused_suppressions);
+  // Findings the engine and readers made take the configured severity, or go when their
+  // rule is off.
+  std::erase_if(findings, [&](Finding& f) {
+    const RuleSettings& settings = request.rules.at(f.rule);
+    f.severity = settings.severity;
+    return !settings.enabled;
+  });
 
   LintResult result;
   sort_findings(findings, model.files);

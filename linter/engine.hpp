@@ -21,6 +21,7 @@ struct LintRequest {
   std::vector<std::filesystem::path> include_roots;
   unsigned max_include_depth = 32;
   std::uint64_t max_generate_records = 1'000'000;
+  bool report_unused_suppressions = false;
   RuleConfiguration rules = RuleConfiguration::defaults();
 };
 

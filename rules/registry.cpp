@@ -16,6 +16,7 @@ Rule dname_children_rule();
 Rule dname_multiple_rule();
 Rule duplicate_record_rule();
 Rule include_error_rule();
+Rule invalid_suppression_rule();
 Rule mx_backup_same_host_rule();
 Rule mx_backup_same_network_rule();
 Rule mx_circular_rule();
@@ -41,6 +42,7 @@ Rule srv_target_cname_rule();
 Rule srv_target_no_address_rule();
 Rule syntax_error_rule();
 Rule target_missing_trailing_dot_rule();
+Rule unused_suppression_rule();
 
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> rules = {
@@ -54,6 +56,7 @@ const std::vector<Rule>& all_rules() {
       dname_multiple_rule(),
       duplicate_record_rule(),
       include_error_rule(),
+      invalid_suppression_rule(),
       mx_backup_same_host_rule(),
       mx_backup_same_network_rule(),
       mx_circular_rule(),
@@ -79,6 +82,7 @@ const std::vector<Rule>& all_rules() {
       srv_target_no_address_rule(),
       syntax_error_rule(),
       target_missing_trailing_dot_rule(),
+      unused_suppression_rule(),
   };
   return rules;
 }

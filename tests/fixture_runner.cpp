@@ -1,4 +1,5 @@
-// Runs one fixture file (DESIGN §6) and checks its in-file annotations:
+// Runs one fixture file (DESIGN §6) and checks its in-file annotations (several may share a
+// comment, separated by ";"):
 //   <comment> expect: rule-id ["message substring"]   trailing: this line;
 //                                                     on its own line: the next record line
 //   <comment> expect-none                             no finding at all
@@ -82,31 +83,39 @@ Annotations read_annotations(const std::string& path) {
       pending.clear();
     }
     if (!parts) continue;
-    const std::string comment = trim(parts->second);
-    if (comment.starts_with("args:")) {
-      for (auto& word : split_words(comment.substr(5))) result.args.push_back(word);
-      result.any = true;
-    } else if (comment == "expect-none") {
-      result.expect_none = true;
-      result.any = true;
-    } else if (comment.starts_with("expect:")) {
-      result.any = true;
-      Expectation expectation;
-      std::string rest = trim(comment.substr(7));
-      const auto space = rest.find(' ');
-      expectation.rule = rest.substr(0, space);
-      if (space != std::string::npos) {
-        std::string substring = trim(rest.substr(space));
-        if (substring.size() >= 2 && substring.front() == '"' && substring.back() == '"') {
-          substring = substring.substr(1, substring.size() - 2);
+    // A comment may hold several ';'-separated parts; an annotation after another comment on
+    // the same line (`; dnslint-disable x ; expect: ...`) is about that line.
+    std::vector<std::string> segments;
+    std::istringstream comments(parts->second);
+    for (std::string segment; std::getline(comments, segment, ';');) segments.push_back(segment);
+    for (std::size_t k = 0; k < segments.size(); ++k) {
+      const std::string comment = trim(segments[k]);
+      const bool about_this_line = !code.empty() || k > 0;
+      if (comment.starts_with("args:")) {
+        for (auto& word : split_words(comment.substr(5))) result.args.push_back(word);
+        result.any = true;
+      } else if (comment == "expect-none") {
+        result.expect_none = true;
+        result.any = true;
+      } else if (comment.starts_with("expect:")) {
+        result.any = true;
+        Expectation expectation;
+        std::string spec = trim(comment.substr(7));
+        const auto space = spec.find(' ');
+        expectation.rule = spec.substr(0, space);
+        if (space != std::string::npos) {
+          std::string substring = trim(spec.substr(space));
+          if (substring.size() >= 2 && substring.front() == '"' && substring.back() == '"') {
+            substring = substring.substr(1, substring.size() - 2);
+          }
+          expectation.substring = substring;
         }
-        expectation.substring = substring;
-      }
-      if (code.empty()) {
-        pending.push_back(expectation);
-      } else {
-        expectation.line = line_number;
-        result.expectations.push_back(expectation);
+        if (about_this_line) {
+          expectation.line = line_number;
+          result.expectations.push_back(expectation);
+        } else {
+          pending.push_back(expectation);
+        }
       }
     }
   }
