@@ -11,6 +11,7 @@
 #include <iostream>
 #include <thread>
 
+#include "linter/baseline.hpp"
 #include "linter/inputs.hpp"
 #include "linter/reports.hpp"
 #include "linter/rule_catalog.hpp"
@@ -85,7 +86,19 @@ int lint_command(CliOptions& options) {
   }
   configure(options);
   if (options.request.paths.empty()) options.request.paths.push_back(".");
-  const LintResult result = lint(options.request);
+  const auto baseline =
+      options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
+  LintResult result = lint(options.request);
+  if (options.write_baseline) {
+    write_atomically(*options.write_baseline, write_baseline(result));
+    std::cerr << fmt::format("dnslint: wrote {} finding(s) to the baseline {}\n",
+                             result.findings.size(), *options.write_baseline);
+    return 0;
+  }
+  if (options.baseline) {
+    const std::size_t known = apply_baseline(result, baseline);
+    if (known > 0) std::cerr << fmt::format("dnslint: {} finding(s) are in the baseline\n", known);
+  }
   std::string report;
   if (options.format == "json") {
     report = write_json(result);
@@ -138,6 +151,8 @@ options:
       --max-include-depth N     nesting limit for $INCLUDE (default 32)
       --max-generate N          records one $GENERATE may create (default 1000000)
       --report-unused-suppressions   report suppression comments that matched no finding
+      --baseline FILE           report only findings that FILE does not hold
+      --write-baseline FILE     record every current finding in FILE (and exit 0)
   -h, --help                    this text
       --version                 print the version
 
@@ -223,6 +238,10 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.request.include_roots.emplace_back(value());
     } else if (arg == "--max-include-depth") {
       options.request.max_include_depth = static_cast<unsigned>(parse_count(arg, value(), 10000));
+    } else if (arg == "--baseline") {
+      options.baseline = value();
+    } else if (arg == "--write-baseline") {
+      options.write_baseline = value();
     } else if (arg == "--report-unused-suppressions") {
       options.request.report_unused_suppressions = true;
     } else if (arg == "--max-generate") {

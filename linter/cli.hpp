@@ -23,6 +23,8 @@ struct CliOptions {
   std::string format = "text";
   std::optional<std::string> output;
   std::optional<std::string> config_path;
+  std::optional<std::string> baseline;        // --baseline FILE
+  std::optional<std::string> write_baseline;  // --write-baseline FILE
   std::optional<std::string> input_format;
   std::vector<std::string> enable;
   std::vector<std::string> disable;

@@ -161,6 +161,29 @@ assert cname["partialFingerprints"]["dnslintFindingHash/v1"]
 PY
 check "sarif structure" python3 "$work/check_sarif.py" "$work/out"
 
+# --- baselines
+cp "$work/escape,me:now.zone" "$work/legacy.zone"
+(cd "$work" && "$DNSLINT" --write-baseline baseline.json legacy.zone >/dev/null 2>&1)
+check "--write-baseline exits 0 and writes the file" python3 -c '
+import json, sys
+b = json.load(open(sys.argv[1]))
+assert b["version"] == 1 and len(b["findings"]) >= 2 and all(f["fingerprint"] for f in b["findings"])
+' "$work/baseline.json"
+(cd "$work" && "$DNSLINT" --baseline baseline.json legacy.zone >"$work/out" 2>"$work/err")
+status=$?
+check "baselined findings pass" [ "$status" -eq 0 ]
+check "baselined findings are not reported" [ ! -s "$work/out" ]
+{ printf '; lines move\n'; cat "$work/escape,me:now.zone"; printf 'new IN MX 10 192.0.2.9\n'; } >"$work/legacy.zone"
+(cd "$work" && "$DNSLINT" --baseline baseline.json legacy.zone >"$work/out" 2>"$work/err")
+status=$?
+check "only new findings fail the run" [ "$status" -eq 1 ]
+check "new finding reported" grep -q "legacy.zone:12:1: error: MX exchange '192.0.2.9' is an IP address" "$work/out"
+check "old findings stay baselined after lines moved" bash -c "! grep -q 'preference 10 of example.com.' '$work/out'"
+echo '{"version": 2}' >"$work/bad-baseline.json"
+run "bad baseline" 2 --baseline "$work/bad-baseline.json" data/example.com.zone
+check "bad baseline named" contains "$err" "not a dnslint baseline"
+run "missing baseline" 2 --baseline "$work/none.json" data/example.com.zone
+
 # --- rules and explain
 run rules 0 rules
 check "rules lists mx-target-cname" grep -Eq '^mx-target-cname +error ' "$work/out"
