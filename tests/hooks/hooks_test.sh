@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The git hooks and editor integrations, run for real: the pre-commit framework's
+# `try-repo` against this repository, the plain git hook in a scratch repository, and the
+# problem matcher of integrations/ on dnslint's text output.
+# Usage: hooks_test.sh PATH-TO-DNSLINT SOURCE_DIR
+set -u
+DNSLINT=$1
+SOURCE=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name=$1
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+export PATH="$(dirname "$DNSLINT"):$PATH"
+export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.com
+export GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.com
+
+bad_zone() {
+  printf '%s\n' '$ORIGIN example.com.' '$TTL 3600' '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300' \
+    '@ IN NS ns1.example.net.' '@ IN NS ns2.example.net.' '@ IN MX 10 mail' 'mail IN CNAME web.example.net.'
+}
+good_zone() {
+  printf '%s\n' '$ORIGIN example.com.' '$TTL 3600' '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300' \
+    '@ IN NS ns1.example.net.' '@ IN NS ns2.example.net.' '@ IN MX 10 mx1.example.net.' \
+    '@ IN MX 20 mx2.example.org.'
+}
+new_repo() {
+  rm -rf "$work/repo" && mkdir "$work/repo" && git -C "$work/repo" init -q
+}
+
+# --- the plain git hook
+new_repo
+cp "$SOURCE/pre-commit-hooks/pre-commit" "$work/repo/.git/hooks/pre-commit"
+mkdir -p "$work/repo/zones"
+bad_zone >"$work/repo/zones/example.com.zone"
+git -C "$work/repo" add zones
+git -C "$work/repo" commit -q -m bad >"$work/out" 2>&1
+status=$?
+check "git hook refuses a zone with an error" [ "$status" -ne 0 ]
+check "git hook shows the finding" grep -q "zones/example.com.zone:6:1: error: MX exchange mail.example.com. is an alias" "$work/out"
+good_zone >"$work/repo/zones/example.com.zone"
+git -C "$work/repo" add zones
+git -C "$work/repo" commit -q -m good >"$work/out" 2>&1
+status=$?
+check "git hook lets a clean zone through" [ "$status" -eq 0 ]
+# The hook reads what is staged, not the working tree.
+bad_zone >"$work/repo/zones/example.com.zone"
+echo "; changed" >>"$work/repo/README"
+git -C "$work/repo" add README
+git -C "$work/repo" commit -q -m readme >"$work/out" 2>&1
+status=$?
+check "git hook ignores unstaged zone edits" [ "$status" -eq 0 ]
+
+# --- the pre-commit framework
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "SKIPPED (pre-commit framework): pre-commit is not installed (Debian package pre-commit)"
+elif ! git -C "$SOURCE" rev-parse --git-dir >/dev/null 2>&1; then
+  echo "SKIPPED (pre-commit framework): $SOURCE is not a git checkout, try-repo needs one"
+else
+  export PRE_COMMIT_HOME="$work/pre-commit-home"
+  new_repo
+  bad_zone >"$work/repo/example.com.zone"
+  git -C "$work/repo" add example.com.zone
+  (cd "$work/repo" && pre-commit try-repo "$SOURCE" dnslint --files example.com.zone) >"$work/out" 2>&1
+  status=$?
+  check "pre-commit hook fails on an error" [ "$status" -ne 0 ]
+  check "pre-commit hook shows the finding" grep -q "example.com.zone:6:1: error: MX exchange mail.example.com. is an alias" "$work/out"
+  good_zone >"$work/repo/example.com.zone"
+  git -C "$work/repo" add example.com.zone
+  (cd "$work/repo" && pre-commit try-repo "$SOURCE" dnslint --files example.com.zone) >"$work/out" 2>&1
+  status=$?
+  check "pre-commit hook passes a clean zone" [ "$status" -eq 0 ]
+fi
+
+# --- the problem matcher reads every line of the text format
+bad_zone >"$work/m.zone"
+printf 'x IN A 192.0.2.300\n' >>"$work/m.zone"
+(cd "$work" && "$DNSLINT" --color never m.zone >"$work/text" 2>/dev/null)
+check "problem matcher matches every finding line" python3 -c '
+import json, re, sys
+matcher = json.load(open(sys.argv[1]))["problemMatcher"][0]["pattern"][0]
+lines = open(sys.argv[2]).read().splitlines()
+assert len(lines) >= 2
+for line in lines:
+    m = re.match(matcher["regexp"], line)
+    assert m, line
+    assert m.group(matcher["file"]) == "m.zone" and int(m.group(matcher["line"])) >= 1
+    assert m.group(matcher["severity"]) in ("error", "warning", "note") and m.group(matcher["code"])
+' "$SOURCE/integrations/github/dnslint-problem-matcher.json" "$work/text"
+
+echo "hooks: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
