@@ -131,6 +131,7 @@ std::string usage_text() {
   return R"(usage: dnslint [OPTIONS] [PATH...]      lint zone files and directories (default: .)
        dnslint rules [--format text|json|markdown]
        dnslint explain RULE
+       dnslint config [--config FILE]   print the effective configuration
        dnslint --version | --help
 
 PATH '-' reads standard input. Directories are walked for *.zone, *.db, db.* and *.arpa files.
@@ -163,8 +164,10 @@ exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, I/O or con
 CliOptions parse_command_line(const std::vector<std::string>& args) {
   CliOptions options;
   std::size_t i = 0;
-  if (!args.empty() && (args[0] == "rules" || args[0] == "explain")) {
-    options.command = args[0] == "rules" ? Command::rules : Command::explain;
+  if (!args.empty() && (args[0] == "rules" || args[0] == "explain" || args[0] == "config")) {
+    options.command = args[0] == "rules"     ? Command::rules
+                      : args[0] == "explain" ? Command::explain
+                                             : Command::config;
     i = 1;
   }
   bool only_paths = false;
@@ -174,8 +177,8 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       if (options.command == Command::explain) {
         if (!options.explain_id.empty()) throw UsageError("explain takes one rule id");
         options.explain_id = arg;
-      } else if (options.command == Command::rules) {
-        throw UsageError(fmt::format("rules takes no argument '{}'", arg));
+      } else if (options.command == Command::rules || options.command == Command::config) {
+        throw UsageError(fmt::format("{} takes no argument '{}'", args[0], arg));
       } else {
         options.request.paths.push_back(arg);
       }
@@ -293,6 +296,10 @@ int run_cli(int argc, char** argv) {
         std::cout << *doc;
         return 0;
       }
+      case Command::config:
+        configure(options);
+        std::cout << describe_configuration(options.request.rules);
+        return 0;
       case Command::lint:
         return lint_command(options);
     }

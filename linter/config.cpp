@@ -6,6 +6,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "linter/glob.hpp"
+#include "linter/json_writer.hpp"
+#include "model/name.hpp"
+
 namespace dnslint {
 namespace {
 
@@ -110,59 +114,243 @@ void RuleConfiguration::apply_file(const std::filesystem::path& path) {
   if (!in) throw ConfigError(fmt::format("{}: cannot read the configuration file", path.string()));
   std::ostringstream text;
   text << in.rdbuf();
-  apply_text(text.str(), path.string());
+  std::error_code ec;
+  const auto dir = std::filesystem::absolute(path, ec).parent_path();
+  apply_text(text.str(), path.string(), dir);
+  source_ = path.string();
 }
 
-void RuleConfiguration::apply_text(std::string_view yaml, std::string_view file) {
+namespace {
+
+const Rule& known_rule(std::string_view file, const YAML::Node& key) {
+  const Rule* rule = find_rule(key.Scalar());
+  if (rule == nullptr) fail(file, key, fmt::format("unknown rule '{}'", key.Scalar()));
+  return *rule;
+}
+
+bool read_enabled(std::string_view file, const YAML::Node& value) {
+  bool enabled = true;
+  if (!value.IsScalar() || !YAML::convert<bool>::decode(value, enabled)) {
+    fail(file, value, "'enabled' must be true or false");
+  }
+  return enabled;
+}
+
+Severity read_severity(std::string_view file, const YAML::Node& value) {
+  auto severity = value.IsScalar() ? severity_from_name(value.Scalar()) : std::nullopt;
+  if (!severity) fail(file, value, "'severity' must be error, warning or note");
+  return *severity;
+}
+
+const YAML::Node& expect_map(std::string_view file, const YAML::Node& node, std::string_view what) {
+  if (!node.IsMap()) fail(file, node, fmt::format("{} must be a mapping", what));
+  return node;
+}
+
+std::vector<std::string> read_globs(std::string_view file, const YAML::Node& node,
+                                    std::string_view what) {
+  if (!node.IsSequence()) fail(file, node, fmt::format("'{}' must be a list of globs", what));
+  std::vector<std::string> globs;
+  for (const auto& item : node) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+      fail(file, item, fmt::format("'{}' must be a list of globs", what));
+    }
+    globs.push_back(item.Scalar());
+  }
+  return globs;
+}
+
+}  // namespace
+
+void RuleConfiguration::apply_text(std::string_view yaml, std::string_view file,
+                                   const std::filesystem::path& base_dir) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     throw ConfigError(fmt::format("{}: {}", position(file, e.mark), e.msg));
   }
+  base_dir_ = base_dir;
   if (root.IsNull()) return;
-  if (!root.IsMap()) fail(file, root, "the configuration must be a mapping");
+  expect_map(file, root, "the configuration");
   for (const auto& entry : root) {
     const std::string key = entry.first.Scalar();
-    if (key != "rules")
-      fail(file, entry.first, fmt::format("unknown key '{}' (expected 'rules')", key));
-    const YAML::Node& rules = entry.second;
-    if (rules.IsNull()) continue;
-    if (!rules.IsMap()) fail(file, rules, "'rules' must map rule ids to settings");
-    for (const auto& rule_entry : rules) {
-      const std::string id = rule_entry.first.Scalar();
-      const Rule* rule = find_rule(id);
-      if (rule == nullptr) fail(file, rule_entry.first, fmt::format("unknown rule '{}'", id));
-      RuleSettings& settings = at(id);
-      const YAML::Node& body = rule_entry.second;
-      if (body.IsNull()) continue;
-      if (!body.IsMap()) fail(file, body, fmt::format("settings of '{}' must be a mapping", id));
-      for (const auto& setting : body) {
-        const std::string name = setting.first.Scalar();
-        const YAML::Node& value = setting.second;
-        if (name == "enabled") {
-          bool enabled = true;
-          if (!value.IsScalar() || !YAML::convert<bool>::decode(value, enabled)) {
-            fail(file, value, "'enabled' must be true or false");
-          }
-          settings.enabled = enabled;
-        } else if (name == "severity") {
-          auto severity = value.IsScalar() ? severity_from_name(value.Scalar()) : std::nullopt;
-          if (!severity) fail(file, value, "'severity' must be error, warning or note");
-          settings.severity = *severity;
-        } else {
-          const OptionSpec* spec = nullptr;
-          for (const OptionSpec& option : rule->options) {
-            if (option.name == name) spec = &option;
-          }
-          if (spec == nullptr) {
-            fail(file, setting.first, fmt::format("rule '{}' has no option '{}'", id, name));
-          }
-          settings.options.set(name, read_option(file, value, *spec));
+    if (key == "rules") {
+      if (!entry.second.IsNull()) read_rules(file, entry.second);
+    } else if (key == "exclude") {
+      for (auto& glob : read_globs(file, entry.second, "exclude"))
+        exclude_.push_back(std::move(glob));
+    } else if (key == "overrides") {
+      if (!entry.second.IsSequence()) fail(file, entry.second, "'overrides' must be a list");
+      for (const auto& item : entry.second) read_override(file, item);
+    } else {
+      fail(file, entry.first,
+           fmt::format("unknown key '{}' (expected rules, exclude or overrides)", key));
+    }
+  }
+}
+
+void RuleConfiguration::read_rules(std::string_view file, const YAML::Node& rules) {
+  expect_map(file, rules, "'rules'");
+  for (const auto& rule_entry : rules) {
+    const Rule& rule = known_rule(file, rule_entry.first);
+    RuleSettings& settings = at(rule.id);
+    const YAML::Node& body = rule_entry.second;
+    if (body.IsNull()) continue;
+    expect_map(file, body, fmt::format("settings of '{}'", rule.id));
+    for (const auto& setting : body) {
+      const std::string name = setting.first.Scalar();
+      if (name == "enabled") {
+        settings.enabled = read_enabled(file, setting.second);
+      } else if (name == "severity") {
+        settings.severity = read_severity(file, setting.second);
+      } else {
+        const OptionSpec* spec = nullptr;
+        for (const OptionSpec& option : rule.options) {
+          if (option.name == name) spec = &option;
         }
+        if (spec == nullptr) {
+          fail(file, setting.first, fmt::format("rule '{}' has no option '{}'", rule.id, name));
+        }
+        settings.options.set(name, read_option(file, setting.second, *spec));
       }
     }
   }
+}
+
+void RuleConfiguration::read_override(std::string_view file, const YAML::Node& node) {
+  expect_map(file, node, "an override");
+  PathOverride override_;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    if (key == "paths") {
+      override_.paths = read_globs(file, entry.second, "paths");
+    } else if (key == "origin") {
+      std::string canonical;
+      const std::string text = entry.second.IsScalar() ? entry.second.Scalar() : std::string();
+      if (text.empty() || parse_name(text.ends_with('.') ? text : text + ".", ".", canonical)) {
+        fail(file, entry.second, "'origin' must be a domain name");
+      }
+      override_.origin = canonical;
+    } else if (key == "rules") {
+      for (const auto& rule_entry : expect_map(file, entry.second, "'rules'")) {
+        const Rule& rule = known_rule(file, rule_entry.first);
+        PathOverride::Toggle& toggle = override_.rules[std::string(rule.id)];
+        for (const auto& setting :
+             expect_map(file, rule_entry.second, fmt::format("settings of '{}'", rule.id))) {
+          const std::string name = setting.first.Scalar();
+          if (name == "enabled") {
+            toggle.enabled = read_enabled(file, setting.second);
+          } else if (name == "severity") {
+            toggle.severity = read_severity(file, setting.second);
+          } else {
+            fail(file, setting.first,
+                 fmt::format("an override sets only 'enabled' and 'severity' ('{}' applies to "
+                             "the whole run)",
+                             name));
+          }
+        }
+      }
+    } else {
+      fail(file, entry.first,
+           fmt::format("unknown key '{}' in an override (expected paths, rules or origin)", key));
+    }
+  }
+  if (override_.paths.empty()) fail(file, node, "an override needs 'paths'");
+  overrides_.push_back(std::move(override_));
+}
+
+bool RuleConfiguration::matches(const std::vector<std::string>& globs,
+                                std::string_view path) const {
+  std::error_code ec;
+  const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  const std::string relative = absolute.lexically_relative(base_dir_).generic_string();
+  if (relative.empty() || relative.starts_with("..")) return false;
+  for (const auto& glob : globs) {
+    if (glob_match(glob, relative)) return true;
+  }
+  return false;
+}
+
+RuleSettings RuleConfiguration::settings_for(std::string_view id, std::string_view path) const {
+  RuleSettings settings = at(id);
+  for (const PathOverride& override_ : overrides_) {
+    auto it = override_.rules.find(id);
+    if (it == override_.rules.end() || !matches(override_.paths, path)) continue;
+    if (it->second.enabled) settings.enabled = *it->second.enabled;
+    if (it->second.severity) settings.severity = *it->second.severity;
+  }
+  return settings;
+}
+
+bool RuleConfiguration::enabled_anywhere(std::string_view id) const {
+  if (at(id).enabled) return true;
+  for (const PathOverride& override_ : overrides_) {
+    auto it = override_.rules.find(id);
+    if (it != override_.rules.end() && it->second.enabled.value_or(false)) return true;
+  }
+  return false;
+}
+
+bool RuleConfiguration::is_excluded(std::string_view path) const {
+  return !exclude_.empty() && matches(exclude_, path);
+}
+
+std::optional<std::string> RuleConfiguration::origin_for(std::string_view path) const {
+  std::optional<std::string> origin;
+  for (const PathOverride& override_ : overrides_) {
+    if (override_.origin && matches(override_.paths, path)) origin = override_.origin;
+  }
+  return origin;
+}
+
+std::string describe_configuration(const RuleConfiguration& config) {
+  std::string out = fmt::format("# effective configuration (from {})\nrules:\n", config.source());
+  for (const auto& [id, settings] : config.all()) {
+    out += fmt::format("  {}: {{enabled: {}, severity: {}", id, settings.enabled,
+                       severity_name(settings.severity));
+    for (const OptionSpec& option : find_rule(id)->options) {
+      out += fmt::format(", {}: ", option.name);
+      if (option.type == OptionType::integer) {
+        out += fmt::format("{}", settings.options.integer(option.name));
+      } else if (option.type == OptionType::string_list) {
+        std::string list;
+        for (const auto& item : settings.options.strings(option.name)) {
+          list += (list.empty() ? "" : ", ") + json_quote(item);
+        }
+        out += fmt::format("[{}]", list);
+      } else if (option.type == OptionType::boolean) {
+        out += fmt::format("{}", settings.options.boolean(option.name));
+      }
+    }
+    out += "}\n";
+  }
+  out += "exclude: [";
+  for (std::size_t i = 0; i < config.exclude().size(); ++i) {
+    out += (i ? ", " : "") + json_quote(config.exclude()[i]);
+  }
+  out += "]\noverrides:";
+  if (config.overrides().empty()) out += " []";
+  out += "\n";
+  for (const PathOverride& override_ : config.overrides()) {
+    std::string paths;
+    for (const auto& glob : override_.paths)
+      paths += (paths.empty() ? "" : ", ") + json_quote(glob);
+    out += fmt::format("  - paths: [{}]\n", paths);
+    if (override_.origin) out += fmt::format("    origin: {}\n", json_quote(*override_.origin));
+    if (!override_.rules.empty()) out += "    rules:\n";
+    for (const auto& [id, toggle] : override_.rules) {
+      out += fmt::format("      {}: {{", id);
+      std::string fields;
+      if (toggle.enabled) fields += fmt::format("enabled: {}", *toggle.enabled);
+      if (toggle.severity) {
+        fields += fmt::format("{}severity: {}", fields.empty() ? "" : ", ",
+                              severity_name(*toggle.severity));
+      }
+      out += fields + "}\n";
+    }
+  }
+  return out;
 }
 
 std::optional<std::filesystem::path> find_config_upward(const std::filesystem::path& start) {

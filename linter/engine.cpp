@@ -52,6 +52,8 @@ ZoneReadResult read_input(const InputFile& input, const LintRequest& request,
   if (!forced_origin.empty()) {
     options.origin = forced_origin;
     options.origin_is_forced = true;
+  } else if (auto configured = request.rules.origin_for(input.display_path)) {
+    options.origin = *configured;
   } else if (auto origin = origin_from_file_name(input.display_path)) {
     options.origin = *origin;
   }
@@ -213,7 +215,9 @@ LintResult lint(const LintRequest& request) {
       throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
     }
   }
-  const auto inputs = collect_inputs(request.paths, request.stdin_filename);
+  const auto inputs =
+      collect_inputs(request.paths, request.stdin_filename,
+                     [&](std::string_view path) { return request.rules.is_excluded(path); });
   std::vector<ZoneReadResult> reads(inputs.size());
   parallel_for(inputs.size(), request.jobs,
                [&](std::size_t i) { reads[i] = read_input(inputs[i], request, forced_origin); });
@@ -227,7 +231,7 @@ LintResult lint(const LintRequest& request) {
 
   std::vector<const Rule*> enabled;
   for (const Rule& rule : all_rules()) {
-    if (rule.check != nullptr && request.rules.at(rule.id).enabled) enabled.push_back(&rule);
+    if (rule.check != nullptr && request.rules.enabled_anywhere(rule.id)) enabled.push_back(&rule);
   }
   std::vector<std::vector<Finding>> per_rule(enabled.size());
   parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
@@ -243,7 +247,7 @@ LintResult lint(const LintRequest& request) {
   // Findings the engine and readers made take the configured severity, or go when their
   // rule is off.
   std::erase_if(findings, [&](Finding& f) {
-    const RuleSettings& settings = request.rules.at(f.rule);
+    const RuleSettings settings = request.rules.settings_for(f.rule, model.files[f.location.file]);
     f.severity = settings.severity;
     return !settings.enabled;
   });

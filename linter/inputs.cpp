@@ -43,7 +43,8 @@ bool is_zone_file_name(std::string_view name) {
 }
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                      const std::string& stdin_name) {
+                                      const std::string& stdin_name,
+                                      const std::function<bool(std::string_view)>& excluded) {
   std::vector<InputFile> files;
   std::set<std::string> seen;
   auto add = [&](InputFile file) {
@@ -77,6 +78,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
       }
       if (!entry.is_regular_file(type_ec)) continue;
       if (!is_zone_file_name(entry.path().filename().string())) continue;
+      if (excluded(entry.path().string())) continue;
       found.push_back(InputFile{entry.path().string(), entry.path(), false});
     }
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) {

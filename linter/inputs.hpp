@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,8 +27,11 @@ struct InputFile {
 // Expands files and directories into the files to lint, sorted, without duplicates.
 // Directories are walked for zone files (*.zone, *.db, db.*, *.arpa), skipping hidden folders,
 // .terraform and node_modules. "-" is standard input.
+// `excluded` (the configuration's exclude globs) is asked about files found by walking; files
+// named on the command line are always read.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                      const std::string& stdin_name);
+                                      const std::string& stdin_name,
+                                      const std::function<bool(std::string_view)>& excluded);
 
 // True for the names a directory walk takes as zone files.
 bool is_zone_file_name(std::string_view file_name);

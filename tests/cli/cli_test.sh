@@ -161,6 +161,43 @@ assert cname["partialFingerprints"]["dnslintFindingHash/v1"]
 PY
 check "sarif structure" python3 "$work/check_sarif.py" "$work/out"
 
+# --- per-path configuration
+proj="$work/proj"
+mkdir -p "$proj/zones/internal" "$proj/zones/legacy" "$proj/zones/reverse"
+cp data/warnings.example.com.zone "$proj/zones/example.com.zone"
+cp data/warnings.example.com.zone "$proj/zones/internal/example.com.zone"
+cp data/broken.example.com.zone "$proj/zones/legacy/example.com.zone"
+printf '%s\n' '$TTL 3600' '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300' '@ IN NS ns1' '@ IN NS ns2' \
+  'ns1 IN A 192.0.2.1' 'ns2 IN A 192.0.2.2' 'www IN CNAME missing' >"$proj/zones/reverse/site.zone"
+cat >"$proj/.dnslint.yaml" <<'YAML'
+exclude: ["zones/legacy/**"]
+overrides:
+  - paths: ["zones/internal/**"]
+    rules:
+      mx-missing-backup: {enabled: false}
+  - paths: ["zones/*.zone"]
+    rules:
+      mx-missing-backup: {severity: error}
+  - paths: ["zones/reverse/*"]
+    origin: example.org
+YAML
+(cd "$proj" && "$DNSLINT" zones >"$work/out" 2>"$work/err")
+check "exclude skips walked files" bash -c "! grep -q legacy '$work/out'"
+check "override turns a rule off for its paths" bash -c "! grep -q 'zones/internal' '$work/out'"
+check "override raises a severity for its paths" grep -q "zones/example.com.zone:5:1: error: example.com. has a single mail exchange" "$work/out"
+check "override gives an origin" grep -q "zones/reverse/site.zone:7:1: warning: CNAME target missing.example.org. does not exist in zone example.org." "$work/out"
+(cd "$proj" && "$DNSLINT" zones/legacy/example.com.zone >"$work/out" 2>&1)
+check "a file named on the command line is read even when excluded" grep -q "bad IPv4 address" "$work/out"
+(cd "$proj" && "$DNSLINT" config >"$work/out" 2>&1)
+check "config prints the effective configuration" grep -q '  mx-missing-backup: {enabled: true, severity: warning, minimum: 2, exempt: \["smtp.google.com.", "\*.mail.protection.outlook.com."\]}' "$work/out"
+check "config prints overrides" grep -q 'origin: "example.org."' "$work/out"
+check "config names its source" grep -q "from .dnslint.yaml\|from $proj/.dnslint.yaml" "$work/out"
+printf 'overrides:\n  - paths: ["x/*"]\n    rules:\n      mx-missing-backup: {minimum: 3}\n' >"$work/bad-override.yaml"
+run "option in an override" 2 --config "$work/bad-override.yaml" config
+check "option in an override named" contains "$err" "bad-override.yaml:4:27: an override sets only 'enabled' and 'severity'"
+printf 'overrides:\n  - rules: {}\n' >"$work/no-paths.yaml"
+run "override without paths" 2 --config "$work/no-paths.yaml" data/example.com.zone
+
 # --- baselines
 cp "$work/escape,me:now.zone" "$work/legacy.zone"
 (cd "$work" && "$DNSLINT" --write-baseline baseline.json legacy.zone >/dev/null 2>&1)
