@@ -78,6 +78,15 @@ bool use_color(const std::string& mode, bool to_terminal) {
   return to_terminal && ::isatty(STDOUT_FILENO) == 1;
 }
 
+std::string render(const LintResult& result, std::string_view format, bool color,
+                   bool sarif_suppressed) {
+  if (format == "json") return write_json(result);
+  if (format == "sarif") return write_sarif(result, sarif_suppressed);
+  if (format == "github") return write_github(result);
+  if (format == "gitlab") return write_gitlab(result);
+  return write_text(result, color);
+}
+
 int lint_command(CliOptions& options) {
   if (options.input_format && *options.input_format != "zone") {
     throw UsageError(
@@ -99,18 +108,11 @@ int lint_command(CliOptions& options) {
     const std::size_t known = apply_baseline(result, baseline);
     if (known > 0) std::cerr << fmt::format("dnslint: {} finding(s) are in the baseline\n", known);
   }
-  std::string report;
-  if (options.format == "json") {
-    report = write_json(result);
-  } else if (options.format == "sarif") {
-    report = write_sarif(result);
-  } else if (options.format == "github") {
-    report = write_github(result);
-  } else if (options.format == "gitlab") {
-    report = write_gitlab(result);
-  } else {
-    report = write_text(result, use_color(options.color, !options.output));
+  for (const auto& [format, file] : options.reports) {
+    write_atomically(file, render(result, format, false, options.sarif_suppressed));
   }
+  const std::string report = render(
+      result, options.format, use_color(options.color, !options.output), options.sarif_suppressed);
   if (options.output) {
     write_atomically(*options.output, report);
   } else {
@@ -139,6 +141,8 @@ PATH '-' reads standard input. Directories are walked for *.zone, *.db, db.* and
 options:
   -f, --format text|json|sarif|github|gitlab   report format (default text)
   -o, --output FILE             write the report to FILE (atomically)
+      --report FORMAT=FILE      also write a report in FORMAT to FILE (repeatable)
+      --sarif-suppressed        keep suppressed findings in SARIF, marked as suppressed
       --origin NAME             origin for zone files that set none
       --input-format zone       how to read the inputs
       --config FILE             configuration (default: nearest .dnslint.yaml upward)
@@ -241,6 +245,17 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.request.include_roots.emplace_back(value());
     } else if (arg == "--max-include-depth") {
       options.request.max_include_depth = static_cast<unsigned>(parse_count(arg, value(), 10000));
+    } else if (arg == "--report") {
+      const std::string spec = value();
+      const auto eq = spec.find('=');
+      if (eq == std::string::npos || eq + 1 == spec.size()) {
+        throw UsageError(fmt::format("--report takes FORMAT=FILE, not '{}'", spec));
+      }
+      const std::string format = spec.substr(0, eq);
+      expect_one_of(arg, format, {"text", "json", "sarif", "github", "gitlab"});
+      options.reports.emplace_back(format, spec.substr(eq + 1));
+    } else if (arg == "--sarif-suppressed") {
+      options.sarif_suppressed = true;
     } else if (arg == "--baseline") {
       options.baseline = value();
     } else if (arg == "--write-baseline") {

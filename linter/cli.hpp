@@ -23,6 +23,8 @@ struct CliOptions {
   std::string format = "text";
   std::optional<std::string> output;
   std::optional<std::string> config_path;
+  std::vector<std::pair<std::string, std::string>> reports;  // --report FORMAT=FILE
+  bool sarif_suppressed = false;
   std::optional<std::string> baseline;        // --baseline FILE
   std::optional<std::string> write_baseline;  // --write-baseline FILE
   std::optional<std::string> input_format;

@@ -129,12 +129,13 @@ Finding suppression_finding(std::string_view rule, const Suppression& suppressio
 // unknown rule and, on request, those that suppressed nothing (these reports can themselves be
 // suppressed by a range around the comment).
 void apply_suppressions(std::vector<Finding>& findings,
-                        const std::vector<Suppression>& suppressions, bool report_unused) {
+                        const std::vector<Suppression>& suppressions, bool report_unused,
+                        std::vector<SuppressedFinding>& suppressed_out) {
   if (suppressions.empty()) return;
   std::vector<bool> used(suppressions.size(), false);
   auto suppress = [&](std::vector<Finding>& list) {
-    std::erase_if(list, [&](const Finding& finding) {
-      bool suppressed = false;
+    std::erase_if(list, [&](Finding& finding) {
+      const Suppression* by = nullptr;
       for (std::size_t i = 0; i < suppressions.size(); ++i) {
         const Suppression& s = suppressions[i];
         if (s.location.file != finding.location.file || finding.location.line < s.first_line ||
@@ -144,10 +145,11 @@ void apply_suppressions(std::vector<Finding>& findings,
         if (s.rules.empty() ||
             std::find(s.rules.begin(), s.rules.end(), finding.rule) != s.rules.end()) {
           used[i] = true;
-          suppressed = true;
+          if (by == nullptr) by = &s;
         }
       }
-      return suppressed;
+      if (by != nullptr) suppressed_out.push_back({std::move(finding), by->reason});
+      return by != nullptr;
     });
   };
   suppress(findings);
@@ -243,7 +245,8 @@ LintResult lint(const LintRequest& request) {
   for (auto& rule_findings : per_rule) {
     std::move(rule_findings.begin(), rule_findings.end(), std::back_inserter(findings));
   }
-  apply_suppressions(findings, suppressions, request.report_unused_suppressions);
+  std::vector<SuppressedFinding> suppressed;
+  apply_suppressions(findings, suppressions, request.report_unused_suppressions, suppressed);
   // Findings the engine and readers made take the configured severity, or go when their
   // rule is off.
   std::erase_if(findings, [&](Finding& f) {
@@ -270,6 +273,20 @@ LintResult lint(const LintRequest& request) {
         break;
     }
   }
+  // Suppressed findings keep the severity and enablement the configuration gives them.
+  std::erase_if(suppressed, [&](SuppressedFinding& s) {
+    const RuleSettings settings =
+        request.rules.settings_for(s.finding.rule, model.files[s.finding.location.file]);
+    s.finding.severity = settings.severity;
+    return !settings.enabled;
+  });
+  std::stable_sort(suppressed.begin(), suppressed.end(), [&](const auto& a, const auto& b) {
+    return std::tie(model.files[a.finding.location.file], a.finding.location.line,
+                    a.finding.location.column, a.finding.rule) <
+           std::tie(model.files[b.finding.location.file], b.finding.location.line,
+                    b.finding.location.column, b.finding.rule);
+  });
+  result.suppressed = std::move(suppressed);
   result.findings = std::move(findings);
   result.files = std::move(model.files);
   return result;

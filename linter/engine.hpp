@@ -34,10 +34,17 @@ struct Summary {
   std::size_t notes = 0;
 };
 
+// A finding an inline comment suppressed, with the comment's reason.
+struct SuppressedFinding {
+  Finding finding;
+  std::string reason;
+};
+
 struct LintResult {
   std::vector<Finding> findings;   // sorted
   std::vector<std::string> files;  // display paths, indexed by SourceLocation::file
   Summary summary;
+  std::vector<SuppressedFinding> suppressed;  // sorted; in no report but SARIF on request
 };
 
 // Throws InputError (unreadable input) or ConfigError (bad option value).

@@ -115,6 +115,44 @@ void write_rules(JsonWriter& json) {
   json.end_array();
 }
 
+std::size_t rule_index(std::string_view id);
+
+void write_result(JsonWriter& json, const LintResult& result, const Finding& f,
+                  const std::string& fingerprint, const std::string* suppression_reason) {
+  json.begin_object();
+  json.key("ruleId").value(f.rule);
+  json.key("ruleIndex").value(static_cast<std::uint64_t>(rule_index(f.rule)));
+  json.key("level").value(severity_name(f.severity));
+  json.key("message").begin_object().key("text").value(f.message).end_object();
+  json.key("locations").begin_array().begin_object();
+  write_physical_location(json, result, f.location);
+  json.end_object().end_array();
+  if (!f.related.empty()) {
+    json.key("relatedLocations").begin_array();
+    for (std::size_t k = 0; k < f.related.size(); ++k) {
+      json.begin_object();
+      json.key("id").value(static_cast<std::uint64_t>(k + 1));
+      write_physical_location(json, result, f.related[k].location);
+      json.key("message").begin_object().key("text").value(f.related[k].message).end_object();
+      json.end_object();
+    }
+    json.end_array();
+  }
+  // Computed from what the finding is about, not from its line, so alerts stay the same
+  // alerts when lines move; given as GitHub's key too, so that code scanning uses it as is.
+  json.key("partialFingerprints").begin_object();
+  json.key("primaryLocationLineHash").value(fingerprint);
+  json.key("dnslintFindingHash/v1").value(fingerprint);
+  json.end_object();
+  if (suppression_reason != nullptr) {
+    json.key("suppressions").begin_array().begin_object();
+    json.key("kind").value("inSource");
+    if (!suppression_reason->empty()) json.key("justification").value(*suppression_reason);
+    json.end_object().end_array();
+  }
+  json.end_object();
+}
+
 std::size_t rule_index(std::string_view id) {
   const auto& rules = all_rules();
   for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -125,7 +163,7 @@ std::size_t rule_index(std::string_view id) {
 
 }  // namespace
 
-std::string write_sarif(const LintResult& result) {
+std::string write_sarif(const LintResult& result, bool include_suppressed) {
   const std::vector<std::string> fingerprints = stable_fingerprints(result);
   JsonWriter json;
   json.begin_object();
@@ -157,33 +195,17 @@ std::string write_sarif(const LintResult& result) {
   json.key("columnKind").value("unicodeCodePoints");
   json.key("results").begin_array();
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
-    const Finding& f = result.findings[i];
-    json.begin_object();
-    json.key("ruleId").value(f.rule);
-    json.key("ruleIndex").value(static_cast<std::uint64_t>(rule_index(f.rule)));
-    json.key("level").value(severity_name(f.severity));
-    json.key("message").begin_object().key("text").value(f.message).end_object();
-    json.key("locations").begin_array().begin_object();
-    write_physical_location(json, result, f.location);
-    json.end_object().end_array();
-    if (!f.related.empty()) {
-      json.key("relatedLocations").begin_array();
-      for (std::size_t k = 0; k < f.related.size(); ++k) {
-        json.begin_object();
-        json.key("id").value(static_cast<std::uint64_t>(k + 1));
-        write_physical_location(json, result, f.related[k].location);
-        json.key("message").begin_object().key("text").value(f.related[k].message).end_object();
-        json.end_object();
-      }
-      json.end_array();
+    write_result(json, result, result.findings[i], fingerprints[i], nullptr);
+  }
+  if (include_suppressed) {
+    LintResult suppressed_only;
+    suppressed_only.files = result.files;
+    for (const auto& s : result.suppressed) suppressed_only.findings.push_back(s.finding);
+    const std::vector<std::string> suppressed_prints = stable_fingerprints(suppressed_only);
+    for (std::size_t i = 0; i < result.suppressed.size(); ++i) {
+      write_result(json, result, result.suppressed[i].finding, suppressed_prints[i],
+                   &result.suppressed[i].reason);
     }
-    // Computed from what the finding is about, not from its line, so alerts stay the same
-    // alerts when lines move; given as GitHub's key too, so that code scanning uses it as is.
-    json.key("partialFingerprints").begin_object();
-    json.key("primaryLocationLineHash").value(fingerprints[i]);
-    json.key("dnslintFindingHash/v1").value(fingerprints[i]);
-    json.end_object();
-    json.end_object();
   }
   json.end_array();
   json.end_object().end_array();

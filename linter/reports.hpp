@@ -19,7 +19,9 @@ std::string write_summary(const LintResult& result);
 std::string write_json(const LintResult& result);
 
 // SARIF 2.1.0 for GitHub code scanning and SARIF viewers.
-std::string write_sarif(const LintResult& result);
+// With `include_suppressed`, findings silenced by inline comments are added with SARIF
+// `suppressions` (kind inSource and the comment's reason).
+std::string write_sarif(const LintResult& result, bool include_suppressed = false);
 
 // GitHub Actions workflow commands (`::error file=…,line=…::message`), one per finding.
 std::string write_github(const LintResult& result);

@@ -198,6 +198,31 @@ check "option in an override named" contains "$err" "bad-override.yaml:4:27: an 
 printf 'overrides:\n  - rules: {}\n' >"$work/no-paths.yaml"
 run "override without paths" 2 --config "$work/no-paths.yaml" data/example.com.zone
 
+# --- several reports from one run
+run "several reports" 1 --report sarif="$work/r.sarif" --report json="$work/r.json" data/broken.example.com.zone
+check "text still on standard output" contains "$out" "[mx-target-cname]"
+check "--report files are written" python3 -c '
+import json, sys
+assert json.load(open(sys.argv[1]))["runs"][0]["results"]
+assert json.load(open(sys.argv[2]))["findings"]
+' "$work/r.sarif" "$work/r.json"
+run "bad --report" 2 --report sarif data/example.com.zone
+run "--report into a missing directory" 2 --report json="$work/missing/r.json" data/example.com.zone
+
+# --- suppressed findings in SARIF, on request
+printf '%s\n' '$ORIGIN example.com.' '$TTL 1' '@ SOA ns1 h 1 2 3 4 5' '@ NS ns1.example.net.' '@ NS ns2.example.net.' \
+  '; dnslint-disable-next-line mx-missing-backup -- anycast provider' '@ MX 10 mx.example.net.' >"$work/sup.zone"
+"$DNSLINT" -f sarif "$work/sup.zone" >"$work/plain.sarif" 2>/dev/null
+"$DNSLINT" -f sarif --sarif-suppressed "$work/sup.zone" >"$work/sup.sarif" 2>/dev/null
+check "suppressed findings only behind --sarif-suppressed" python3 -c '
+import json, sys
+plain, sup = (json.load(open(p))["runs"][0]["results"] for p in sys.argv[1:3])
+assert plain == []
+(result,) = sup
+assert result["ruleId"] == "mx-missing-backup"
+assert result["suppressions"] == [{"kind": "inSource", "justification": "anycast provider"}]
+' "$work/plain.sarif" "$work/sup.sarif"
+
 # --- baselines
 cp "$work/escape,me:now.zone" "$work/legacy.zone"
 (cd "$work" && "$DNSLINT" --write-baseline baseline.json legacy.zone >/dev/null 2>&1)
