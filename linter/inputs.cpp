@@ -62,6 +62,15 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
                                    ec ? ec.message() : std::string("no such file or directory")));
     }
     if (!fs::is_directory(status)) {
+      // Terraform and YAML readers do not exist yet; reading such a file as a zone file would
+      // only produce nonsense findings.
+      for (std::string_view suffix : {".json", ".tfstate", ".yaml", ".yml"}) {
+        if (ends_with_ignoring_case(given, suffix)) {
+          throw InputError(fmt::format(
+              "cannot read '{}': Terraform and YAML inputs are not supported yet (zone files are)",
+              given));
+        }
+      }
       add(InputFile{given, given, false});
       continue;
     }

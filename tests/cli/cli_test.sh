@@ -45,6 +45,9 @@ check "missing path named" contains "$err" "does-not-exist.zone"
 run "unknown rule in --enable" 2 --enable no-such-rule data/example.com.zone
 check "unknown --enable named" contains "$err" "no-such-rule"
 run "unsupported input format" 2 --input-format tf-json data/example.com.zone
+echo '{}' >"$work/main.tf.json"
+run "Terraform file refused, not misread" 2 "$work/main.tf.json"
+check "Terraform refusal explained" contains "$err" "not supported yet"
 
 # --- exit statuses
 run "clean zone" 0 data/example.com.zone
