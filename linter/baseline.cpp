@@ -65,20 +65,7 @@ std::size_t apply_baseline(LintResult& result, const std::set<std::string>& base
   }
   const std::size_t dropped = result.findings.size() - kept.size();
   result.findings = std::move(kept);
-  result.summary.errors = result.summary.warnings = result.summary.notes = 0;
-  for (const Finding& f : result.findings) {
-    switch (f.severity) {
-      case Severity::error:
-        ++result.summary.errors;
-        break;
-      case Severity::warning:
-        ++result.summary.warnings;
-        break;
-      case Severity::note:
-        ++result.summary.notes;
-        break;
-    }
-  }
+  count_severities(result);
   return dropped;
 }
 

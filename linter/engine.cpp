@@ -208,6 +208,23 @@ void sort_findings(std::vector<Finding>& findings, const std::vector<std::string
 
 }  // namespace
 
+void count_severities(LintResult& result) {
+  result.summary.errors = result.summary.warnings = result.summary.notes = 0;
+  for (const Finding& finding : result.findings) {
+    switch (finding.severity) {
+      case Severity::error:
+        ++result.summary.errors;
+        break;
+      case Severity::warning:
+        ++result.summary.warnings;
+        break;
+      case Severity::note:
+        ++result.summary.notes;
+        break;
+    }
+  }
+}
+
 LintResult lint(const LintRequest& request) {
   std::string forced_origin;
   if (request.origin) {
@@ -260,19 +277,6 @@ LintResult lint(const LintRequest& request) {
   result.summary.files = inputs.size();
   result.summary.zones = model.zones.size();
   for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
-  for (const Finding& finding : findings) {
-    switch (finding.severity) {
-      case Severity::error:
-        ++result.summary.errors;
-        break;
-      case Severity::warning:
-        ++result.summary.warnings;
-        break;
-      case Severity::note:
-        ++result.summary.notes;
-        break;
-    }
-  }
   // Suppressed findings keep the severity and enablement the configuration gives them.
   std::erase_if(suppressed, [&](SuppressedFinding& s) {
     const RuleSettings settings =
@@ -289,6 +293,7 @@ LintResult lint(const LintRequest& request) {
   result.suppressed = std::move(suppressed);
   result.findings = std::move(findings);
   result.files = std::move(model.files);
+  count_severities(result);
   return result;
 }
 

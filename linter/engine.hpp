@@ -50,4 +50,7 @@ struct LintResult {
 // Throws InputError (unreadable input) or ConfigError (bad option value).
 LintResult lint(const LintRequest& request);
 
+// Sets the error, warning and note counts of the summary from the findings.
+void count_severities(LintResult& result);
+
 }  // namespace dnslint
