@@ -15,8 +15,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
-ZoneScanner::ZoneScanner(std::string_view data, std::uint32_t first_line)
-    : data_(data), line_(first_line) {
+ZoneScanner::ZoneScanner(std::string_view data) : data_(data) {
   // A UTF-8 byte-order mark is not part of the first owner name.
   if (data_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 }

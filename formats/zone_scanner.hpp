@@ -36,7 +36,7 @@ struct ScanError {
 
 class ZoneScanner {
  public:
-  explicit ZoneScanner(std::string_view data, std::uint32_t first_line = 1);
+  explicit ZoneScanner(std::string_view data);
 
   // Fills `entry` with the next non-empty entry; false at the end of input.
   bool next(Entry& entry, std::vector<ScanError>& errors);
@@ -51,7 +51,7 @@ class ZoneScanner {
 
   std::string_view data_;
   std::size_t pos_ = 0;
-  std::uint32_t line_;
+  std::uint32_t line_ = 1;
   std::uint32_t column_ = 1;
 };
 

@@ -66,7 +66,6 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
       auto next = substitute_dname(model, current, *dname);
       if (!next) {
         result.zone = nullptr;
-        result.left_loaded_data = true;
         break;
       }
       current = *next;
@@ -93,7 +92,6 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
     }
     break;
   }
-  if (result.zone == nullptr && !result.aliases.empty()) result.left_loaded_data = true;
   return result;
 }
 

@@ -28,11 +28,10 @@ const Record* dname_above(const Model& model, const Zone& zone, NameId name);
 std::optional<NameId> substitute_dname(const Model& model, NameId name, const Record& dname);
 
 struct Resolution {
-  const Zone* zone = nullptr;     // loaded zone authoritative for `final_name`; nullptr: outside
-  bool delegated = false;         // `final_name` lies at or below a zone cut in `zone`
-  bool loop = false;              // the alias chain came back to a name it had visited
-  bool too_long = false;          // more aliases than the caller allowed were left to follow
-  bool left_loaded_data = false;  // an alias led to a name outside every loaded zone
+  const Zone* zone = nullptr;  // loaded zone authoritative for `final_name`; nullptr: outside
+  bool delegated = false;      // `final_name` lies at or below a zone cut in `zone`
+  bool loop = false;           // the alias chain came back to a name it had visited
+  bool too_long = false;       // more aliases than the caller allowed were left to follow
   NameId final_name = kNoName;
   std::vector<const Record*> aliases;    // CNAME and DNAME records followed, in order
   std::vector<const Record*> addresses;  // A and AAAA records at `final_name`

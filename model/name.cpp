@@ -170,15 +170,6 @@ std::string_view first_label(std::string_view canonical) {
   return canonical.substr(0, end_of_first_label(canonical));
 }
 
-std::size_t label_count(std::string_view canonical) {
-  std::size_t count = 0;
-  while (canonical != "." && !canonical.empty()) {
-    canonical = parent_name(canonical);
-    ++count;
-  }
-  return count;
-}
-
 bool is_at_or_below(std::string_view name, std::string_view ancestor) {
   if (ancestor == ".") return true;
   while (true) {

@@ -33,9 +33,6 @@ bool is_written_absolute(std::string_view text);
 // The canonical name with its first label removed; the root's parent is the root.
 std::string_view parent_name(std::string_view canonical);
 
-// Number of labels, not counting the root.
-std::size_t label_count(std::string_view canonical);
-
 // Length of a canonical name in wire format (RFC 1035 §3.1).
 std::size_t wire_length(std::string_view canonical);
 

@@ -57,19 +57,6 @@ std::string type_name(RRType type) {
   return fmt::format("TYPE{}", type);
 }
 
-std::string class_name(RRClass rclass) {
-  switch (rclass) {
-    case rrclass::IN:
-      return "IN";
-    case rrclass::CH:
-      return "CH";
-    case rrclass::HS:
-      return "HS";
-    default:
-      return fmt::format("CLASS{}", rclass);
-  }
-}
-
 std::optional<RRType> type_from_name(std::string_view text) {
   // The types nearly every zone is made of, before the whole registry.
   constexpr std::pair<RRType, std::string_view> kCommon[] = {

@@ -37,7 +37,6 @@ inline constexpr RRClass HS = 4;
 
 // "MX", or "TYPE65280" for a type without a mnemonic (RFC 3597 §5).
 std::string type_name(RRType type);
-std::string class_name(RRClass rclass);
 
 // Case-insensitive mnemonic or TYPEnnn / CLASSnnn.
 std::optional<RRType> type_from_name(std::string_view text);
