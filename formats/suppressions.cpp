@@ -71,6 +71,13 @@ std::optional<Directive> parse_directive(std::string_view comment) {
 
 }  // namespace
 
+std::optional<Suppression> block_suppression(std::string_view comment, const SourceLocation& at,
+                                             std::uint32_t first_line, std::uint32_t last_line) {
+  const auto directive = parse_directive(comment);
+  if (!directive || directive->kind == Directive::enable) return std::nullopt;
+  return Suppression{at, directive->rules, first_line, last_line, directive->reason};
+}
+
 std::vector<Suppression> find_suppressions(std::string_view content, FileId file, char comment) {
   // Cheap exit for the common case of a file without any directive.
   if (content.find("dnslint-") == std::string_view::npos) return {};

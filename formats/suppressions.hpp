@@ -5,6 +5,7 @@
 // A directive without rules applies to every rule.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -13,5 +14,11 @@
 namespace dnslint {
 
 std::vector<Suppression> find_suppressions(std::string_view content, FileId file, char comment);
+
+// JSON has no comments: a Terraform JSON block holds `"//": "dnslint-disable RULE -- reason"`,
+// which suppresses findings on the block's lines [first_line, last_line]. nullopt when
+// `comment` is not a suppression.
+std::optional<Suppression> block_suppression(std::string_view comment, const SourceLocation& at,
+                                             std::uint32_t first_line, std::uint32_t last_line);
 
 }  // namespace dnslint

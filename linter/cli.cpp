@@ -88,16 +88,15 @@ std::string render(const LintResult& result, std::string_view format, bool color
 }
 
 int lint_command(CliOptions& options) {
-  if (options.input_format && *options.input_format != "zone") {
-    throw UsageError(
-        fmt::format("--input-format {} is not supported yet; this version reads zone files",
-                    *options.input_format));
+  if (options.input_format) {
+    options.request.input_format = input_format_from_name(*options.input_format);
   }
   configure(options);
   if (options.request.paths.empty()) options.request.paths.push_back(".");
   const auto baseline =
       options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
   LintResult result = lint(options.request);
+  for (const std::string& skipped : result.skipped) std::cerr << "dnslint: " << skipped << '\n';
   if (options.write_baseline) {
     write_atomically(*options.write_baseline, write_baseline(result));
     std::cerr << fmt::format("dnslint: wrote {} finding(s) to the baseline {}\n",
@@ -143,8 +142,9 @@ options:
   -o, --output FILE             write the report to FILE (atomically)
       --report FORMAT=FILE      also write a report in FORMAT to FILE (repeatable)
       --sarif-suppressed        keep suppressed findings in SARIF, marked as suppressed
-      --origin NAME             origin for zone files that set none
-      --input-format zone       how to read the inputs
+      --origin NAME             origin for zone files that set none, zone of octoDNS files
+      --input-format FORMAT     zone|tf-json|tf-plan|tf-state|octodns|dnsendpoint|
+                                cloudformation (default: by file name and content)
       --config FILE             configuration (default: nearest .dnslint.yaml upward)
       --enable RULE[,RULE]      turn rules on
       --disable RULE[,RULE]     turn rules off

@@ -8,6 +8,11 @@
 #include <exception>
 #include <thread>
 
+#include <map>
+#include <set>
+
+#include "formats/terraform_reader.hpp"
+#include "formats/yaml_reader.hpp"
 #include "formats/zone_reader.hpp"
 #include "linter/inputs.hpp"
 #include "model/model.hpp"
@@ -43,33 +48,131 @@ void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
   if (failure) std::rethrow_exception(failure);
 }
 
-ZoneReadResult read_input(const InputFile& input, const LintRequest& request,
-                          const std::string& forced_origin) {
+std::string zone_origin(const InputFile& input, const LintRequest& request,
+                        const std::string& forced_origin) {
+  if (!forced_origin.empty()) return forced_origin;
+  if (auto configured = request.rules.origin_for(input.display_path)) return *configured;
+  return {};
+}
+
+std::string content_of(const InputFile& input) {
+  if (input.content) return *input.content;
+  return input.is_stdin ? read_stdin() : read_whole_file(input.path);
+}
+
+ReadResult read_zone_input(const InputFile& input, const LintRequest& request,
+                           const std::string& forced_origin) {
   ZoneReadOptions options;
   options.display_path = input.display_path;
   options.max_include_depth = request.max_include_depth;
   options.max_generate_records = request.max_generate_records;
-  if (!forced_origin.empty()) {
-    options.origin = forced_origin;
-    options.origin_is_forced = true;
-  } else if (auto configured = request.rules.origin_for(input.display_path)) {
-    options.origin = *configured;
-  } else if (auto origin = origin_from_file_name(input.display_path)) {
-    options.origin = *origin;
+  options.origin = zone_origin(input, request, forced_origin);
+  options.origin_is_forced = !forced_origin.empty();
+  if (options.origin.empty()) {
+    if (auto origin = origin_from_file_name(input.display_path)) options.origin = *origin;
   }
-  if (input.is_stdin) return read_zone(read_stdin(), options);
-  std::error_code ec;
-  options.identity =
-      std::filesystem::weakly_canonical(std::filesystem::absolute(input.path), ec).string();
-  FileIncludeLoader loader(input, request.include_roots);
-  options.includes = &loader;
-  return read_zone(read_whole_file(input.path), options);
+  std::optional<FileIncludeLoader> loader;
+  if (!input.is_stdin) {
+    std::error_code ec;
+    options.identity =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(input.path), ec).string();
+    loader.emplace(input, request.include_roots);
+    options.includes = &*loader;
+  }
+  ZoneReadResult read = read_zone(content_of(input), options);
+  ReadResult result;
+  result.names = std::move(read.names);
+  result.files = std::move(read.files);
+  for (Finding& finding : read.findings) finding.zone = result.names.str(read.zone.origin);
+  result.findings = std::move(read.findings);
+  result.suppressions = std::move(read.suppressions);
+  result.zones.push_back(std::move(read.zone));
+  return result;
 }
 
-// Moves one file's zone into the model, renumbering its names and files.
-void merge(ZoneReadResult&& read, Model& model, std::vector<Finding>& findings,
+// A Terraform module: the named files and, for context, every other *.tf.json and tfvars
+// file beside them.
+ReadResult read_terraform_input(const std::vector<const InputFile*>& named) {
+  std::vector<SourceText> sources;
+  std::set<std::string> named_paths;
+  for (const InputFile* input : named) {
+    named_paths.insert(input->display_path);
+    sources.push_back({input->display_path, content_of(*input), false});
+  }
+  if (!named.front()->is_stdin) {
+    const std::filesystem::path directory = named.front()->path.parent_path();
+    const std::filesystem::path display = std::filesystem::path(named.front()->display_path).parent_path();
+    std::error_code ec;
+    std::vector<std::string> siblings;
+    for (const auto& entry : std::filesystem::directory_iterator(
+             directory.empty() ? std::filesystem::path(".") : directory, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (!entry.is_regular_file(ec) || !(name.ends_with(".tf.json") || is_tfvars_json(name)))
+        continue;
+      const std::string shown = (display / name).string();
+      if (!named_paths.contains(shown)) siblings.push_back(shown);
+    }
+    std::sort(siblings.begin(), siblings.end());
+    for (const std::string& sibling : siblings)
+      sources.push_back({sibling, read_whole_file(sibling), true});
+  }
+  return read_terraform_module(sources);
+}
+
+ReadResult read_document_input(const InputFile& input, const LintRequest& request,
+                               const std::string& forced_origin) {
+  const SourceText source{input.display_path, content_of(input), false};
+  switch (input.format) {
+    case InputFormat::tf_plan:
+    case InputFormat::tf_state:
+      return read_terraform_plan_or_state(source);
+    case InputFormat::octodns:
+      return read_yaml_dns(source, YamlFormat::octodns,
+                           zone_origin(input, request, forced_origin));
+    case InputFormat::dnsendpoint:
+      return read_yaml_dns(source, YamlFormat::dnsendpoint);
+    case InputFormat::cloudformation:
+      return read_yaml_dns(source, YamlFormat::cloudformation);
+    case InputFormat::zone:
+    case InputFormat::tf_json:
+      break;
+  }
+  return read_zone_input(input, request, forced_origin);
+}
+
+// One unit of reading: a zone file, a Terraform module (several files), or one document.
+struct ReadTask {
+  std::vector<const InputFile*> inputs;
+};
+
+std::vector<ReadTask> plan_reads(const std::vector<InputFile>& inputs) {
+  std::vector<ReadTask> tasks;
+  std::map<std::string, std::size_t> modules;  // directory -> task
+  for (const InputFile& input : inputs) {
+    if (input.format == InputFormat::tf_json && !input.is_stdin) {
+      const std::string directory = input.path.parent_path().string();
+      const auto [at, inserted] = modules.emplace(directory, tasks.size());
+      if (inserted) tasks.emplace_back();
+      tasks[at->second].inputs.push_back(&input);
+    } else {
+      tasks.push_back({{&input}});
+    }
+  }
+  return tasks;
+}
+
+ReadResult read_task(const ReadTask& task, const LintRequest& request,
+                     const std::string& forced_origin) {
+  if (task.inputs.front()->format == InputFormat::tf_json) return read_terraform_input(task.inputs);
+  if (task.inputs.front()->format == InputFormat::zone)
+    return read_zone_input(*task.inputs.front(), request, forced_origin);
+  return read_document_input(*task.inputs.front(), request, forced_origin);
+}
+
+// Moves one reader's zones into the model, renumbering its names and files.
+void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
            std::vector<Suppression>& suppressions) {
-  // The first file's table becomes the model's as it is; later ones are renumbered into it.
+  // The first table becomes the model's as it is; later ones are renumbered into it.
   // (Moving avoids holding two copies of every name of a large zone at once.)
   std::vector<NameId> remap;
   if (model.names.size() == 0) {
@@ -88,32 +191,33 @@ void merge(ZoneReadResult&& read, Model& model, std::vector<Finding>& findings,
     target.name = remap[target.name];
     if (target.relative_to != kNoName) target.relative_to = remap[target.relative_to];
   };
-  for (Record& record : read.zone.records) {
-    record.owner = remap[record.owner];
-    record.location.file += file_offset;
-    if (auto* soa = std::get_if<SoaData>(&record.rdata)) {
-      rename(soa->mname);
-      rename(soa->rname);
-    } else if (auto* name = std::get_if<NameData>(&record.rdata)) {
-      rename(name->target);
-    } else if (auto* mx = std::get_if<MxData>(&record.rdata)) {
-      rename(mx->exchange);
-    } else if (auto* srv = std::get_if<SrvData>(&record.rdata)) {
-      rename(srv->target);
+  for (Zone& zone : read.zones) {
+    for (Record& record : zone.records) {
+      record.owner = remap[record.owner];
+      record.location.file += file_offset;
+      if (auto* soa = std::get_if<SoaData>(&record.rdata)) {
+        rename(soa->mname);
+        rename(soa->rname);
+      } else if (auto* name = std::get_if<NameData>(&record.rdata)) {
+        rename(name->target);
+      } else if (auto* mx = std::get_if<MxData>(&record.rdata)) {
+        rename(mx->exchange);
+      } else if (auto* srv = std::get_if<SrvData>(&record.rdata)) {
+        rename(srv->target);
+      }
     }
+    zone.origin = remap[zone.origin];
+    zone.file += file_offset;
+    model.zones.push_back(std::move(zone));
   }
-  read.zone.origin = remap[read.zone.origin];
-  read.zone.file += file_offset;
   for (Finding& finding : read.findings) {
     finding.location.file += file_offset;
-    finding.zone = model.names.str(read.zone.origin);
     findings.push_back(std::move(finding));
   }
   for (Suppression& suppression : read.suppressions) {
     suppression.location.file += file_offset;
     suppressions.push_back(std::move(suppression));
   }
-  model.zones.push_back(std::move(read.zone));
 }
 
 Finding suppression_finding(std::string_view rule, const Suppression& suppression,
@@ -234,12 +338,15 @@ LintResult lint(const LintRequest& request) {
       throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
     }
   }
-  const auto inputs =
-      collect_inputs(request.paths, request.stdin_filename,
-                     [&](std::string_view path) { return request.rules.is_excluded(path); });
-  std::vector<ZoneReadResult> reads(inputs.size());
-  parallel_for(inputs.size(), request.jobs,
-               [&](std::size_t i) { reads[i] = read_input(inputs[i], request, forced_origin); });
+  const auto collected = collect_inputs(
+      request.paths, request.stdin_filename,
+      [&](std::string_view path) { return request.rules.is_excluded(path); },
+      request.input_format);
+  const auto& inputs = collected.files;
+  const auto tasks = plan_reads(inputs);
+  std::vector<ReadResult> reads(tasks.size());
+  parallel_for(tasks.size(), request.jobs,
+               [&](std::size_t i) { reads[i] = read_task(tasks[i], request, forced_origin); });
 
   Model model;
   std::vector<Finding> findings;
@@ -275,6 +382,7 @@ LintResult lint(const LintRequest& request) {
   LintResult result;
   sort_findings(findings, model.files);
   result.summary.files = inputs.size();
+  result.skipped = collected.skipped;
   result.summary.zones = model.zones.size();
   for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
   // Suppressed findings keep the severity and enablement the configuration gives them.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linter/config.hpp"
+#include "linter/inputs.hpp"
 #include "model/finding.hpp"
 
 namespace dnslint {
@@ -17,6 +18,7 @@ struct LintRequest {
   std::vector<std::string> paths;
   std::optional<std::string> origin;  // --origin, as typed
   std::string stdin_filename = "<stdin>";
+  std::optional<InputFormat> input_format;  // --input-format; detected per file when unset
   unsigned jobs = 1;
   std::vector<std::filesystem::path> include_roots;
   unsigned max_include_depth = 32;
@@ -45,6 +47,7 @@ struct LintResult {
   std::vector<std::string> files;  // display paths, indexed by SourceLocation::file
   Summary summary;
   std::vector<SuppressedFinding> suppressed;  // sorted; in no report but SARIF on request
+  std::vector<std::string> skipped;  // named files holding nothing dnslint reads, and why
 };
 
 // Throws InputError (unreadable input) or ConfigError (bad option value).

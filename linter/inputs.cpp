@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "formats/terraform_reader.hpp"
+#include "formats/yaml_reader.hpp"
 #include "model/ascii.hpp"
 
 namespace dnslint {
@@ -42,17 +44,88 @@ bool is_zone_file_name(std::string_view name) {
          (name.size() > 3 && starts_with_ignoring_case(name, "db."));
 }
 
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                      const std::string& stdin_name,
-                                      const std::function<bool(std::string_view)>& excluded) {
-  std::vector<InputFile> files;
+std::optional<InputFormat> input_format_from_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 7> kNames{
+      "zone", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"};
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (kNames[i] == name) return static_cast<InputFormat>(i);
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// A Terraform plan or state by its top-level keys (DESIGN §4).
+std::optional<InputFormat> json_format(std::string_view content) {
+  if (content.find("\"format_version\"") != std::string_view::npos &&
+      (content.find("\"planned_values\"") != std::string_view::npos ||
+       content.find("\"resource_changes\"") != std::string_view::npos)) {
+    return InputFormat::tf_plan;
+  }
+  if (content.find("\"terraform_version\"") != std::string_view::npos &&
+      content.find("\"resources\"") != std::string_view::npos &&
+      content.find("\"lineage\"") != std::string_view::npos) {
+    return InputFormat::tf_state;
+  }
+  return std::nullopt;
+}
+
+std::optional<InputFormat> yaml_format(std::string_view content, std::string_view path) {
+  switch (detect_yaml_format(content, path).value_or(YamlFormat(-1))) {
+    case YamlFormat::octodns:
+      return InputFormat::octodns;
+    case YamlFormat::dnsendpoint:
+      return InputFormat::dnsendpoint;
+    case YamlFormat::cloudformation:
+      return InputFormat::cloudformation;
+  }
+  return std::nullopt;
+}
+
+bool is_yaml_name(std::string_view name) {
+  return ends_with_ignoring_case(name, ".yaml") || ends_with_ignoring_case(name, ".yml");
+}
+
+// The format of a file, or nullopt (with the reason in `why`) when it holds nothing dnslint
+// reads. `named`: given on the command line, where other text is taken as a zone file.
+std::optional<InputFormat> detect_format(InputFile& file, bool named, std::string& why) {
+  const std::string name = file.path.filename().string();
+  if (ends_with_ignoring_case(name, ".tf.json") || is_tfvars_json(name)) return InputFormat::tf_json;
+  if (ends_with_ignoring_case(name, ".tfstate")) return InputFormat::tf_state;
+  if (ends_with_ignoring_case(name, ".json")) {
+    file.content = read_whole_file(file.path);
+    if (auto format = json_format(*file.content)) return format;
+    why = "JSON that is neither Terraform configuration (*.tf.json), a plan nor state";
+    return std::nullopt;
+  }
+  if (is_yaml_name(name)) {
+    if (name == ".dnslint.yaml" || name == ".pre-commit-hooks.yaml" ||
+        name == ".pre-commit-config.yaml") {
+      why = "dnslint's own or pre-commit's configuration";
+      return std::nullopt;
+    }
+    file.content = read_whole_file(file.path);
+    if (auto format = yaml_format(*file.content, file.display_path)) return format;
+    why = "YAML that is no octoDNS zone, DNSEndpoint or CloudFormation Route 53 template";
+    return std::nullopt;
+  }
+  if (named || is_zone_file_name(name)) return InputFormat::zone;
+  return std::nullopt;
+}
+
+}  // namespace
+
+CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
+                               const std::function<bool(std::string_view)>& excluded,
+                               std::optional<InputFormat> forced) {
+  CollectedInputs result;
   std::set<std::string> seen;
   auto add = [&](InputFile file) {
-    if (seen.insert(file.display_path).second) files.push_back(std::move(file));
+    if (seen.insert(file.display_path).second) result.files.push_back(std::move(file));
   };
   for (const std::string& given : paths) {
     if (given == "-") {
-      add(InputFile{stdin_name, {}, true});
+      add(InputFile{stdin_name, {}, true, forced.value_or(InputFormat::zone), std::nullopt});
       continue;
     }
     std::error_code ec;
@@ -62,16 +135,18 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
                                    ec ? ec.message() : std::string("no such file or directory")));
     }
     if (!fs::is_directory(status)) {
-      // Terraform and YAML readers do not exist yet; reading such a file as a zone file would
-      // only produce nonsense findings.
-      for (std::string_view suffix : {".json", ".tfstate", ".yaml", ".yml"}) {
-        if (ends_with_ignoring_case(given, suffix)) {
-          throw InputError(fmt::format(
-              "cannot read '{}': Terraform and YAML inputs are not supported yet (zone files are)",
-              given));
-        }
+      InputFile file{given, given, false, InputFormat::zone, std::nullopt};
+      std::string why;
+      if (forced) {
+        file.format = *forced;
+      } else if (auto format = detect_format(file, true, why)) {
+        file.format = *format;
+      } else {
+        result.skipped.push_back(fmt::format("skipped '{}': {} (--input-format reads it anyway)",
+                                             given, why));
+        continue;
       }
-      add(InputFile{given, given, false});
+      add(std::move(file));
       continue;
     }
     std::vector<InputFile> found;
@@ -86,16 +161,25 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
         continue;
       }
       if (!entry.is_regular_file(type_ec)) continue;
-      if (!is_zone_file_name(entry.path().filename().string())) continue;
       if (excluded(entry.path().string())) continue;
-      found.push_back(InputFile{entry.path().string(), entry.path(), false});
+      InputFile file{entry.path().string(), entry.path(), false, InputFormat::zone, std::nullopt};
+      std::string why;
+      if (forced) {
+        if (!is_zone_file_name(entry.path().filename().string())) continue;
+        file.format = *forced;
+      } else if (auto format = detect_format(file, false, why)) {
+        file.format = *format;
+      } else {
+        continue;
+      }
+      found.push_back(std::move(file));
     }
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) {
       return a.display_path < b.display_path;
     });
     for (auto& file : found) add(std::move(file));
   }
-  return files;
+  return result;
 }
 
 std::string read_whole_file(const fs::path& path) {

@@ -18,20 +18,34 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+enum class InputFormat { zone, tf_json, tf_plan, tf_state, octodns, dnsendpoint, cloudformation };
+
+// The --input-format names, in the order of InputFormat.
+std::optional<InputFormat> input_format_from_name(std::string_view name);
+
 struct InputFile {
   std::string display_path;    // as reports name it: relative stays relative
   std::filesystem::path path;  // empty for standard input
   bool is_stdin = false;
+  InputFormat format = InputFormat::zone;
+  std::optional<std::string> content;  // when detecting the format needed it
 };
 
-// Expands files and directories into the files to lint, sorted, without duplicates.
-// Directories are walked for zone files (*.zone, *.db, db.*, *.arpa), skipping hidden folders,
-// .terraform and node_modules. "-" is standard input.
-// `excluded` (the configuration's exclude globs) is asked about files found by walking; files
-// named on the command line are always read.
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                      const std::string& stdin_name,
-                                      const std::function<bool(std::string_view)>& excluded);
+struct CollectedInputs {
+  std::vector<InputFile> files;
+  // Files named on the command line that hold no DNS data dnslint reads, with the reason.
+  std::vector<std::string> skipped;
+};
+
+// Expands files and directories into the files to lint, sorted, without duplicates, each with
+// its format: `forced` (--input-format), else by name and content (DESIGN §4). Directories are
+// walked for zone files (*.zone, *.db, db.*, *.arpa), Terraform JSON, plans and state, and
+// YAML that holds DNS data, skipping hidden folders, .terraform and node_modules. "-" is
+// standard input. `excluded` (the configuration's exclude globs) is asked about files found by
+// walking; files named on the command line are always read.
+CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
+                               const std::function<bool(std::string_view)>& excluded,
+                               std::optional<InputFormat> forced = std::nullopt);
 
 // True for the names a directory walk takes as zone files.
 bool is_zone_file_name(std::string_view file_name);

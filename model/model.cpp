@@ -133,10 +133,16 @@ void Model::build_indexes() {
 const Zone* Model::zone_for(NameId name, const Zone* preferred) const {
   for (NameId n = name;; n = names.parent(n)) {
     if (auto it = zones_by_origin_.find(n); it != zones_by_origin_.end()) {
+      auto holds = [&](const Zone& zone) { return zone.origin_known || zone.name_exists(name); };
       for (std::uint32_t index : it->second) {
-        if (&zones[index] == preferred) return preferred;
+        if (&zones[index] == preferred && holds(*preferred)) return preferred;
       }
-      return &zones[it->second.front()];
+      for (std::uint32_t index : it->second) {
+        if (zones[index].origin_known) return &zones[index];
+      }
+      for (std::uint32_t index : it->second) {
+        if (holds(zones[index])) return &zones[index];
+      }
     }
     if (names.is_root(n)) return nullptr;
   }

@@ -74,8 +74,19 @@ struct Record {
   RRType type = 0;
   RRClass rclass = rrclass::IN;
   std::uint32_t ttl = 0;
+  // Set by the IaC readers for values that cannot be known statically (`${var.x}`, `!Ref`):
+  // the rdata or TTL then holds a placeholder, and rules skip what they cannot judge.
+  static constexpr std::uint8_t kUnknownValue = 1;
+  static constexpr std::uint8_t kUnknownTtl = 2;
+  std::uint8_t flags = 0;
+  // Routing alternatives (Route 53 set_identifier, weighted or geo answers): records of one
+  // owner and type with different variants are not one RRset. 0 for plain records.
+  std::uint16_t variant = 0;
   SourceLocation location;
   Rdata rdata;
+
+  bool unknown_value() const { return (flags & kUnknownValue) != 0; }
+  bool unknown_ttl() const { return (flags & kUnknownTtl) != 0; }
 };
 
 // The target name of CNAME/NS/PTR/DNAME/MX/SRV rdata, or nullptr.

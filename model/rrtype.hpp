@@ -22,6 +22,7 @@ inline constexpr RRType TXT = 16;
 inline constexpr RRType AAAA = 28;
 inline constexpr RRType SRV = 33;
 inline constexpr RRType DNAME = 39;
+inline constexpr RRType SPF = 99;
 inline constexpr RRType DS = 43;
 inline constexpr RRType RRSIG = 46;
 inline constexpr RRType NSEC = 47;

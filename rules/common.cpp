@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/address.hpp"
 
 namespace dnslint {
@@ -12,16 +14,46 @@ void for_each_rrset(
   for (const Zone& zone : model.zones) {
     for (NameId owner : zone.owners()) {
       const auto set = zone.rrset(owner, type);
-      if (!set.empty()) visit(zone, owner, set);
+      if (set.empty()) continue;
+      const bool plain = std::all_of(set.begin(), set.end(), [&](std::uint32_t index) {
+        return zone.records[index].variant == 0;
+      });
+      if (plain) {
+        if (!has_unknown_value(zone, set)) visit(zone, owner, set);
+        continue;
+      }
+      // Routing alternatives: one RRset per variant, in order of first appearance.
+      std::vector<std::uint16_t> variants;
+      for (std::uint32_t index : set) {
+        const std::uint16_t variant = zone.records[index].variant;
+        if (std::find(variants.begin(), variants.end(), variant) == variants.end())
+          variants.push_back(variant);
+      }
+      for (std::uint16_t variant : variants) {
+        std::vector<std::uint32_t> part;
+        for (std::uint32_t index : set) {
+          if (zone.records[index].variant == variant) part.push_back(index);
+        }
+        if (!has_unknown_value(zone, part)) visit(zone, owner, part);
+      }
     }
   }
 }
 
+bool has_unknown_value(const Zone& zone, std::span<const std::uint32_t> set) {
+  return std::any_of(set.begin(), set.end(),
+                     [&](std::uint32_t index) { return zone.records[index].unknown_value(); });
+}
+
 void for_each_record(const Model& model, RRType type,
                      const std::function<void(const Zone&, const Record&)>& visit) {
-  for_each_rrset(model, type, [&](const Zone& zone, NameId, std::span<const std::uint32_t> set) {
-    for (std::uint32_t index : set) visit(zone, zone.records[index]);
-  });
+  for (const Zone& zone : model.zones) {
+    for (NameId owner : zone.owners()) {
+      for (std::uint32_t index : zone.rrset(owner, type)) {
+        if (!zone.records[index].unknown_value()) visit(zone, zone.records[index]);
+      }
+    }
+  }
 }
 
 void for_each_mx(const Model& model,

@@ -12,16 +12,22 @@
 namespace dnslint {
 
 // Calls `visit(zone, owner, rrset)` for every RRset of `type` in every zone, in a deterministic
-// order (zones as loaded, owners by first appearance).
+// order (zones as loaded, owners by first appearance). Routing alternatives (Record::variant)
+// are separate RRsets; an RRset with a value that is not known statically is skipped, since no
+// rule can judge it as a whole.
 void for_each_rrset(
     const Model& model, RRType type,
     const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit);
+
+// True when a record of `set` has a value that is not known statically.
+bool has_unknown_value(const Zone& zone, std::span<const std::uint32_t> set);
 
 // Calls `visit(zone, record, mx)` for every MX record, in the order of for_each_rrset.
 void for_each_mx(const Model& model,
                  const std::function<void(const Zone&, const Record&, const MxData&)>& visit);
 
-// Calls `visit(zone, record)` for every record of `type`, in the order of for_each_rrset.
+// Calls `visit(zone, record)` for every record of `type` whose value is known, in the order of
+// for_each_rrset.
 void for_each_record(const Model& model, RRType type,
                      const std::function<void(const Zone&, const Record&)>& visit);
 

@@ -13,11 +13,12 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for (const Zone& zone : model.zones) {
     for (NameId owner : zone.owners()) {
-      std::map<std::tuple<RRType, RRClass, std::string>, const Record*> seen;
+      std::map<std::tuple<RRType, RRClass, std::uint16_t, std::string>, const Record*> seen;
       for (std::uint32_t index : zone.records_at(owner)) {
         const Record& record = zone.records[index];
-        auto [it, inserted] =
-            seen.emplace(std::make_tuple(record.type, record.rclass, rdata_key(record)), &record);
+        if (record.unknown_value()) continue;
+        auto [it, inserted] = seen.emplace(
+            std::make_tuple(record.type, record.rclass, record.variant, rdata_key(record)), &record);
         if (inserted) continue;
         Finding& finding = reporter.report(
             zone, record,

@@ -31,6 +31,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     const NameId cut = zone.delegation_above(model.names, host.name);
     if (cut != kNoName && cut != record.owner) return;
     const bool is_glue = cut == record.owner && record.owner != zone.origin;
+    // Without the zone's name, "inside the zone" is not known; glue below a cut still is.
+    if (!is_glue && !zone.origin_known) return;
     if (has_address(model, zone, host.name, is_glue)) return;
     reporter.report(zone, record,
                     is_glue ? fmt::format("delegation {} names server {} below itself, but the "

@@ -23,6 +23,7 @@ Rule mx_circular_rule();
 Rule mx_duplicate_preference_rule();
 Rule mx_missing_backup_rule();
 Rule mx_preference_out_of_range_rule();
+Rule mx_priority_in_value_rule();
 Rule mx_target_address_literal_rule();
 Rule mx_target_cname_rule();
 Rule mx_target_invalid_hostname_rule();
@@ -42,6 +43,7 @@ Rule srv_target_cname_rule();
 Rule srv_target_no_address_rule();
 Rule syntax_error_rule();
 Rule target_missing_trailing_dot_rule();
+Rule unresolved_value_rule();
 Rule unused_suppression_rule();
 
 const std::vector<Rule>& all_rules() {
@@ -63,6 +65,7 @@ const std::vector<Rule>& all_rules() {
       mx_duplicate_preference_rule(),
       mx_missing_backup_rule(),
       mx_preference_out_of_range_rule(),
+      mx_priority_in_value_rule(),
       mx_target_address_literal_rule(),
       mx_target_cname_rule(),
       mx_target_invalid_hostname_rule(),
@@ -82,6 +85,7 @@ const std::vector<Rule>& all_rules() {
       srv_target_no_address_rule(),
       syntax_error_rule(),
       target_missing_trailing_dot_rule(),
+      unresolved_value_rule(),
       unused_suppression_rule(),
   };
   return rules;

@@ -19,7 +19,10 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         const Record* differing = nullptr;
         for (; j < node.size() && zone.records[node[j]].type == first.type; ++j) {
           const Record& record = zone.records[node[j]];
-          if (differing == nullptr && record.ttl != first.ttl && record.rclass == first.rclass)
+          // A TTL left to the provider's default, or another routing alternative, is no
+          // mismatch.
+          if (differing == nullptr && record.ttl != first.ttl && record.rclass == first.rclass &&
+              record.variant == first.variant && !record.unknown_ttl() && !first.unknown_ttl())
             differing = &record;
         }
         i = j;

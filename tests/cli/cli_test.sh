@@ -44,10 +44,18 @@ run "missing path" 2 data/does-not-exist.zone
 check "missing path named" contains "$err" "does-not-exist.zone"
 run "unknown rule in --enable" 2 --enable no-such-rule data/example.com.zone
 check "unknown --enable named" contains "$err" "no-such-rule"
-run "unsupported input format" 2 --input-format tf-json data/example.com.zone
-echo '{}' >"$work/main.tf.json"
-run "Terraform file refused, not misread" 2 "$work/main.tf.json"
-check "Terraform refusal explained" contains "$err" "not supported yet"
+run "unknown input format" 2 --input-format hcl data/example.com.zone
+run "zone file forced to be JSON" 1 --input-format tf-json data/example.com.zone
+check "forced JSON fails where the zone file starts" contains "$out" "example.com.zone:1:1: error: invalid JSON"
+mkdir -p "$work/tf"
+echo '{}' >"$work/tf/main.tf.json"
+run "empty Terraform module" 0 "$work/tf/main.tf.json"
+printf '{"resource": {"aws_route53_record": {"mx": {\n  "name": "x",\n  "type": MX}}}}\n' >"$work/tf/bad.tf.json"
+run "invalid Terraform JSON" 1 "$work/tf/bad.tf.json"
+check "invalid JSON at its position" contains "$out" "bad.tf.json:3:11: error: invalid JSON"
+printf 'jobs:\n  build:\n    runs-on: debian\n' >"$work/workflow.yaml"
+run "YAML without DNS data" 0 "$work/workflow.yaml"
+check "YAML without DNS data is skipped aloud" contains "$err" "skipped"
 
 # --- exit statuses
 run "clean zone" 0 data/example.com.zone

@@ -1,0 +1,350 @@
+#include "formats/iac_records.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <limits>
+
+#include "formats/document_tree.hpp"
+#include "formats/zone_scanner.hpp"
+#include "model/ascii.hpp"
+
+namespace dnslint {
+namespace {
+
+constexpr std::string_view kSyntaxError = "syntax-error";
+constexpr std::string_view kUnresolvedValue = "unresolved-value";
+// The placeholder target of a value that is not known: a reserved name (RFC 6761 §6.4) that
+// no loaded zone holds, so that no lookup finds anything behind it.
+constexpr std::string_view kUnknownTarget = "unknown.invalid.";
+// RFC 2181 §8: a TTL is an unsigned 31-bit number.
+constexpr std::uint64_t kMaxTtl = 0x7fffffff;
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string without_trailing_dot(std::string_view text) {
+  if (text.size() > 1 && text.back() == '.') text.remove_suffix(1);
+  return std::string(text);
+}
+
+// Splits raw TXT text into character-strings of at most 255 octets (RFC 1035 §3.3.14), as
+// providers do when they write the record.
+std::vector<std::string> text_chunks(std::string_view text) {
+  std::vector<std::string> chunks;
+  do {
+    chunks.emplace_back(text.substr(0, 255));
+    text.remove_prefix(std::min<std::size_t>(255, text.size()));
+  } while (!text.empty());
+  return chunks;
+}
+
+void clear_relative(TargetName& target) { target.relative_to = kNoName; }
+
+// Providers that read a dotless name as absolute: the name was never relative.
+void mark_targets_absolute(Rdata& rdata) {
+  std::visit(
+      [](auto& data) {
+        using T = std::decay_t<decltype(data)>;
+        if constexpr (std::is_same_v<T, NameData>) clear_relative(data.target);
+        if constexpr (std::is_same_v<T, MxData>) clear_relative(data.exchange);
+        if constexpr (std::is_same_v<T, SrvData>) clear_relative(data.target);
+        if constexpr (std::is_same_v<T, SoaData>) {
+          clear_relative(data.mname);
+          clear_relative(data.rname);
+        }
+      },
+      rdata);
+}
+
+}  // namespace
+
+std::optional<std::string> canonical_zone_name(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  std::string written(text);
+  if (!is_written_absolute(written)) written += '.';
+  std::string canonical;
+  if (parse_name(written, ".", canonical)) return std::nullopt;
+  return canonical;
+}
+
+FileId IacModelBuilder::add_file(std::string display_path) {
+  out_.files.push_back(std::move(display_path));
+  return static_cast<FileId>(out_.files.size() - 1);
+}
+
+void IacModelBuilder::add_finding(std::string_view rule, const SourceLocation& location,
+                                  std::string message, std::string_view zone) {
+  Finding finding;
+  finding.rule = rule;
+  finding.location = location;
+  finding.message = std::move(message);
+  finding.zone = zone;
+  out_.findings.push_back(std::move(finding));
+}
+
+void IacModelBuilder::syntax_error(const SourceLocation& location, std::string message) {
+  add_finding(kSyntaxError, location, std::move(message));
+}
+
+void IacModelBuilder::unresolved(const SourceLocation& location, std::string message) {
+  add_finding(kUnresolvedValue, location, std::move(message));
+}
+
+void IacModelBuilder::document_errors(const ParsedDocument& document, FileId file,
+                                      bool duplicate_keys_are_errors) {
+  if (document.error) {
+    syntax_error({file, document.error->line, document.error->column, document.error->line,
+                  document.error->column + 1},
+                 document.error->message);
+  }
+  if (!duplicate_keys_are_errors) return;
+  for (const auto& [first, repeated] : document.duplicate_keys) {
+    const TreeNode& key = document.tree[repeated];
+    syntax_error(key.location,
+                 fmt::format("duplicate key '{}' (first at line {}); YAML keys must be unique and "
+                             "the earlier value would be lost",
+                             printable_excerpt(key.text), document.tree[first].location.line));
+  }
+}
+
+std::uint16_t IacModelBuilder::variant_id(const std::string& variant) {
+  if (variant.empty()) return 0;
+  const auto [at, inserted] = variants_.emplace(variant, 0);
+  if (inserted) at->second = static_cast<std::uint16_t>(std::min<std::size_t>(variants_.size(), 0xffff));
+  return at->second;
+}
+
+std::optional<std::string> IacModelBuilder::owner_name(const IacRecordSet& set,
+                                                       const std::string& zone) {
+  const std::string written = set.name.text;
+  std::string canonical;
+  auto parse = [&](const std::string& text, std::string_view origin) -> bool {
+    if (auto error = parse_name(text, origin, canonical)) {
+      syntax_error(set.name.location,
+                   fmt::format("bad record name '{}': {}", printable_excerpt(text), error->reason));
+      return false;
+    }
+    return true;
+  };
+  const bool apex = written.empty() || written == "@";
+  if (set.owner_style == OwnerStyle::fqdn) {
+    if (apex && !zone.empty()) return zone;
+    if (!parse(is_written_absolute(written) ? written : written + ".", ".")) return std::nullopt;
+    return canonical;
+  }
+  if (zone.empty()) {
+    // Without the zone a relative name means nothing; a dotted name is taken as the full name
+    // it almost always is.
+    if (apex || written.find('.') == std::string::npos) return std::nullopt;
+    if (!parse(is_written_absolute(written) ? written : written + ".", ".")) return std::nullopt;
+    return canonical;
+  }
+  if (apex) return zone;
+  if (is_written_absolute(written)) {
+    if (!parse(written, ".")) return std::nullopt;
+    return canonical;
+  }
+  if (set.owner_style == OwnerStyle::relative_or_fqdn) {
+    const std::string name = lower(written);
+    const std::string bare_zone = without_trailing_dot(zone);
+    if (name == bare_zone || name.ends_with("." + bare_zone)) {
+      if (!parse(written + ".", ".")) return std::nullopt;
+      return canonical;
+    }
+  }
+  if (!parse(written, zone)) return std::nullopt;
+  return canonical;
+}
+
+Rdata IacModelBuilder::placeholder(RRType type) {
+  const TargetName target{out_.names.intern(kUnknownTarget), kNoName};
+  switch (type) {
+    case rrtype::A:
+      return AData{};
+    case rrtype::AAAA:
+      return AaaaData{};
+    case rrtype::CNAME:
+    case rrtype::NS:
+    case rrtype::PTR:
+    case rrtype::DNAME:
+      return NameData{target};
+    case rrtype::MX:
+      return MxData{0, target};
+    case rrtype::SRV:
+      return SrvData{0, 0, 0, target};
+    case rrtype::SOA:
+      return SoaData{target, target, 0, 0, 0, 0, 0};
+    case rrtype::TXT:
+      return TxtData{};
+    default:
+      return GenericData{};
+  }
+}
+
+void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, RRType type,
+                                const std::string& zone, Record record, PendingZone& pending) {
+  record.location = value.location;
+  if (!value.known()) {
+    record.flags |= Record::kUnknownValue;
+    record.rdata = placeholder(type);
+    if (!value.unknown_reported) {
+      unresolved(value.location, fmt::format("{} value of {} is not known statically ({}); "
+                                             "rules skip it",
+                                             type_name(type), set.address, *value.unknown));
+    }
+    pending.records.push_back(std::move(record));
+    return;
+  }
+  if ((type == rrtype::TXT || type == rrtype::SPF) && !value.text.starts_with('"')) {
+    record.rdata = TxtData{text_chunks(value.text)};
+    pending.records.push_back(std::move(record));
+    return;
+  }
+  ZoneScanner scanner(value.text);
+  Entry entry;
+  std::vector<ScanError> errors;
+  const bool found = scanner.next(entry, errors);
+  Entry extra;
+  if (!errors.empty() || !found || scanner.next(extra, errors)) {
+    syntax_error(value.location,
+                 fmt::format("{} value '{}' of {} is not one record's data{}", type_name(type),
+                             printable_excerpt(value.text), set.address,
+                             errors.empty() ? "" : ": " + errors.front().message));
+    return;
+  }
+  const std::string_view origin = set.target_style == TargetStyle::absolute ? "." : zone;
+  auto parsed = parser_.parse(type, entry.tokens, origin, out_.names);
+  if (auto* error = std::get_if<RdataError>(&parsed)) {
+    syntax_error(value.location, fmt::format("{} value '{}' of {}: {}", type_name(type),
+                                             printable_excerpt(value.text), set.address,
+                                             error->message));
+    return;
+  }
+  record.rdata = std::move(std::get<Rdata>(parsed));
+  if (set.target_style == TargetStyle::absolute) mark_targets_absolute(record.rdata);
+  pending.records.push_back(std::move(record));
+}
+
+void IacModelBuilder::add(const IacRecordSet& set) {
+  if (!set.type.known()) {
+    unresolved(set.type.location, fmt::format("record type of {} is not known statically ({}); "
+                                              "the resource is not checked",
+                                              set.address, *set.type.unknown));
+    return;
+  }
+  std::string type_text = set.type.text;
+  for (char& c : type_text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const auto type = type_from_name(type_text);
+  if (!type) {
+    syntax_error(set.type.location, fmt::format("unknown record type '{}' in {}",
+                                                printable_excerpt(set.type.text), set.address));
+    return;
+  }
+
+  std::string zone;
+  std::string zone_key;
+  if (set.zone && set.zone->known()) {
+    if (auto canonical = canonical_zone_name(set.zone->text)) {
+      zone = *canonical;
+      zone_key = zone;
+    } else {
+      syntax_error(set.zone->location,
+                   fmt::format("bad zone name '{}'", printable_excerpt(set.zone->text)));
+      return;
+    }
+  } else {
+    zone_key = "?" + (set.zone ? *set.zone->unknown : std::string());
+  }
+
+  if (!set.name.known()) {
+    unresolved(set.name.location, fmt::format("name of {} is not known statically ({}); the "
+                                              "resource is not checked",
+                                              set.address, *set.name.unknown));
+    return;
+  }
+  const auto owner = owner_name(set, zone);
+  if (!owner) {
+    if (zone.empty() && set.name.known()) {
+      unresolved(set.zone ? set.zone->location : set.location,
+                 fmt::format("zone of {} is not known statically{}, so neither is its name '{}'; "
+                             "the resource is not checked",
+                             set.address, set.zone ? " (" + *set.zone->unknown + ")" : "",
+                             printable_excerpt(set.name.text)));
+    }
+    return;
+  }
+
+  Record record;
+  record.owner = out_.names.intern(*owner);
+  record.type = *type;
+  record.variant = variant_id(set.variant);
+  if (!set.ttl) {
+    record.flags |= Record::kUnknownTtl;
+  } else if (!set.ttl->known()) {
+    record.flags |= Record::kUnknownTtl;
+    unresolved(set.ttl->location, fmt::format("TTL of {} is not known statically ({})",
+                                              set.address, *set.ttl->unknown));
+  } else {
+    std::uint64_t ttl = 0;
+    const auto& text = set.ttl->text;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ttl);
+    if (ec == std::errc::result_out_of_range || (ec == std::errc() && ttl > kMaxTtl)) {
+      syntax_error(set.ttl->location, fmt::format("TTL '{}' of {} is outside 0..2147483647",
+                                                  printable_excerpt(text), set.address));
+      record.flags |= Record::kUnknownTtl;
+    } else if (ec != std::errc() || end != text.data() + text.size()) {
+      syntax_error(set.ttl->location,
+                   fmt::format("bad TTL '{}' of {}", printable_excerpt(text), set.address));
+      record.flags |= Record::kUnknownTtl;
+    } else {
+      record.ttl = static_cast<std::uint32_t>(ttl);
+    }
+  }
+
+  PendingZone& pending = zones_[zone_key];
+  if (pending.records.empty()) {
+    pending.origin = zone;
+    pending.file = set.location.file;
+  }
+  for (const IacValue& value : set.values) add_value(set, value, *type, zone, record, pending);
+}
+
+void IacModelBuilder::finish() {
+  for (auto& [key, pending] : zones_) {
+    if (pending.records.empty()) continue;
+    Zone zone;
+    zone.is_zone_file = false;
+    zone.file = pending.file;
+    if (!pending.origin.empty()) {
+      zone.origin = out_.names.intern(pending.origin);
+    } else {
+      // The zone's name is not known: its apex is the topmost name with NS records when every
+      // record lies at or below it (so that apex NS are not taken for a delegation), else the
+      // root.
+      NameId apex = out_.names.intern(".");
+      for (const Record& record : pending.records) {
+        if (record.type == rrtype::NS &&
+            (apex == out_.names.intern(".") || out_.names.is_at_or_below(apex, record.owner))) {
+          apex = record.owner;
+        }
+      }
+      for (const Record& record : pending.records) {
+        if (!out_.names.is_at_or_below(record.owner, apex)) {
+          apex = out_.names.intern(".");
+          break;
+        }
+      }
+      zone.origin = apex;
+      zone.origin_known = false;
+    }
+    zone.records = std::move(pending.records);
+    out_.zones.push_back(std::move(zone));
+  }
+  zones_.clear();
+}
+
+}  // namespace dnslint

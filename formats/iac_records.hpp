@@ -1,0 +1,99 @@
+// The common back end of the Terraform and YAML readers: a provider adapter describes each
+// record set the way its provider means it (how names and targets are written, which values
+// are unknown) and IacModelBuilder turns it into model records, grouped into zones.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "formats/document_tree.hpp"
+#include "formats/rdata_parser.hpp"
+#include "formats/read_result.hpp"
+
+namespace dnslint {
+
+// How a provider reads a record's name.
+enum class OwnerStyle {
+  relative,          // relative to the zone; "@" or "" is the apex (Azure, octoDNS, ...)
+  relative_or_fqdn,  // relative unless it already ends in the zone name (Route 53, Cloudflare)
+  fqdn,              // always a full name, trailing dot optional (Google, PowerDNS, NS1)
+};
+
+// How a provider reads names inside values (MX exchange, CNAME target, ...).
+enum class TargetStyle {
+  zone_file,  // a name without a trailing dot is relative to the zone (RFC 1035 §5.1)
+  absolute,   // a name without a trailing dot is absolute anyway
+};
+
+struct IacValue {
+  IacValue() = default;
+  IacValue(std::string text_, const SourceLocation& location_,
+           std::optional<std::string> unknown_ = std::nullopt, bool unknown_reported_ = false)
+      : text(std::move(text_)),
+        location(location_),
+        unknown(std::move(unknown_)),
+        unknown_reported(unknown_reported_) {}
+
+  std::string text;
+  SourceLocation location;
+  std::optional<std::string> unknown;  // why the value cannot be known statically
+  bool unknown_reported = false;       // another finding already says why (no extra note)
+  bool zone_reference = false;         // names a zone resource: `text` is that zone's name
+  bool known() const { return !unknown.has_value(); }
+};
+
+struct IacRecordSet {
+  std::optional<IacValue> zone;  // the zone's domain name; absent or unknown: inferred
+  IacValue name;                 // the owner as written
+  OwnerStyle owner_style = OwnerStyle::relative_or_fqdn;
+  IacValue type;
+  std::optional<IacValue> ttl;  // absent: the provider's default
+  // One record each, in presentation form; TXT values not starting with a quote are the text
+  // itself, as providers take them.
+  std::vector<IacValue> values;
+  TargetStyle target_style = TargetStyle::absolute;
+  std::string variant;       // routing alternative (set_identifier, ...); "" for plain records
+  SourceLocation location;   // the resource or record block
+  std::string address;       // how messages name it: "aws_route53_record.mx"
+};
+
+class IacModelBuilder {
+ public:
+  explicit IacModelBuilder(ReadResult& out) : out_(out) {}
+
+  FileId add_file(std::string display_path);
+  void add(const IacRecordSet& set);
+  void syntax_error(const SourceLocation& location, std::string message);
+  void unresolved(const SourceLocation& location, std::string message);
+  // The syntax-error of a document that failed to parse, and its duplicate keys (YAML).
+  void document_errors(const ParsedDocument& document, FileId file,
+                       bool duplicate_keys_are_errors);
+  void add_finding(std::string_view rule, const SourceLocation& location, std::string message,
+                   std::string_view zone = {});
+  // Moves the collected zones into the result; call once, after the last add().
+  void finish();
+
+ private:
+  struct PendingZone {
+    std::string origin;  // canonical; empty when the zone's name is not known
+    std::vector<Record> records;
+    FileId file = 0;
+  };
+  std::optional<std::string> owner_name(const IacRecordSet& set, const std::string& zone);
+  void add_value(const IacRecordSet& set, const IacValue& value, RRType type,
+                 const std::string& zone, Record record, PendingZone& pending);
+  Rdata placeholder(RRType type);
+  std::uint16_t variant_id(const std::string& variant);
+
+  ReadResult& out_;
+  RdataParser parser_;
+  std::map<std::string, PendingZone> zones_;  // by zone name, or "?expression" when unknown
+  std::map<std::string, std::uint16_t> variants_;
+};
+
+// A zone name as written ("example.com", "example.com.") in canonical form, or nullopt.
+std::optional<std::string> canonical_zone_name(std::string_view text);
+
+}  // namespace dnslint

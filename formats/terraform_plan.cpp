@@ -1,0 +1,270 @@
+// read_terraform_plan_or_state: `terraform show -json` plans and version 4 state files.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "formats/document_tree.hpp"
+#include "formats/iac_records.hpp"
+#include "formats/terraform_reader.hpp"
+#include "formats/terraform_resources.hpp"
+
+namespace dnslint {
+namespace {
+
+// Attributes that point at a zone, where a zone's id stands for its name.
+bool is_zone_attribute(std::string_view name) {
+  return name == "zone_id" || name == "managed_zone" || name == "zone" || name == "domain" ||
+         name == "domain_id" || name == "zone_name" || name == "zone_name_or_id";
+}
+
+struct Zones {
+  std::map<std::string, std::string> by_id;       // zone_id, id or resource name -> domain
+  std::map<std::string, std::string> by_address;  // aws_route53_zone.main -> domain
+};
+
+class PlanResource : public ResourceView {
+ public:
+  PlanResource(const DocumentTree& tree, NodeId values, NodeId unknown, const Zones& zones,
+               std::optional<std::string> referenced_zone)
+      : tree_(tree),
+        values_(values),
+        unknown_(unknown),
+        zones_(zones),
+        referenced_zone_(std::move(referenced_zone)) {}
+
+  std::optional<IacValue> scalar(std::string_view name) const override {
+    if (is_unknown(unknown_, name)) {
+      if (is_zone_attribute(name) && referenced_zone_) {
+        IacValue zone{*referenced_zone_, location, std::nullopt};
+        zone.zone_reference = true;
+        return zone;
+      }
+      return IacValue{"", location, "known only after apply"};
+    }
+    const NodeId node = tree_.get(values_, name);
+    if (!tree_.is_scalar(node)) return std::nullopt;
+    IacValue value{tree_[node].text, tree_[node].location, std::nullopt};
+    if (is_zone_attribute(name)) {
+      if (auto found = zones_.by_id.find(value.text); found != zones_.by_id.end()) {
+        value.text = found->second;
+        value.zone_reference = true;
+      }
+    }
+    return value;
+  }
+
+  std::vector<IacValue> list(std::string_view name) const override {
+    if (is_unknown(unknown_, name)) return {IacValue{"", location, "known only after apply"}};
+    const NodeId node = tree_.get(values_, name);
+    const NodeId unknown_items = unknown_ == kNoNode ? kNoNode : tree_.get(unknown_, name);
+    std::vector<IacValue> out;
+    const auto items = tree_.items(node);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const bool unknown = tree_.is_sequence(unknown_items) &&
+                           i < tree_[unknown_items].children.size() &&
+                           tree_[tree_[unknown_items].children[i]].text == "true";
+      if (unknown) {
+        out.push_back(IacValue{"", tree_[items[i]].location, "known only after apply"});
+      } else if (tree_.is_scalar(items[i])) {
+        out.push_back(IacValue{tree_[items[i]].text, tree_[items[i]].location, std::nullopt});
+      }
+    }
+    return out;
+  }
+
+  std::vector<std::unique_ptr<ResourceView>> blocks(std::string_view name) const override {
+    std::vector<std::unique_ptr<ResourceView>> out;
+    const NodeId node = tree_.get(values_, name);
+    const NodeId unknown_blocks = unknown_ == kNoNode ? kNoNode : tree_.get(unknown_, name);
+    const auto items = tree_.items(node);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!tree_.is_mapping(items[i])) continue;
+      NodeId unknown = kNoNode;
+      if (tree_.is_sequence(unknown_blocks) && i < tree_[unknown_blocks].children.size())
+        unknown = tree_[unknown_blocks].children[i];
+      auto block = std::make_unique<PlanResource>(tree_, items[i], unknown, zones_, std::nullopt);
+      block->type = type;
+      block->address = address;
+      block->location = tree_[items[i]].location;
+      out.push_back(std::move(block));
+    }
+    return out;
+  }
+
+ private:
+  bool is_unknown(NodeId unknown, std::string_view name) const {
+    const NodeId flag = unknown == kNoNode ? kNoNode : tree_.get(unknown, name);
+    return flag != kNoNode && tree_[flag].kind == TreeNode::Kind::boolean &&
+           tree_[flag].text == "true";
+  }
+
+  const DocumentTree& tree_;
+  NodeId values_;
+  NodeId unknown_;
+  const Zones& zones_;
+  std::optional<std::string> referenced_zone_;
+};
+
+// One resource instance to read: where its values are, and which of them are unknown.
+struct Instance {
+  std::string type;
+  std::string address;
+  NodeId object = kNoNode;  // for the position
+  NodeId values = kNoNode;
+  NodeId unknown = kNoNode;
+};
+
+class PlanReader {
+ public:
+  PlanReader(const DocumentTree& tree, IacModelBuilder& builder)
+      : tree_(tree), builder_(builder) {}
+
+  void read(NodeId root) {
+    if (tree_.get(root, "planned_values") != kNoNode ||
+        tree_.get(root, "resource_changes") != kNoNode) {
+      read_plan(root);
+    } else {
+      read_state(root);
+    }
+    for (const Instance& instance : instances_) note_zone(instance);
+    for (const Instance& instance : instances_) {
+      if (!is_dns_record_resource(instance.type)) continue;
+      std::optional<std::string> referenced;
+      const std::string base = instance.address.substr(0, instance.address.find('['));
+      if (auto zone = zone_references_.find(base); zone != zone_references_.end()) {
+        if (auto domain = zones_.by_address.find(zone->second); domain != zones_.by_address.end())
+          referenced = domain->second;
+      }
+      PlanResource view(tree_, instance.values, instance.unknown, zones_, referenced);
+      view.type = instance.type;
+      view.address = instance.address;
+      view.location = tree_[instance.object].location;
+      view.location.end_line = view.location.line;
+      view.location.end_column = view.location.column + 1;
+      AdaptedResource adapted = adapt_resource(view);
+      for (auto& finding : adapted.findings)
+        builder_.add_finding(finding.rule, finding.location, std::move(finding.message));
+      for (const auto& set : adapted.record_sets) builder_.add(set);
+    }
+  }
+
+ private:
+  std::string text(NodeId mapping, std::string_view key) const {
+    return tree_.scalar(mapping, key).value_or("");
+  }
+
+  void read_plan(NodeId root) {
+    std::map<std::string, NodeId> unknown_by_address;
+    for (NodeId change : tree_.items(tree_.get(root, "resource_changes"))) {
+      const NodeId details = tree_.get(change, "change");
+      unknown_by_address[text(change, "address")] = tree_.get(details, "after_unknown");
+    }
+    const NodeId planned = tree_.get(tree_.get(root, "planned_values"), "root_module");
+    if (planned != kNoNode) {
+      read_module(planned, unknown_by_address);
+    } else {
+      // A plan without planned_values: the changes' after values.
+      for (NodeId change : tree_.items(tree_.get(root, "resource_changes"))) {
+        const NodeId details = tree_.get(change, "change");
+        if (text(change, "mode") == "data") continue;
+        Instance instance{text(change, "type"), text(change, "address"), change,
+                          tree_.get(details, "after"), tree_.get(details, "after_unknown")};
+        if (tree_.is_mapping(instance.values)) instances_.push_back(instance);
+      }
+    }
+    read_configuration(tree_.get(tree_.get(root, "configuration"), "root_module"), "", 0);
+  }
+
+  void read_module(NodeId module, const std::map<std::string, NodeId>& unknown) {
+    for (NodeId resource : tree_.items(tree_.get(module, "resources"))) {
+      Instance instance{text(resource, "type"), text(resource, "address"), resource,
+                        tree_.get(resource, "values"), kNoNode};
+      if (auto found = unknown.find(instance.address); found != unknown.end())
+        instance.unknown = found->second;
+      if (tree_.is_mapping(instance.values)) instances_.push_back(instance);
+    }
+    for (NodeId child : tree_.items(tree_.get(module, "child_modules")))
+      read_module(child, unknown);
+  }
+
+  // configuration.*.expressions.<zone attribute>.references name the zone resource of values
+  // that are unknown in the plan (a zone created in the same apply).
+  void read_configuration(NodeId module, const std::string& prefix, unsigned depth) {
+    if (module == kNoNode || depth > 32) return;
+    for (NodeId resource : tree_.items(tree_.get(module, "resources"))) {
+      const NodeId expressions = tree_.get(resource, "expressions");
+      for (const auto& [key, value] : tree_.entries(expressions)) {
+        if (!is_zone_attribute(tree_[key].text)) continue;
+        for (NodeId reference : tree_.items(tree_.get(value, "references"))) {
+          const std::string& target = tree_[reference].text;
+          const auto dot = target.find('.', target.starts_with("data.") ? 5 : 0);
+          const auto end = dot == std::string::npos ? dot : target.find('.', dot + 1);
+          const std::string address = prefix + text(resource, "address");
+          zone_references_.emplace(address, prefix + target.substr(0, end));
+        }
+      }
+    }
+    for (const auto& [key, call] : tree_.entries(tree_.get(module, "module_calls"))) {
+      read_configuration(tree_.get(call, "module"),
+                         prefix + "module." + tree_[key].text + ".", depth + 1);
+    }
+  }
+
+  void read_state(NodeId root) {
+    for (NodeId resource : tree_.items(tree_.get(root, "resources"))) {
+      if (text(resource, "mode") == "data") continue;
+      std::string base = text(resource, "type") + "." + text(resource, "name");
+      if (auto module = tree_.scalar(resource, "module")) base = *module + "." + base;
+      for (NodeId instance : tree_.items(tree_.get(resource, "instances"))) {
+        std::string address = base;
+        const NodeId key = tree_.get(instance, "index_key");
+        if (tree_.is_scalar(key)) {
+          address += tree_[key].kind == TreeNode::Kind::string
+                         ? fmt::format("[\"{}\"]", tree_[key].text)
+                         : fmt::format("[{}]", tree_[key].text);
+        }
+        Instance found{text(resource, "type"), address, instance,
+                       tree_.get(instance, "attributes"), kNoNode};
+        if (tree_.is_mapping(found.values)) instances_.push_back(found);
+      }
+    }
+  }
+
+  void note_zone(const Instance& instance) {
+    const auto attributes = zone_name_attributes(instance.type);
+    for (std::string_view attribute : attributes) {
+      auto domain = tree_.scalar(instance.values, attribute);
+      if (!domain) continue;
+      std::string base = instance.address;
+      if (auto bracket = base.find('['); bracket != std::string::npos) base.erase(bracket);
+      zones_.by_address.emplace(base, *domain);
+      for (std::string_view id : {"zone_id", "id", "name"}) {
+        if (auto value = tree_.scalar(instance.values, id)) zones_.by_id.emplace(*value, *domain);
+      }
+      break;
+    }
+  }
+
+  const DocumentTree& tree_;
+  IacModelBuilder& builder_;
+  std::vector<Instance> instances_;
+  Zones zones_;
+  std::map<std::string, std::string> zone_references_;  // record address -> zone address
+};
+
+}  // namespace
+
+ReadResult read_terraform_plan_or_state(const SourceText& source) {
+  ReadResult out;
+  IacModelBuilder builder(out);
+  const FileId file = builder.add_file(source.display_path);
+  ParsedDocument document = parse_json(source.content, file);
+  builder.document_errors(document, file, false);
+  for (NodeId root : document.tree.roots) {
+    if (document.tree.is_mapping(root)) PlanReader(document.tree, builder).read(root);
+  }
+  builder.finish();
+  return out;
+}
+
+}  // namespace dnslint

@@ -1,0 +1,441 @@
+#include "formats/terraform_resources.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "formats/zone_scanner.hpp"
+
+// Shapes are written with designated initializers, the rest of the fields keeping their
+// defaults on purpose; GCC 12 warns about that all the same.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+namespace dnslint {
+namespace {
+
+// Where a provider keeps each part of a one-record-per-resource (or one-RRset) resource.
+struct Shape {
+  std::string_view zone;
+  bool zone_is_id = false;  // an opaque id: only a reference to a zone resource tells the name
+  std::string_view name;
+  OwnerStyle owner_style = OwnerStyle::relative_or_fqdn;
+  std::string_view type_attribute;  // or:
+  std::string_view fixed_type;
+  std::string_view ttl;
+  std::vector<std::string_view> values;  // the first one present holds the values
+  TargetStyle target_style = TargetStyle::absolute;
+  // Separate rdata fields (MX/SRV priority, SRV weight and port, CAA flags and tag).
+  std::string_view priority, weight, port, flags, tag;
+  std::optional<std::string_view> automatic_ttl;  // a TTL value meaning "provider default"
+};
+
+struct Adapter {
+  AdaptedResource& out;
+  const ResourceView& resource;
+
+  void syntax_error(const SourceLocation& location, std::string message) {
+    out.findings.push_back({"syntax-error", location, std::move(message)});
+  }
+
+  IacRecordSet start(const Shape& shape) {
+    IacRecordSet set;
+    set.address = resource.address;
+    set.location = resource.location;
+    set.owner_style = shape.owner_style;
+    set.target_style = shape.target_style;
+    set.zone = zone(shape.zone, shape.zone_is_id);
+    set.name = IacValue{"", resource.location, std::nullopt};
+    if (!shape.name.empty()) {
+      if (auto name = resource.scalar(shape.name)) set.name = *name;
+    }
+    if (!shape.ttl.empty()) {
+      set.ttl = resource.scalar(shape.ttl);
+      if (set.ttl && shape.automatic_ttl && set.ttl->text == *shape.automatic_ttl) set.ttl.reset();
+    }
+    return set;
+  }
+
+  std::optional<IacValue> zone(std::string_view attribute, bool is_id) {
+    auto value = resource.scalar(attribute);
+    if (!value || !value->known() || value->zone_reference) return value;
+    if (is_id || value->text.starts_with("ocid1.")) {
+      value->unknown = fmt::format("{} '{}' is the id of a zone not defined here", attribute,
+                                   value->text);
+    }
+    return value;
+  }
+
+  // Joins separate rdata fields with the value into presentation form.
+  void compose(const Shape& shape, std::string_view type, IacValue& value,
+               const ResourceView& fields) {
+    if (!value.known()) return;
+    auto field = [&](std::string_view name) { return name.empty() ? std::nullopt : fields.scalar(name); };
+    std::vector<std::optional<IacValue>> parts;
+    if (type == "MX") {
+      auto priority = field(shape.priority);
+      if (!priority) return;
+      ZoneScanner scanner(value.text);
+      Entry entry;
+      std::vector<ScanError> errors;
+      if (scanner.next(entry, errors) && entry.tokens.size() >= 2 &&
+          std::all_of(entry.tokens[0].text.begin(), entry.tokens[0].text.end(),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        out.findings.push_back(
+            {"mx-priority-in-value", value.location,
+             fmt::format("MX value '{}' of {} starts with a preference, but the resource sets "
+                         "{} = {} separately: the provider publishes the exchange '{}' (write "
+                         "only the host name in the value)",
+                         printable_excerpt(value.text), resource.address, shape.priority,
+                         priority->known() ? priority->text : "(unknown)",
+                         printable_excerpt(value.text))});
+        value.unknown = "the value holds a preference";
+        value.unknown_reported = true;
+        return;
+      }
+      parts = {priority};
+    } else if (type == "SRV") {
+      if (shape.priority.empty() || !field(shape.priority)) return;
+      parts = {field(shape.priority), field(shape.weight), field(shape.port)};
+    } else if (type == "CAA") {
+      if (shape.tag.empty() || !field(shape.tag)) return;
+      parts = {field(shape.flags), field(shape.tag)};
+      value.text = fmt::format("\"{}\"", value.text);
+    } else {
+      return;
+    }
+    std::string prefix;
+    for (const auto& part : parts) {
+      if (!part) {
+        value.unknown = fmt::format("{} fields of {} are missing", type, resource.address);
+        return;
+      }
+      if (!part->known()) {
+        value.unknown = *part->unknown;
+        return;
+      }
+      prefix += part->text + " ";
+    }
+    value.text = prefix + value.text;
+  }
+
+  std::optional<IacValue> record_type(const Shape& shape) {
+    if (!shape.fixed_type.empty()) return IacValue{std::string(shape.fixed_type), resource.location};
+    auto type = resource.scalar(shape.type_attribute);
+    if (!type) syntax_error(resource.location, fmt::format("{} has no '{}'", resource.address,
+                                                           shape.type_attribute));
+    return type;
+  }
+
+  std::vector<IacValue> first_present(const std::vector<std::string_view>& attributes,
+                                      const ResourceView& from) {
+    for (std::string_view attribute : attributes) {
+      auto values = from.list(attribute);
+      if (!values.empty()) return values;
+    }
+    return {};
+  }
+
+  void simple(const Shape& shape) {
+    IacRecordSet set = start(shape);
+    auto type = record_type(shape);
+    if (!type) return;
+    set.type = *type;
+    std::string upper = type->text;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    set.values = first_present(shape.values, resource);
+    for (IacValue& value : set.values) compose(shape, upper, value, resource);
+    if (set.values.empty()) {
+      // Cloudflare keeps structured rdata in a data {} block.
+      for (const auto& data : resource.blocks("data")) {
+        Shape fields = shape;
+        fields.priority = "priority";
+        fields.weight = "weight";
+        fields.port = "port";
+        fields.flags = "flags";
+        fields.tag = "tag";
+        auto values = first_present({"target", "value", "content"}, *data);
+        for (IacValue& value : values) {
+          compose(fields, upper, value, *data);
+          set.values.push_back(value);
+        }
+      }
+    }
+    if (set.values.empty()) {
+      syntax_error(resource.location, fmt::format("{} has no value", resource.address));
+      return;
+    }
+    out.record_sets.push_back(std::move(set));
+  }
+
+  // Blocks with one record each: azurerm `record {}`, dns_mx_record_set `mx {}`.
+  void from_blocks(const Shape& shape, std::string_view block,
+                   const std::vector<std::string_view>& fields) {
+    IacRecordSet set = start(shape);
+    set.type = IacValue{std::string(shape.fixed_type), resource.location};
+    for (const auto& item : resource.blocks(block)) {
+      IacValue value{"", item->location, std::nullopt};
+      std::string text;
+      for (std::string_view field : fields) {
+        auto part = item->scalar(field);
+        if (!part) {
+          value.unknown = fmt::format("'{}' is missing", field);
+          break;
+        }
+        if (!part->known()) {
+          value.unknown = part->unknown;
+          break;
+        }
+        if (!text.empty()) text += ' ';
+        // TXT and CAA values are character-strings.
+        text += field == "value" ? fmt::format("\"{}\"", part->text) : part->text;
+        value.location = part->location;
+      }
+      value.text = text;
+      if (value.unknown && value.unknown->ends_with("is missing")) {
+        syntax_error(item->location, fmt::format("{} {} block: {}", resource.address, block,
+                                                 *value.unknown));
+        continue;
+      }
+      set.values.push_back(std::move(value));
+    }
+    if (set.values.empty()) {
+      syntax_error(resource.location, fmt::format("{} has no {} block", resource.address, block));
+      return;
+    }
+    out.record_sets.push_back(std::move(set));
+  }
+
+  void aws_route53_record() {
+    Shape shape{.zone = "zone_id", .zone_is_id = true, .name = "name",
+                .type_attribute = "type", .ttl = "ttl", .values = {"records"}};
+    IacRecordSet set = start(shape);
+    auto type = record_type(shape);
+    if (!type) return;
+    set.type = *type;
+    if (auto identifier = resource.scalar("set_identifier")) {
+      set.variant = identifier->known() ? identifier->text : resource.address;
+    }
+    set.values = resource.list("records");
+    for (const auto& alias : resource.blocks("alias")) {
+      // An alias answers with the target's records: its data exists but is not in this file.
+      auto target = alias->scalar("name");
+      set.values.push_back(IacValue{"", alias->location,
+                                    fmt::format("an alias to {}",
+                                                target && target->known() ? target->text
+                                                                          : "another resource"),
+                                    true});
+    }
+    if (set.values.empty()) {
+      syntax_error(resource.location,
+                   fmt::format("{} has neither records nor an alias", resource.address));
+      return;
+    }
+    out.record_sets.push_back(std::move(set));
+  }
+
+  void google_dns_record_set() {
+    Shape shape{.zone = "managed_zone", .zone_is_id = true, .name = "name",
+                .owner_style = OwnerStyle::fqdn, .type_attribute = "type", .ttl = "ttl",
+                .values = {"rrdatas"}};
+    IacRecordSet set = start(shape);
+    auto type = record_type(shape);
+    if (!type) return;
+    set.type = *type;
+    set.values = resource.list("rrdatas");
+    if (!set.values.empty()) out.record_sets.push_back(set);
+    // routing_policy answers are alternatives chosen per query, each its own RRset.
+    for (const auto& policy : resource.blocks("routing_policy")) {
+      for (std::string_view kind : {"wrr", "geo"}) {
+        std::size_t index = 0;
+        for (const auto& item : policy->blocks(kind)) {
+          IacRecordSet alternative = set;
+          alternative.variant = fmt::format("{}[{}]", kind, index++);
+          alternative.values = item->list("rrdatas");
+          if (!alternative.values.empty()) out.record_sets.push_back(std::move(alternative));
+        }
+      }
+    }
+  }
+
+  void azurerm(std::string_view kind) {
+    Shape shape{.zone = "zone_name", .name = "name", .owner_style = OwnerStyle::relative,
+                .ttl = "ttl"};
+    std::string type(kind);
+    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    shape.fixed_type = type;
+    if (kind == "mx") return from_blocks(shape, "record", {"preference", "exchange"});
+    if (kind == "srv") return from_blocks(shape, "record", {"priority", "weight", "port", "target"});
+    if (kind == "caa") return from_blocks(shape, "record", {"flags", "tag", "value"});
+    if (kind == "txt") return from_blocks(shape, "record", {"value"});
+    shape.values = {kind == "cname" ? "record" : "records"};
+    IacRecordSet set = start(shape);
+    set.type = IacValue{type, resource.location};
+    set.values = first_present(shape.values, resource);
+    if (auto target = resource.scalar("target_resource_id")) {
+      set.values.push_back(IacValue{"", target->location,
+                                    "an alias to an Azure resource", true});
+    }
+    if (set.values.empty()) {
+      syntax_error(resource.location, fmt::format("{} has no records", resource.address));
+      return;
+    }
+    out.record_sets.push_back(std::move(set));
+  }
+
+  void hashicorp_dns(std::string_view kind) {
+    Shape shape{.zone = "zone", .name = "name", .owner_style = OwnerStyle::relative, .ttl = "ttl",
+                .target_style = TargetStyle::zone_file};
+    static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> kKinds{
+        {"a_record_set", {"A", "addresses"}},      {"aaaa_record_set", {"AAAA", "addresses"}},
+        {"cname_record", {"CNAME", "cname"}},      {"ns_record_set", {"NS", "nameservers"}},
+        {"ptr_record", {"PTR", "ptr"}},            {"txt_record_set", {"TXT", "txt"}},
+        {"mx_record_set", {"MX", ""}},             {"srv_record_set", {"SRV", ""}}};
+    const auto& [type, values] = kKinds.at(kind);
+    shape.fixed_type = type;
+    if (kind == "mx_record_set") return from_blocks(shape, "mx", {"preference", "exchange"});
+    if (kind == "srv_record_set")
+      return from_blocks(shape, "srv", {"priority", "weight", "port", "target"});
+    shape.values = {values};
+    simple(shape);
+  }
+
+  void items(std::string_view block, std::string_view field, const Shape& shape) {
+    IacRecordSet set = start(shape);
+    auto type = record_type(shape);
+    if (!type) return;
+    set.type = *type;
+    for (const auto& item : resource.blocks(block)) {
+      for (IacValue& value : item->list(field)) set.values.push_back(std::move(value));
+      if (!set.ttl) set.ttl = item->scalar("ttl");
+    }
+    if (set.values.empty()) {
+      syntax_error(resource.location, fmt::format("{} has no {}", resource.address, block));
+      return;
+    }
+    out.record_sets.push_back(std::move(set));
+  }
+};
+
+constexpr std::array<std::string_view, 9> kAzureKinds{"a",  "aaaa", "cname", "mx", "ns",
+                                                       "txt", "srv", "caa",   "ptr"};
+
+std::optional<std::string_view> azure_kind(std::string_view type) {
+  for (std::string_view prefix : {"azurerm_dns_", "azurerm_private_dns_"}) {
+    if (!type.starts_with(prefix) || !type.ends_with("_record")) continue;
+    std::string_view kind = type.substr(prefix.size(), type.size() - prefix.size() - 7);
+    if (std::find(kAzureKinds.begin(), kAzureKinds.end(), kind) != kAzureKinds.end()) return kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> hashicorp_dns_kind(std::string_view type) {
+  for (std::string_view kind : {"a_record_set", "aaaa_record_set", "cname_record", "ns_record_set",
+                                "ptr_record", "txt_record_set", "mx_record_set",
+                                "srv_record_set"}) {
+    if (type.size() == kind.size() + 4 && type.starts_with("dns_") && type.ends_with(kind))
+      return kind;
+  }
+  return std::nullopt;
+}
+
+// The providers whose resources fit one Shape.
+const std::map<std::string_view, Shape>& simple_shapes() {
+  static const std::map<std::string_view, Shape> shapes{
+      {"cloudflare_record",
+       {.zone = "zone_id", .zone_is_id = true, .name = "name", .type_attribute = "type",
+        .ttl = "ttl", .values = {"content", "value"}, .priority = "priority",
+        .automatic_ttl = "1"}},
+      {"cloudflare_dns_record",
+       {.zone = "zone_id", .zone_is_id = true, .name = "name", .type_attribute = "type",
+        .ttl = "ttl", .values = {"content"}, .priority = "priority", .automatic_ttl = "1"}},
+      {"digitalocean_record",
+       {.zone = "domain", .name = "name", .owner_style = OwnerStyle::relative,
+        .type_attribute = "type", .ttl = "ttl", .values = {"value"},
+        .target_style = TargetStyle::zone_file, .priority = "priority", .weight = "weight",
+        .port = "port", .flags = "flags", .tag = "tag"}},
+      {"powerdns_record",
+       {.zone = "zone", .name = "name", .owner_style = OwnerStyle::fqdn, .type_attribute = "type",
+        .ttl = "ttl", .values = {"records"}, .target_style = TargetStyle::zone_file}},
+      {"dnsimple_zone_record",
+       {.zone = "zone_name", .name = "name", .owner_style = OwnerStyle::relative,
+        .type_attribute = "type", .ttl = "ttl", .values = {"value"}, .priority = "priority"}},
+      {"linode_domain_record",
+       {.zone = "domain_id", .zone_is_id = true, .name = "name",
+        .owner_style = OwnerStyle::relative, .type_attribute = "record_type", .ttl = "ttl_sec",
+        .values = {"target"}, .priority = "priority", .weight = "weight", .port = "port",
+        .tag = "tag"}},
+      {"ovh_domain_zone_record",
+       {.zone = "zone", .name = "subdomain", .owner_style = OwnerStyle::relative,
+        .type_attribute = "fieldtype", .ttl = "ttl", .values = {"target"},
+        .target_style = TargetStyle::zone_file}},
+      {"gandi_livedns_record",
+       {.zone = "zone", .name = "name", .owner_style = OwnerStyle::relative,
+        .type_attribute = "type", .ttl = "ttl", .values = {"values"},
+        .target_style = TargetStyle::zone_file}},
+      {"hetznerdns_record",
+       {.zone = "zone_id", .zone_is_id = true, .name = "name",
+        .owner_style = OwnerStyle::relative, .type_attribute = "type", .ttl = "ttl",
+        .values = {"value"}, .target_style = TargetStyle::zone_file}},
+  };
+  return shapes;
+}
+
+}  // namespace
+
+bool is_dns_record_resource(std::string_view type) {
+  return simple_shapes().contains(type) || azure_kind(type) || hashicorp_dns_kind(type) ||
+         type == "aws_route53_record" || type == "google_dns_record_set" ||
+         type == "ns1_record" || type == "oci_dns_rrset";
+}
+
+AdaptedResource adapt_resource(const ResourceView& resource) {
+  AdaptedResource out;
+  Adapter adapter{out, resource};
+  const std::string_view type = resource.type;
+  if (auto shape = simple_shapes().find(type); shape != simple_shapes().end()) {
+    adapter.simple(shape->second);
+  } else if (type == "aws_route53_record") {
+    adapter.aws_route53_record();
+  } else if (type == "google_dns_record_set") {
+    adapter.google_dns_record_set();
+  } else if (auto kind = azure_kind(type)) {
+    adapter.azurerm(*kind);
+  } else if (auto dns_kind = hashicorp_dns_kind(type)) {
+    adapter.hashicorp_dns(*dns_kind);
+  } else if (type == "ns1_record") {
+    adapter.items("answers", "answer",
+                  {.zone = "zone", .name = "domain", .owner_style = OwnerStyle::fqdn,
+                   .type_attribute = "type", .ttl = "ttl"});
+  } else if (type == "oci_dns_rrset") {
+    adapter.items("items", "rdata",
+                  {.zone = "zone_name_or_id", .name = "domain", .owner_style = OwnerStyle::fqdn,
+                   .type_attribute = "rtype"});
+  }
+  return out;
+}
+
+std::vector<std::string_view> zone_name_attributes(std::string_view type) {
+  static const std::map<std::string_view, std::vector<std::string_view>> kZones{
+      {"aws_route53_zone", {"name"}},
+      {"cloudflare_zone", {"zone", "name"}},
+      {"google_dns_managed_zone", {"dns_name"}},
+      {"azurerm_dns_zone", {"name"}},
+      {"azurerm_private_dns_zone", {"name"}},
+      {"digitalocean_domain", {"name"}},
+      {"dnsimple_zone", {"name"}},
+      {"dnsimple_domain", {"name"}},
+      {"linode_domain", {"domain"}},
+      {"hetznerdns_zone", {"name"}},
+      {"ns1_zone", {"zone"}},
+      {"oci_dns_zone", {"name"}},
+      {"powerdns_zone", {"name"}},
+      {"gandi_livedns_domain", {"name"}},
+      {"ovh_domain_zone", {"name"}},
+  };
+  const auto found = kZones.find(type);
+  return found == kZones.end() ? std::vector<std::string_view>{} : found->second;
+}
+
+}  // namespace dnslint

@@ -1,0 +1,55 @@
+// Terraform DNS resources of every supported provider, one adapter per provider family, each
+// with that provider's semantics: how names and targets are written, where the priority
+// lives, what is an alias or a routing alternative. docs/formats/terraform.md is the table.
+// Adapters see a resource through ResourceView, so the same code reads configuration
+// (.tf.json, with expressions), plans and state (plain values).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/iac_records.hpp"
+
+namespace dnslint {
+
+class ResourceView {
+ public:
+  virtual ~ResourceView() = default;
+  // A scalar attribute; nullopt when absent or null. Unknown values carry their reason.
+  virtual std::optional<IacValue> scalar(std::string_view name) const = 0;
+  // A list attribute's items (a scalar counts as a list of one); empty when absent.
+  virtual std::vector<IacValue> list(std::string_view name) const = 0;
+  // Nested blocks or objects (`record {}`, `mx {}`, `data {}`, `alias {}`).
+  virtual std::vector<std::unique_ptr<ResourceView>> blocks(std::string_view name) const = 0;
+
+  std::string type;         // aws_route53_record
+  std::string address;      // module.mail.aws_route53_record.mx
+  SourceLocation location;  // the resource block
+};
+
+// Findings an adapter makes itself (mx-priority-in-value).
+struct AdapterFinding {
+  std::string rule;
+  SourceLocation location;
+  std::string message;
+};
+
+struct AdaptedResource {
+  std::vector<IacRecordSet> record_sets;
+  std::vector<AdapterFinding> findings;
+};
+
+// True for the resource types an adapter reads.
+bool is_dns_record_resource(std::string_view type);
+
+// The record sets of one resource (nothing for types that are not DNS records).
+AdaptedResource adapt_resource(const ResourceView& resource);
+
+// For zone resources (aws_route53_zone, cloudflare_zone, ...): the attributes that hold the
+// zone's domain name, in order of preference; empty for other types.
+std::vector<std::string_view> zone_name_attributes(std::string_view type);
+
+}  // namespace dnslint
