@@ -83,6 +83,7 @@ class PlanResource : public ResourceView {
       if (tree_.is_sequence(unknown_blocks) && i < tree_[unknown_blocks].children.size())
         unknown = tree_[unknown_blocks].children[i];
       auto block = std::make_unique<PlanResource>(tree_, items[i], unknown, zones_, std::nullopt);
+      block->is_configuration = false;
       block->type = type;
       block->address = address;
       block->location = tree_[items[i]].location;
@@ -136,6 +137,7 @@ class PlanReader {
           referenced = domain->second;
       }
       PlanResource view(tree_, instance.values, instance.unknown, zones_, referenced);
+      view.is_configuration = false;
       view.type = instance.type;
       view.address = instance.address;
       view.location = tree_[instance.object].location;

@@ -39,6 +39,13 @@ struct Adapter {
     out.findings.push_back({"syntax-error", location, std::move(message)});
   }
 
+  // A resource without the values that make its records.
+  void missing(std::string message) {
+    if (resource.is_configuration) return syntax_error(resource.location, std::move(message));
+    out.findings.push_back({"unresolved-value", resource.location,
+                            message + " in this plan or state; it is not checked"});
+  }
+
   IacRecordSet start(const Shape& shape) {
     IacRecordSet set;
     set.address = resource.address;
@@ -163,7 +170,7 @@ struct Adapter {
       }
     }
     if (set.values.empty()) {
-      syntax_error(resource.location, fmt::format("{} has no value", resource.address));
+      missing(fmt::format("{} has no value", resource.address));
       return;
     }
     out.record_sets.push_back(std::move(set));
@@ -201,7 +208,7 @@ struct Adapter {
       set.values.push_back(std::move(value));
     }
     if (set.values.empty()) {
-      syntax_error(resource.location, fmt::format("{} has no {} block", resource.address, block));
+      missing(fmt::format("{} has no {} block", resource.address, block));
       return;
     }
     out.record_sets.push_back(std::move(set));
@@ -228,8 +235,7 @@ struct Adapter {
                                     true});
     }
     if (set.values.empty()) {
-      syntax_error(resource.location,
-                   fmt::format("{} has neither records nor an alias", resource.address));
+      missing(fmt::format("{} has neither records nor an alias", resource.address));
       return;
     }
     out.record_sets.push_back(std::move(set));
@@ -278,7 +284,7 @@ struct Adapter {
                                     "an alias to an Azure resource", true});
     }
     if (set.values.empty()) {
-      syntax_error(resource.location, fmt::format("{} has no records", resource.address));
+      missing(fmt::format("{} has no records", resource.address));
       return;
     }
     out.record_sets.push_back(std::move(set));
@@ -311,7 +317,7 @@ struct Adapter {
       if (!set.ttl) set.ttl = item->scalar("ttl");
     }
     if (set.values.empty()) {
-      syntax_error(resource.location, fmt::format("{} has no {}", resource.address, block));
+      missing(fmt::format("{} has no {}", resource.address, block));
       return;
     }
     out.record_sets.push_back(std::move(set));

@@ -25,6 +25,9 @@ class ResourceView {
   // Nested blocks or objects (`record {}`, `mx {}`, `data {}`, `alias {}`).
   virtual std::vector<std::unique_ptr<ResourceView>> blocks(std::string_view name) const = 0;
 
+  // Configuration is what people write: a missing value is a mistake (syntax-error). Plans
+  // and state hold what the provider returned: a missing value is only unknown.
+  bool is_configuration = true;
   std::string type;         // aws_route53_record
   std::string address;      // module.mail.aws_route53_record.mx
   SourceLocation location;  // the resource block

@@ -135,7 +135,7 @@ IacValue octodns_value(const DocumentTree& tree, NodeId node, const std::string&
 }
 
 void read_octodns(const DocumentTree& tree, NodeId root, const std::string& zone,
-                  const std::string& display_path, IacModelBuilder& builder) {
+                  IacModelBuilder& builder) {
   for (const auto& [key, value] : tree.entries(root)) {
     for (NodeId record : tree.items(value)) {
       if (!tree.is_mapping(record)) {
@@ -151,7 +151,8 @@ void read_octodns(const DocumentTree& tree, NodeId root, const std::string& zone
       set.target_style = TargetStyle::zone_file;  // octoDNS requires full names with a dot
       if (zone.empty()) {
         set.zone = IacValue{"", tree[key].location,
-                            fmt::format("'{}' does not name a zone", display_path)};
+                            "the file name is no zone name: call it example.com.yaml or pass "
+                            "--origin"};
       } else {
         set.zone = IacValue{zone, tree[key].location, std::nullopt};
       }
@@ -331,8 +332,6 @@ class CloudFormation {
   std::map<std::string, NodeId> hosted_zones_;
 };
 
-bool is_octodns_zone_name(std::string_view path) { return !octodns_zone_from_path(path).empty(); }
-
 }  // namespace
 
 std::string octodns_zone_from_path(std::string_view path) {
@@ -354,12 +353,11 @@ std::optional<YamlFormat> detect_yaml_format(std::string_view content,
     if (looks_like_cloudformation(document.tree, root)) return YamlFormat::cloudformation;
   }
   if (document.tree.roots.size() == 1 &&
-      looks_like_octodns_zone(document.tree, document.tree.roots[0]) &&
-      is_octodns_zone_name(file_name)) {
+      looks_like_octodns_zone(document.tree, document.tree.roots[0])) {
     return YamlFormat::octodns;
   }
   // A document that does not parse is reported as the format its name suggests.
-  if (document.error && is_octodns_zone_name(file_name)) return YamlFormat::octodns;
+  if (document.error && !octodns_zone_from_path(file_name).empty()) return YamlFormat::octodns;
   return std::nullopt;
 }
 
@@ -376,7 +374,7 @@ ReadResult read_yaml_dns(const SourceText& source, YamlFormat format, const std:
       case YamlFormat::octodns:
         if (tree.is_mapping(root)) {
           read_octodns(tree, root, zone.empty() ? octodns_zone_from_path(source.display_path) : zone,
-                       source.display_path, builder);
+                       builder);
         }
         break;
       case YamlFormat::dnsendpoint:

@@ -90,6 +90,19 @@ bool is_yaml_name(std::string_view name) {
 // reads. `named`: given on the command line, where other text is taken as a zone file.
 std::optional<InputFormat> detect_format(InputFile& file, bool named, std::string& why) {
   const std::string name = file.path.filename().string();
+  for (std::string_view suffix : {".tf", ".tfvars", ".hcl"}) {
+    if (ends_with_ignoring_case(name, suffix)) {
+      why = "Terraform's native syntax is not read; lint the JSON configuration (*.tf.json) or "
+            "the plan (terraform show -json)";
+      return std::nullopt;
+    }
+  }
+  for (std::string_view suffix : {".md", ".js", ".ts", ".py", ".sh", ".go", ".csv", ".tsv"}) {
+    if (ends_with_ignoring_case(name, suffix)) {
+      why = "not a format dnslint reads";
+      return std::nullopt;
+    }
+  }
   if (ends_with_ignoring_case(name, ".tf.json") || is_tfvars_json(name)) return InputFormat::tf_json;
   if (ends_with_ignoring_case(name, ".tfstate")) return InputFormat::tf_state;
   if (ends_with_ignoring_case(name, ".json")) {
