@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,7 +55,7 @@ class DocumentTree {
  private:
   void collect_entries(NodeId mapping, std::vector<std::pair<NodeId, NodeId>>& out,
                        unsigned depth) const;
-  std::vector<TreeNode> nodes_;
+  std::deque<TreeNode> nodes_;  // stable, and growing never moves the nodes
 };
 
 // A document that could not be parsed: where and why.
