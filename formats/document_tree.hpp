@@ -77,9 +77,7 @@ struct ParsedDocument {
   std::vector<std::pair<NodeId, NodeId>> duplicate_keys;
 };
 
-ParsedDocument parse_json(std::string_view content, FileId file,
-                          const DocumentLimits& limits = {});
-ParsedDocument parse_yaml(std::string_view content, FileId file,
-                          const DocumentLimits& limits = {});
+ParsedDocument parse_json(std::string_view content, FileId file, const DocumentLimits& limits = {});
+ParsedDocument parse_yaml(std::string_view content, FileId file, const DocumentLimits& limits = {});
 
 }  // namespace dnslint

@@ -114,7 +114,8 @@ void IacModelBuilder::document_errors(const ParsedDocument& document, FileId fil
 std::uint16_t IacModelBuilder::variant_id(const std::string& variant) {
   if (variant.empty()) return 0;
   const auto [at, inserted] = variants_.emplace(variant, 0);
-  if (inserted) at->second = static_cast<std::uint16_t>(std::min<std::size_t>(variants_.size(), 0xffff));
+  if (inserted)
+    at->second = static_cast<std::uint16_t>(std::min<std::size_t>(variants_.size(), 0xffff));
   return at->second;
 }
 
@@ -219,9 +220,9 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
   const std::string_view origin = set.target_style == TargetStyle::absolute ? "." : zone;
   auto parsed = parser_.parse(type, entry.tokens, origin, out_.names);
   if (auto* error = std::get_if<RdataError>(&parsed)) {
-    syntax_error(value.location, fmt::format("{} value '{}' of {}: {}", type_name(type),
-                                             printable_excerpt(value.text), set.address,
-                                             error->message));
+    syntax_error(value.location,
+                 fmt::format("{} value '{}' of {}: {}", type_name(type),
+                             printable_excerpt(value.text), set.address, error->message));
     return;
   }
   record.rdata = std::move(std::get<Rdata>(parsed));
@@ -286,8 +287,8 @@ void IacModelBuilder::add(const IacRecordSet& set) {
     record.flags |= Record::kUnknownTtl;
   } else if (!set.ttl->known()) {
     record.flags |= Record::kUnknownTtl;
-    unresolved(set.ttl->location, fmt::format("TTL of {} is not known statically ({})",
-                                              set.address, *set.ttl->unknown));
+    unresolved(set.ttl->location, fmt::format("TTL of {} is not known statically ({})", set.address,
+                                              *set.ttl->unknown));
   } else {
     std::uint64_t ttl = 0;
     const auto& text = set.ttl->text;

@@ -54,9 +54,9 @@ struct IacRecordSet {
   // itself, as providers take them.
   std::vector<IacValue> values;
   TargetStyle target_style = TargetStyle::absolute;
-  std::string variant;       // routing alternative (set_identifier, ...); "" for plain records
-  SourceLocation location;   // the resource or record block
-  std::string address;       // how messages name it: "aws_route53_record.mx"
+  std::string variant;      // routing alternative (set_identifier, ...); "" for plain records
+  SourceLocation location;  // the resource or record block
+  std::string address;      // how messages name it: "aws_route53_record.mx"
 };
 
 class IacModelBuilder {
@@ -68,8 +68,7 @@ class IacModelBuilder {
   void syntax_error(const SourceLocation& location, std::string message);
   void unresolved(const SourceLocation& location, std::string message);
   // The syntax-error of a document that failed to parse, and its duplicate keys (YAML).
-  void document_errors(const ParsedDocument& document, FileId file,
-                       bool duplicate_keys_are_errors);
+  void document_errors(const ParsedDocument& document, FileId file, bool duplicate_keys_are_errors);
   void add_finding(std::string_view rule, const SourceLocation& location, std::string message,
                    std::string_view zone = {});
   // Moves the collected zones into the result; call once, after the last add().

@@ -302,8 +302,10 @@ class Module {
       bool quoted = false;
       for (; j < text.size() && braces > 0; ++j) {
         if (quoted) {
-          if (text[j] == '\\') ++j;
-          else if (text[j] == '"') quoted = false;
+          if (text[j] == '\\')
+            ++j;
+          else if (text[j] == '"')
+            quoted = false;
         } else if (text[j] == '"') {
           quoted = true;
         } else if (text[j] == '{') {
@@ -365,8 +367,7 @@ class Module {
     result.location = at;
     if (expression.size() >= 2 && expression.front() == '"' && expression.back() == '"' &&
         expression.substr(1, expression.size() - 2).find('"') == std::string_view::npos) {
-      return evaluate_template(std::string(expression.substr(1, expression.size() - 2)), at,
-                               depth);
+      return evaluate_template(std::string(expression.substr(1, expression.size() - 2)), at, depth);
     }
     if (auto number = evaluate_arithmetic(expression)) {
       result.text = std::to_string(*number);
@@ -400,15 +401,15 @@ class Module {
     if (root == "local" && segments->size() >= 2) {
       const auto found = locals_.find((*segments)[1].name);
       if (found == locals_.end())
-        return Evaluated::unknown(fmt::format("local '{}' is not defined", (*segments)[1].name), at);
+        return Evaluated::unknown(fmt::format("local '{}' is not defined", (*segments)[1].name),
+                                  at);
       return relocate(navigate(evaluate(found->second, depth + 1), *segments, 2, depth, at), at);
     }
     const bool data = root == "data";
     const std::size_t type_at = data ? 1 : 0;
     if (segments->size() >= type_at + 2) {
-      const std::string address = fmt::format("{}{}.{}", data ? "data." : "",
-                                              (*segments)[type_at].name,
-                                              (*segments)[type_at + 1].name);
+      const std::string address = fmt::format(
+          "{}{}.{}", data ? "data." : "", (*segments)[type_at].name, (*segments)[type_at + 1].name);
       if (auto zone = zones_.find(address); zone != zones_.end()) {
         for (std::string_view attribute : zone_name_attributes(zone->second.first)) {
           const NodeRef body = zone->second.second;
@@ -546,8 +547,7 @@ ReadResult read_terraform_module(const std::vector<SourceText>& sources) {
     Module::File file;
     file.id = builder.add_file(source.display_path);
     file.context_only = source.context_only;
-    file.tfvars =
-        is_tfvars_json(std::filesystem::path(source.display_path).filename().string());
+    file.tfvars = is_tfvars_json(std::filesystem::path(source.display_path).filename().string());
     file.document = parse_json(source.content, file.id);
     builder.document_errors(file.document, file.id, false);
     module.files.push_back(std::move(file));

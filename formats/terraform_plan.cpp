@@ -117,8 +117,7 @@ struct Instance {
 
 class PlanReader {
  public:
-  PlanReader(const DocumentTree& tree, IacModelBuilder& builder)
-      : tree_(tree), builder_(builder) {}
+  PlanReader(const DocumentTree& tree, IacModelBuilder& builder) : tree_(tree), builder_(builder) {}
 
   void read(NodeId root) {
     if (tree_.get(root, "planned_values") != kNoNode ||
@@ -207,8 +206,8 @@ class PlanReader {
       }
     }
     for (const auto& [key, call] : tree_.entries(tree_.get(module, "module_calls"))) {
-      read_configuration(tree_.get(call, "module"),
-                         prefix + "module." + tree_[key].text + ".", depth + 1);
+      read_configuration(tree_.get(call, "module"), prefix + "module." + tree_[key].text + ".",
+                         depth + 1);
     }
   }
 
@@ -225,8 +224,8 @@ class PlanReader {
                          ? fmt::format("[\"{}\"]", tree_[key].text)
                          : fmt::format("[{}]", tree_[key].text);
         }
-        Instance found{text(resource, "type"), address, instance,
-                       tree_.get(instance, "attributes"), kNoNode};
+        Instance found{text(resource, "type"), address, instance, tree_.get(instance, "attributes"),
+                       kNoNode};
         if (tree_.is_mapping(found.values)) instances_.push_back(found);
       }
     }

@@ -68,8 +68,8 @@ struct Adapter {
     auto value = resource.scalar(attribute);
     if (!value || !value->known() || value->zone_reference) return value;
     if (is_id || value->text.starts_with("ocid1.")) {
-      value->unknown = fmt::format("{} '{}' is the id of a zone not defined here", attribute,
-                                   value->text);
+      value->unknown =
+          fmt::format("{} '{}' is the id of a zone not defined here", attribute, value->text);
     }
     return value;
   }
@@ -78,7 +78,9 @@ struct Adapter {
   void compose(const Shape& shape, std::string_view type, IacValue& value,
                const ResourceView& fields) {
     if (!value.known()) return;
-    auto field = [&](std::string_view name) { return name.empty() ? std::nullopt : fields.scalar(name); };
+    auto field = [&](std::string_view name) {
+      return name.empty() ? std::nullopt : fields.scalar(name);
+    };
     std::vector<std::optional<IacValue>> parts;
     if (type == "MX") {
       auto priority = field(shape.priority);
@@ -128,10 +130,12 @@ struct Adapter {
   }
 
   std::optional<IacValue> record_type(const Shape& shape) {
-    if (!shape.fixed_type.empty()) return IacValue{std::string(shape.fixed_type), resource.location};
+    if (!shape.fixed_type.empty())
+      return IacValue{std::string(shape.fixed_type), resource.location};
     auto type = resource.scalar(shape.type_attribute);
-    if (!type) syntax_error(resource.location, fmt::format("{} has no '{}'", resource.address,
-                                                           shape.type_attribute));
+    if (!type)
+      syntax_error(resource.location,
+                   fmt::format("{} has no '{}'", resource.address, shape.type_attribute));
     return type;
   }
 
@@ -201,8 +205,8 @@ struct Adapter {
       }
       value.text = text;
       if (value.unknown && value.unknown->ends_with("is missing")) {
-        syntax_error(item->location, fmt::format("{} {} block: {}", resource.address, block,
-                                                 *value.unknown));
+        syntax_error(item->location,
+                     fmt::format("{} {} block: {}", resource.address, block, *value.unknown));
         continue;
       }
       set.values.push_back(std::move(value));
@@ -215,8 +219,12 @@ struct Adapter {
   }
 
   void aws_route53_record() {
-    Shape shape{.zone = "zone_id", .zone_is_id = true, .name = "name",
-                .type_attribute = "type", .ttl = "ttl", .values = {"records"}};
+    Shape shape{.zone = "zone_id",
+                .zone_is_id = true,
+                .name = "name",
+                .type_attribute = "type",
+                .ttl = "ttl",
+                .values = {"records"}};
     IacRecordSet set = start(shape);
     auto type = record_type(shape);
     if (!type) return;
@@ -228,11 +236,11 @@ struct Adapter {
     for (const auto& alias : resource.blocks("alias")) {
       // An alias answers with the target's records: its data exists but is not in this file.
       auto target = alias->scalar("name");
-      set.values.push_back(IacValue{"", alias->location,
-                                    fmt::format("an alias to {}",
-                                                target && target->known() ? target->text
-                                                                          : "another resource"),
-                                    true});
+      set.values.push_back(
+          IacValue{"", alias->location,
+                   fmt::format("an alias to {}",
+                               target && target->known() ? target->text : "another resource"),
+                   true});
     }
     if (set.values.empty()) {
       missing(fmt::format("{} has neither records nor an alias", resource.address));
@@ -242,8 +250,12 @@ struct Adapter {
   }
 
   void google_dns_record_set() {
-    Shape shape{.zone = "managed_zone", .zone_is_id = true, .name = "name",
-                .owner_style = OwnerStyle::fqdn, .type_attribute = "type", .ttl = "ttl",
+    Shape shape{.zone = "managed_zone",
+                .zone_is_id = true,
+                .name = "name",
+                .owner_style = OwnerStyle::fqdn,
+                .type_attribute = "type",
+                .ttl = "ttl",
                 .values = {"rrdatas"}};
     IacRecordSet set = start(shape);
     auto type = record_type(shape);
@@ -266,13 +278,14 @@ struct Adapter {
   }
 
   void azurerm(std::string_view kind) {
-    Shape shape{.zone = "zone_name", .name = "name", .owner_style = OwnerStyle::relative,
-                .ttl = "ttl"};
+    Shape shape{
+        .zone = "zone_name", .name = "name", .owner_style = OwnerStyle::relative, .ttl = "ttl"};
     std::string type(kind);
     for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     shape.fixed_type = type;
     if (kind == "mx") return from_blocks(shape, "record", {"preference", "exchange"});
-    if (kind == "srv") return from_blocks(shape, "record", {"priority", "weight", "port", "target"});
+    if (kind == "srv")
+      return from_blocks(shape, "record", {"priority", "weight", "port", "target"});
     if (kind == "caa") return from_blocks(shape, "record", {"flags", "tag", "value"});
     if (kind == "txt") return from_blocks(shape, "record", {"value"});
     shape.values = {kind == "cname" ? "record" : "records"};
@@ -280,8 +293,7 @@ struct Adapter {
     set.type = IacValue{type, resource.location};
     set.values = first_present(shape.values, resource);
     if (auto target = resource.scalar("target_resource_id")) {
-      set.values.push_back(IacValue{"", target->location,
-                                    "an alias to an Azure resource", true});
+      set.values.push_back(IacValue{"", target->location, "an alias to an Azure resource", true});
     }
     if (set.values.empty()) {
       missing(fmt::format("{} has no records", resource.address));
@@ -291,13 +303,16 @@ struct Adapter {
   }
 
   void hashicorp_dns(std::string_view kind) {
-    Shape shape{.zone = "zone", .name = "name", .owner_style = OwnerStyle::relative, .ttl = "ttl",
+    Shape shape{.zone = "zone",
+                .name = "name",
+                .owner_style = OwnerStyle::relative,
+                .ttl = "ttl",
                 .target_style = TargetStyle::zone_file};
     static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> kKinds{
-        {"a_record_set", {"A", "addresses"}},      {"aaaa_record_set", {"AAAA", "addresses"}},
-        {"cname_record", {"CNAME", "cname"}},      {"ns_record_set", {"NS", "nameservers"}},
-        {"ptr_record", {"PTR", "ptr"}},            {"txt_record_set", {"TXT", "txt"}},
-        {"mx_record_set", {"MX", ""}},             {"srv_record_set", {"SRV", ""}}};
+        {"a_record_set", {"A", "addresses"}}, {"aaaa_record_set", {"AAAA", "addresses"}},
+        {"cname_record", {"CNAME", "cname"}}, {"ns_record_set", {"NS", "nameservers"}},
+        {"ptr_record", {"PTR", "ptr"}},       {"txt_record_set", {"TXT", "txt"}},
+        {"mx_record_set", {"MX", ""}},        {"srv_record_set", {"SRV", ""}}};
     const auto& [type, values] = kKinds.at(kind);
     shape.fixed_type = type;
     if (kind == "mx_record_set") return from_blocks(shape, "mx", {"preference", "exchange"});
@@ -324,8 +339,8 @@ struct Adapter {
   }
 };
 
-constexpr std::array<std::string_view, 9> kAzureKinds{"a",  "aaaa", "cname", "mx", "ns",
-                                                       "txt", "srv", "caa",   "ptr"};
+constexpr std::array<std::string_view, 9> kAzureKinds{"a",   "aaaa", "cname", "mx", "ns",
+                                                      "txt", "srv",  "caa",   "ptr"};
 
 std::optional<std::string_view> azure_kind(std::string_view type) {
   for (std::string_view prefix : {"azurerm_dns_", "azurerm_private_dns_"}) {
@@ -337,9 +352,9 @@ std::optional<std::string_view> azure_kind(std::string_view type) {
 }
 
 std::optional<std::string_view> hashicorp_dns_kind(std::string_view type) {
-  for (std::string_view kind : {"a_record_set", "aaaa_record_set", "cname_record", "ns_record_set",
-                                "ptr_record", "txt_record_set", "mx_record_set",
-                                "srv_record_set"}) {
+  for (std::string_view kind :
+       {"a_record_set", "aaaa_record_set", "cname_record", "ns_record_set", "ptr_record",
+        "txt_record_set", "mx_record_set", "srv_record_set"}) {
     if (type.size() == kind.size() + 4 && type.starts_with("dns_") && type.ends_with(kind))
       return kind;
   }
@@ -350,40 +365,89 @@ std::optional<std::string_view> hashicorp_dns_kind(std::string_view type) {
 const std::map<std::string_view, Shape>& simple_shapes() {
   static const std::map<std::string_view, Shape> shapes{
       {"cloudflare_record",
-       {.zone = "zone_id", .zone_is_id = true, .name = "name", .type_attribute = "type",
-        .ttl = "ttl", .values = {"content", "value"}, .priority = "priority",
+       {.zone = "zone_id",
+        .zone_is_id = true,
+        .name = "name",
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"content", "value"},
+        .priority = "priority",
         .automatic_ttl = "1"}},
       {"cloudflare_dns_record",
-       {.zone = "zone_id", .zone_is_id = true, .name = "name", .type_attribute = "type",
-        .ttl = "ttl", .values = {"content"}, .priority = "priority", .automatic_ttl = "1"}},
+       {.zone = "zone_id",
+        .zone_is_id = true,
+        .name = "name",
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"content"},
+        .priority = "priority",
+        .automatic_ttl = "1"}},
       {"digitalocean_record",
-       {.zone = "domain", .name = "name", .owner_style = OwnerStyle::relative,
-        .type_attribute = "type", .ttl = "ttl", .values = {"value"},
-        .target_style = TargetStyle::zone_file, .priority = "priority", .weight = "weight",
-        .port = "port", .flags = "flags", .tag = "tag"}},
+       {.zone = "domain",
+        .name = "name",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"value"},
+        .target_style = TargetStyle::zone_file,
+        .priority = "priority",
+        .weight = "weight",
+        .port = "port",
+        .flags = "flags",
+        .tag = "tag"}},
       {"powerdns_record",
-       {.zone = "zone", .name = "name", .owner_style = OwnerStyle::fqdn, .type_attribute = "type",
-        .ttl = "ttl", .values = {"records"}, .target_style = TargetStyle::zone_file}},
+       {.zone = "zone",
+        .name = "name",
+        .owner_style = OwnerStyle::fqdn,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"records"},
+        .target_style = TargetStyle::zone_file}},
       {"dnsimple_zone_record",
-       {.zone = "zone_name", .name = "name", .owner_style = OwnerStyle::relative,
-        .type_attribute = "type", .ttl = "ttl", .values = {"value"}, .priority = "priority"}},
+       {.zone = "zone_name",
+        .name = "name",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"value"},
+        .priority = "priority"}},
       {"linode_domain_record",
-       {.zone = "domain_id", .zone_is_id = true, .name = "name",
-        .owner_style = OwnerStyle::relative, .type_attribute = "record_type", .ttl = "ttl_sec",
-        .values = {"target"}, .priority = "priority", .weight = "weight", .port = "port",
+       {.zone = "domain_id",
+        .zone_is_id = true,
+        .name = "name",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "record_type",
+        .ttl = "ttl_sec",
+        .values = {"target"},
+        .priority = "priority",
+        .weight = "weight",
+        .port = "port",
         .tag = "tag"}},
       {"ovh_domain_zone_record",
-       {.zone = "zone", .name = "subdomain", .owner_style = OwnerStyle::relative,
-        .type_attribute = "fieldtype", .ttl = "ttl", .values = {"target"},
+       {.zone = "zone",
+        .name = "subdomain",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "fieldtype",
+        .ttl = "ttl",
+        .values = {"target"},
         .target_style = TargetStyle::zone_file}},
       {"gandi_livedns_record",
-       {.zone = "zone", .name = "name", .owner_style = OwnerStyle::relative,
-        .type_attribute = "type", .ttl = "ttl", .values = {"values"},
+       {.zone = "zone",
+        .name = "name",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"values"},
         .target_style = TargetStyle::zone_file}},
       {"hetznerdns_record",
-       {.zone = "zone_id", .zone_is_id = true, .name = "name",
-        .owner_style = OwnerStyle::relative, .type_attribute = "type", .ttl = "ttl",
-        .values = {"value"}, .target_style = TargetStyle::zone_file}},
+       {.zone = "zone_id",
+        .zone_is_id = true,
+        .name = "name",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"value"},
+        .target_style = TargetStyle::zone_file}},
   };
   return shapes;
 }
@@ -392,8 +456,8 @@ const std::map<std::string_view, Shape>& simple_shapes() {
 
 bool is_dns_record_resource(std::string_view type) {
   return simple_shapes().contains(type) || azure_kind(type) || hashicorp_dns_kind(type) ||
-         type == "aws_route53_record" || type == "google_dns_record_set" ||
-         type == "ns1_record" || type == "oci_dns_rrset";
+         type == "aws_route53_record" || type == "google_dns_record_set" || type == "ns1_record" ||
+         type == "oci_dns_rrset";
 }
 
 AdaptedResource adapt_resource(const ResourceView& resource) {
@@ -412,11 +476,16 @@ AdaptedResource adapt_resource(const ResourceView& resource) {
     adapter.hashicorp_dns(*dns_kind);
   } else if (type == "ns1_record") {
     adapter.items("answers", "answer",
-                  {.zone = "zone", .name = "domain", .owner_style = OwnerStyle::fqdn,
-                   .type_attribute = "type", .ttl = "ttl"});
+                  {.zone = "zone",
+                   .name = "domain",
+                   .owner_style = OwnerStyle::fqdn,
+                   .type_attribute = "type",
+                   .ttl = "ttl"});
   } else if (type == "oci_dns_rrset") {
     adapter.items("items", "rdata",
-                  {.zone = "zone_name_or_id", .name = "domain", .owner_style = OwnerStyle::fqdn,
+                  {.zone = "zone_name_or_id",
+                   .name = "domain",
+                   .owner_style = OwnerStyle::fqdn,
                    .type_attribute = "rtype"});
   }
   return out;

@@ -26,9 +26,11 @@ TreeNode::Kind plain_scalar_kind(std::string_view text) {
   }
   std::string_view digits = text;
   if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
-  if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) {
-        return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E';
-      }) && digits[0] >= '0' && digits[0] <= '9') {
+  if (!digits.empty() &&
+      std::all_of(
+          digits.begin(), digits.end(),
+          [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E'; }) &&
+      digits[0] >= '0' && digits[0] <= '9') {
     return TreeNode::Kind::number;
   }
   return TreeNode::Kind::string;
@@ -136,7 +138,19 @@ class TreeBuilder : public YAML::EventHandler {
     open_.push_back(id);
   }
 
-  void close() { open_.pop_back(); }
+  // yaml-cpp marks no ends: a collection ends where its last item does.
+  void close() {
+    TreeNode& node = out_.tree[open_.back()];
+    if (!node.children.empty()) {
+      const SourceLocation last = out_.tree[node.children.back()].location;
+      if (last.end_line > node.location.end_line ||
+          (last.end_line == node.location.end_line && last.end_column > node.location.end_column)) {
+        node.location.end_line = last.end_line;
+        node.location.end_column = last.end_column;
+      }
+    }
+    open_.pop_back();
+  }
 
   void find_duplicate_keys(NodeId mapping) {
     const auto& children = out_.tree[mapping].children;

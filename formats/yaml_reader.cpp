@@ -89,12 +89,25 @@ const std::map<std::string_view, std::vector<Field>>& octodns_fields() {
        {{"certificate_usage"}, {"selector"}, {"matching_type"}, {"certificate_association_data"}}},
       {"DS", {{"key_tag"}, {"algorithm"}, {"digest_type"}, {"digest"}}},
       {"NAPTR",
-       {{"order"}, {"preference"}, {"flags", "", true}, {"service", "", true},
-        {"regexp", "", true}, {"replacement"}}},
+       {{"order"},
+        {"preference"},
+        {"flags", "", true},
+        {"service", "", true},
+        {"regexp", "", true},
+        {"replacement"}}},
       {"LOC",
-       {{"lat_degrees"}, {"lat_minutes"}, {"lat_seconds"}, {"lat_direction"}, {"long_degrees"},
-        {"long_minutes"}, {"long_seconds"}, {"long_direction"}, {"altitude"}, {"size"},
-        {"precision_horz"}, {"precision_vert"}}},
+       {{"lat_degrees"},
+        {"lat_minutes"},
+        {"lat_seconds"},
+        {"lat_direction"},
+        {"long_degrees"},
+        {"long_minutes"},
+        {"long_seconds"},
+        {"long_direction"},
+        {"altitude"},
+        {"size"},
+        {"precision_horz"},
+        {"precision_vert"}}},
       {"SVCB", {{"svcpriority"}, {"targetname"}}},
       {"HTTPS", {{"svcpriority"}, {"targetname"}}},
   };
@@ -110,7 +123,8 @@ IacValue octodns_value(const DocumentTree& tree, NodeId node, const std::string&
     if ((type == "TXT" || type == "SPF") && value.known()) {
       std::string text;
       for (std::size_t i = 0; i < value.text.size(); ++i) {
-        if (value.text[i] == '\\' && i + 1 < value.text.size() && value.text[i + 1] == ';') continue;
+        if (value.text[i] == '\\' && i + 1 < value.text.size() && value.text[i + 1] == ';')
+          continue;
         text += value.text[i];
       }
       value.text = std::move(text);
@@ -216,7 +230,8 @@ class CloudFormation {
  public:
   CloudFormation(const DocumentTree& tree, NodeId root) : tree_(tree), root_(root) {
     for (const auto& [key, parameter] : tree_.entries(tree_.get(root, "Parameters"))) {
-      if (auto fallback = tree_.scalar(parameter, "Default")) defaults_[tree_[key].text] = *fallback;
+      if (auto fallback = tree_.scalar(parameter, "Default"))
+        defaults_[tree_[key].text] = *fallback;
     }
     for (const auto& [key, resource] : tree_.entries(tree_.get(root, "Resources"))) {
       if (tree_.scalar(resource, "Type") != "AWS::Route53::HostedZone") continue;
@@ -255,7 +270,8 @@ class CloudFormation {
       function = tree_[entries[0].first].text;
       argument = entries[0].second;
     }
-    if (!tree_.is_scalar(argument) && !(tree_[argument].kind == TreeNode::Kind::string)) return value;
+    if (!tree_.is_scalar(argument) && !(tree_[argument].kind == TreeNode::Kind::string))
+      return value;
     const std::string& text = tree_[argument].text;
     if (function == "!Ref" || function == "Ref") {
       if (zone_id) {
@@ -305,7 +321,8 @@ class CloudFormation {
       if (zone_id != kNoNode) {
         set.zone = resolve(zone_id, set.location, true);
         if (set.zone->known() && !set.zone->zone_reference)
-          set.zone->unknown = fmt::format("hosted zone id '{}' is not defined here", set.zone->text);
+          set.zone->unknown =
+              fmt::format("hosted zone id '{}' is not defined here", set.zone->text);
       }
     }
     set.name = resolve(tree_.get(properties, "Name"), set.location);
@@ -332,6 +349,26 @@ class CloudFormation {
   std::map<std::string, NodeId> hosted_zones_;
 };
 
+// A `dnslint-disable-next-line` above a key covers the key's whole value: a YAML record spans
+// several lines.
+void extend_to_entries(const DocumentTree& tree, std::vector<Suppression>& suppressions) {
+  if (suppressions.empty()) return;
+  std::map<std::uint32_t, std::uint32_t> end_of_entry;  // key line -> last line of its value
+  for (NodeId id = 0; id < tree.size(); ++id) {
+    if (!tree.is_mapping(id)) continue;
+    const auto& children = tree[id].children;
+    for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+      auto& end = end_of_entry[tree[children[i]].location.line];
+      end = std::max(end, tree[children[i + 1]].location.end_line);
+    }
+  }
+  for (Suppression& suppression : suppressions) {
+    if (suppression.first_line != suppression.last_line) continue;
+    if (auto entry = end_of_entry.find(suppression.first_line); entry != end_of_entry.end())
+      suppression.last_line = std::max(suppression.last_line, entry->second);
+  }
+}
+
 }  // namespace
 
 std::string octodns_zone_from_path(std::string_view path) {
@@ -345,8 +382,7 @@ std::string octodns_zone_from_path(std::string_view path) {
   return canonical_zone_name(stem).value_or("");
 }
 
-std::optional<YamlFormat> detect_yaml_format(std::string_view content,
-                                             std::string_view file_name) {
+std::optional<YamlFormat> detect_yaml_format(std::string_view content, std::string_view file_name) {
   const ParsedDocument document = parse_yaml(content, 0);
   for (NodeId root : document.tree.roots) {
     if (is_dnsendpoint(document.tree, root)) return YamlFormat::dnsendpoint;
@@ -369,12 +405,13 @@ ReadResult read_yaml_dns(const SourceText& source, YamlFormat format, const std:
   builder.document_errors(document, file, true);
   out.suppressions = find_suppressions(source.content, file, '#');
   const DocumentTree& tree = document.tree;
+  extend_to_entries(tree, out.suppressions);
   for (NodeId root : tree.roots) {
     switch (format) {
       case YamlFormat::octodns:
         if (tree.is_mapping(root)) {
-          read_octodns(tree, root, zone.empty() ? octodns_zone_from_path(source.display_path) : zone,
-                       builder);
+          read_octodns(tree, root,
+                       zone.empty() ? octodns_zone_from_path(source.display_path) : zone, builder);
         }
         break;
       case YamlFormat::dnsendpoint:

@@ -20,8 +20,7 @@ std::optional<YamlFormat> detect_yaml_format(std::string_view content, std::stri
 
 // Reads `source` as `format`; the zone of an octoDNS file comes from its name (or its
 // directory's, for split zones: `example.com./www.yaml`). `zone` overrides that when set.
-ReadResult read_yaml_dns(const SourceText& source, YamlFormat format,
-                         const std::string& zone = {});
+ReadResult read_yaml_dns(const SourceText& source, YamlFormat format, const std::string& zone = {});
 
 // The zone an octoDNS file's path implies, canonical, or empty.
 std::string octodns_zone_from_path(std::string_view path);

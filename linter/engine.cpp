@@ -6,10 +6,9 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <thread>
-
 #include <map>
 #include <set>
+#include <thread>
 
 #include "formats/terraform_reader.hpp"
 #include "formats/yaml_reader.hpp"
@@ -101,7 +100,8 @@ ReadResult read_terraform_input(const std::vector<const InputFile*>& named) {
   }
   if (!named.front()->is_stdin) {
     const std::filesystem::path directory = named.front()->path.parent_path();
-    const std::filesystem::path display = std::filesystem::path(named.front()->display_path).parent_path();
+    const std::filesystem::path display =
+        std::filesystem::path(named.front()->display_path).parent_path();
     std::error_code ec;
     std::vector<std::string> siblings;
     for (const auto& entry : std::filesystem::directory_iterator(
@@ -127,8 +127,7 @@ ReadResult read_document_input(const InputFile& input, const LintRequest& reques
     case InputFormat::tf_state:
       return read_terraform_plan_or_state(source);
     case InputFormat::octodns:
-      return read_yaml_dns(source, YamlFormat::octodns,
-                           zone_origin(input, request, forced_origin));
+      return read_yaml_dns(source, YamlFormat::octodns, zone_origin(input, request, forced_origin));
     case InputFormat::dnsendpoint:
       return read_yaml_dns(source, YamlFormat::dnsendpoint);
     case InputFormat::cloudformation:
@@ -340,8 +339,7 @@ LintResult lint(const LintRequest& request) {
   }
   const auto collected = collect_inputs(
       request.paths, request.stdin_filename,
-      [&](std::string_view path) { return request.rules.is_excluded(path); },
-      request.input_format);
+      [&](std::string_view path) { return request.rules.is_excluded(path); }, request.input_format);
   const auto& inputs = collected.files;
   const auto tasks = plan_reads(inputs);
   std::vector<ReadResult> reads(tasks.size());

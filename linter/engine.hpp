@@ -47,7 +47,7 @@ struct LintResult {
   std::vector<std::string> files;  // display paths, indexed by SourceLocation::file
   Summary summary;
   std::vector<SuppressedFinding> suppressed;  // sorted; in no report but SARIF on request
-  std::vector<std::string> skipped;  // named files holding nothing dnslint reads, and why
+  std::vector<std::string> skipped;           // named files holding nothing dnslint reads, and why
 };
 
 // Throws InputError (unreadable input) or ConfigError (bad option value).

@@ -92,8 +92,9 @@ std::optional<InputFormat> detect_format(InputFile& file, bool named, std::strin
   const std::string name = file.path.filename().string();
   for (std::string_view suffix : {".tf", ".tfvars", ".hcl"}) {
     if (ends_with_ignoring_case(name, suffix)) {
-      why = "Terraform's native syntax is not read; lint the JSON configuration (*.tf.json) or "
-            "the plan (terraform show -json)";
+      why =
+          "Terraform's native syntax is not read; lint the JSON configuration (*.tf.json) or "
+          "the plan (terraform show -json)";
       return std::nullopt;
     }
   }
@@ -103,7 +104,8 @@ std::optional<InputFormat> detect_format(InputFile& file, bool named, std::strin
       return std::nullopt;
     }
   }
-  if (ends_with_ignoring_case(name, ".tf.json") || is_tfvars_json(name)) return InputFormat::tf_json;
+  if (ends_with_ignoring_case(name, ".tf.json") || is_tfvars_json(name))
+    return InputFormat::tf_json;
   if (ends_with_ignoring_case(name, ".tfstate")) return InputFormat::tf_state;
   if (ends_with_ignoring_case(name, ".json")) {
     file.content = read_whole_file(file.path);
@@ -155,8 +157,8 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
       } else if (auto format = detect_format(file, true, why)) {
         file.format = *format;
       } else {
-        result.skipped.push_back(fmt::format("skipped '{}': {} (--input-format reads it anyway)",
-                                             given, why));
+        result.skipped.push_back(
+            fmt::format("skipped '{}': {} (--input-format reads it anyway)", given, why));
         continue;
       }
       add(std::move(file));

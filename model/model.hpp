@@ -17,8 +17,8 @@ namespace dnslint {
 class Zone {
  public:
   NameId origin = kNoName;
-  FileId file = 0;              // the file the zone was read from
-  bool is_zone_file = true;     // a complete master file, so SOA rules apply
+  FileId file = 0;           // the file the zone was read from
+  bool is_zone_file = true;  // a complete master file, so SOA rules apply
   // False when an IaC reader could not tell the zone's name and inferred its apex: such a
   // zone answers lookups only for names it holds, and no rule judges what lies "in" it.
   bool origin_known = true;

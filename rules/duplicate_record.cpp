@@ -18,7 +18,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         const Record& record = zone.records[index];
         if (record.unknown_value()) continue;
         auto [it, inserted] = seen.emplace(
-            std::make_tuple(record.type, record.rclass, record.variant, rdata_key(record)), &record);
+            std::make_tuple(record.type, record.rclass, record.variant, rdata_key(record)),
+            &record);
         if (inserted) continue;
         Finding& finding = reporter.report(
             zone, record,

@@ -20,11 +20,10 @@ TEST_CASE("the registry is sorted, unique and complete") {
     CHECK_FALSE(rule.rfc.empty());
     CHECK(find_rule(rule.id) == &rule);
     // Reported by the readers and the engine rather than by a check over the model.
-    const bool reported_elsewhere = rule.id == "syntax-error" || rule.id == "include-error" ||
-                                    rule.id == "invalid-suppression" ||
-                                    rule.id == "unused-suppression" ||
-                                    rule.id == "mx-priority-in-value" ||
-                                    rule.id == "unresolved-value";
+    const bool reported_elsewhere =
+        rule.id == "syntax-error" || rule.id == "include-error" ||
+        rule.id == "invalid-suppression" || rule.id == "unused-suppression" ||
+        rule.id == "mx-priority-in-value" || rule.id == "unresolved-value";
     CHECK((rule.check == nullptr) == reported_elsewhere);
   }
   CHECK(find_rule("no-such-rule") == nullptr);

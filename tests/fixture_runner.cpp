@@ -160,8 +160,9 @@ Annotations read_json_annotations(const std::string& path) {
     const auto space = line.find(' ');
     const std::string pointer = line.substr(0, space);
     std::vector<Expectation> found;
-    parse_annotation("expect: " + trim(line.substr(space == std::string::npos ? line.size() : space)),
-                     result, found);
+    parse_annotation(
+        "expect: " + trim(line.substr(space == std::string::npos ? line.size() : space)), result,
+        found);
     const dnslint::NodeId node =
         tree.roots.empty() ? dnslint::kNoNode : resolve_pointer(tree, tree.roots[0], pointer);
     for (auto& expectation : found) {
@@ -299,8 +300,8 @@ int main(int argc, char** argv) {
     auto& expectations = by_file[path].expectations;
     auto match = std::find_if(expectations.begin(), expectations.end(), [&](const Expectation& e) {
       const bool at_line = e.last_line == 0 ? e.line == finding.location.line
-                                             : e.line <= finding.location.line &&
-                                                   finding.location.line <= e.last_line;
+                                            : e.line <= finding.location.line &&
+                                                  finding.location.line <= e.last_line;
       return !e.met && at_line && e.rule == finding.rule &&
              finding.message.find(e.substring) != std::string::npos;
     });
