@@ -182,7 +182,7 @@ void read_octodns(const DocumentTree& tree, NodeId root, const std::string& zone
       for (NodeId item : tree.items(values)) {
         if (type == "ALIAS") {
           // An ALIAS answers with its target's addresses.
-          set.type.text = "A";
+          set.type = IacValue{std::string(1, 'A'), set.type.location};
           set.values.push_back(IacValue{"", tree[item].location, "an ALIAS", true});
           continue;
         }
