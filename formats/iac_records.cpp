@@ -217,7 +217,8 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
                              errors.empty() ? "" : ": " + errors.front().message));
     return;
   }
-  const std::string_view origin = set.target_style == TargetStyle::absolute ? "." : zone;
+  std::string_view origin = zone;
+  if (set.target_style == TargetStyle::absolute) origin = ".";
   auto parsed = parser_.parse(type, entry.tokens, origin, out_.names);
   if (auto* error = std::get_if<RdataError>(&parsed)) {
     syntax_error(value.location,
