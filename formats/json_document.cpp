@@ -10,9 +10,30 @@
 namespace dnslint {
 namespace {
 
+// A string stream whose position the handler can read during a callback. RapidJSON parses
+// strings and numbers on a local copy of streams it may copy (StreamTraits::copyOptimization),
+// writing the position back only after the handler ran; this stream is never copied.
+class PositionStream {
+ public:
+  using Ch = char;
+  explicit PositionStream(const char* text) : head_(text), at_(text) {}
+  Ch Peek() const { return *at_; }
+  Ch Take() { return *at_++; }
+  std::size_t Tell() const { return static_cast<std::size_t>(at_ - head_); }
+  // Only in-situ parsing writes; this reader never does.
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  std::size_t PutEnd(Ch*) { return 0; }
+
+ private:
+  const char* head_;
+  const char* at_;
+};
+
 class TreeBuilder {
  public:
-  TreeBuilder(std::string_view content, const rapidjson::StringStream& stream, FileId file,
+  TreeBuilder(std::string_view content, const PositionStream& stream, FileId file,
               const DocumentLimits& limits, ParsedDocument& out)
       : content_(content), stream_(stream), file_(file), limits_(limits), out_(out) {}
 
@@ -87,7 +108,8 @@ class TreeBuilder {
       too_deep_ = true;
       return false;
     }
-    const std::size_t begin = stream_.Tell() - 1;
+    // The iterative parser calls StartObject/StartArray with the bracket still ahead.
+    const std::size_t begin = stream_.Tell();
     TreeNode node;
     node.kind = kind;
     node.location = span(begin, begin + 1);
@@ -98,7 +120,8 @@ class TreeBuilder {
   }
 
   bool close() {
-    const auto [line, column] = lines_.position(stream_.Tell());
+    // ... and EndObject/EndArray likewise: the end is just after the bracket.
+    const auto [line, column] = lines_.position(stream_.Tell() + 1);
     SourceLocation& location = out_.tree[open_.back()].location;
     location.end_line = line;
     location.end_column = column;
@@ -107,7 +130,7 @@ class TreeBuilder {
   }
 
   std::string_view content_;
-  const rapidjson::StringStream& stream_;
+  const PositionStream& stream_;
   FileId file_;
   DocumentLimits limits_;
   ParsedDocument& out_;
@@ -123,13 +146,18 @@ ParsedDocument parse_json(std::string_view content, FileId file, const DocumentL
   // RapidJSON reads up to a NUL byte; the copy guarantees one at the end, and a NUL inside
   // the content is reported where it stands.
   const std::string text(content);
-  rapidjson::StringStream stream(text.c_str());
+  PositionStream stream(text.c_str());
   TreeBuilder builder(text, stream, file, limits, out);
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
                               rapidjson::kParseNumbersAsStringsFlag |
                               rapidjson::kParseValidateEncodingFlag;
-  const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  // RapidJSON takes a NUL byte for the end of its input: anything after one must not be
+  // ignored silently.
+  if (result && stream.Tell() < text.size()) {
+    result.Set(rapidjson::kParseErrorDocumentRootNotSingular, stream.Tell());
+  }
   if (!result) {
     const auto [line, column] = builder.lines().position(result.Offset());
     std::string message =
