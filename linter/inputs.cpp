@@ -128,6 +128,25 @@ std::optional<InputFormat> detect_format(InputFile& file, bool named, std::strin
   return std::nullopt;
 }
 
+// With --input-format, a directory walk takes the files named as that format usually is.
+bool has_name_of(std::string_view name, InputFormat format) {
+  switch (format) {
+    case InputFormat::zone:
+      return is_zone_file_name(name);
+    case InputFormat::tf_json:
+      return ends_with_ignoring_case(name, ".tf.json") || is_tfvars_json(name);
+    case InputFormat::tf_plan:
+      return ends_with_ignoring_case(name, ".json");
+    case InputFormat::tf_state:
+      return ends_with_ignoring_case(name, ".tfstate");
+    case InputFormat::octodns:
+    case InputFormat::dnsendpoint:
+    case InputFormat::cloudformation:
+      return is_yaml_name(name);
+  }
+  return false;
+}
+
 }  // namespace
 
 CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
@@ -180,7 +199,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
       InputFile file{entry.path().string(), entry.path(), false, InputFormat::zone, std::nullopt};
       std::string why;
       if (forced) {
-        if (!is_zone_file_name(entry.path().filename().string())) continue;
+        if (!has_name_of(entry.path().filename().string(), *forced)) continue;
         file.format = *forced;
       } else if (auto format = detect_format(file, false, why)) {
         file.format = *format;
