@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -45,6 +47,18 @@ void expect_one_of(std::string_view option, const std::string& value,
 
 // Writes `text` to `path` through a temporary file and a rename, so that no reader ever sees
 // half a report.
+// The temporary report file being written. On SIGINT or SIGTERM it is removed before the
+// process ends, so that an interrupted run leaves neither a partial report nor a stray file
+// (the report itself only ever appears by rename).
+char g_temporary[4096];
+volatile std::sig_atomic_t g_writing = 0;
+
+extern "C" void remove_partial_report(int signal_number) {
+  if (g_writing != 0) ::unlink(g_temporary);
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
 void write_atomically(const std::string& path, const std::string& text) {
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -54,6 +68,16 @@ void write_atomically(const std::string& path, const std::string& text) {
         fmt::format("cannot write '{}': directory '{}' does not exist", path, dir.string()));
   }
   const fs::path temporary = dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid());
+  const std::string temporary_name = temporary.string();
+  if (temporary_name.size() >= sizeof g_temporary)
+    throw InputError(fmt::format("cannot write '{}': the path is too long", path));
+  std::memcpy(g_temporary, temporary_name.c_str(), temporary_name.size() + 1);
+  std::signal(SIGINT, remove_partial_report);
+  std::signal(SIGTERM, remove_partial_report);
+  g_writing = 1;
+  struct Done {
+    ~Done() { g_writing = 0; }
+  } done;
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;

@@ -345,12 +345,17 @@ LintResult lint(const LintRequest& request) {
   std::vector<ReadResult> reads(tasks.size());
   parallel_for(tasks.size(), request.jobs,
                [&](std::size_t i) { reads[i] = read_task(tasks[i], request, forced_origin); });
+  LintResult result = lint_reads(std::move(reads), request);
+  result.summary.files = inputs.size();
+  result.skipped = collected.skipped;
+  return result;
+}
 
+LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request) {
   Model model;
   std::vector<Finding> findings;
   std::vector<Suppression> suppressions;
   for (auto& read : reads) merge(std::move(read), model, findings, suppressions);
-  reads.clear();
   model.build_indexes();
 
   std::vector<const Rule*> enabled;
@@ -379,8 +384,7 @@ LintResult lint(const LintRequest& request) {
 
   LintResult result;
   sort_findings(findings, model.files);
-  result.summary.files = inputs.size();
-  result.skipped = collected.skipped;
+  result.summary.files = reads.size();
   result.summary.zones = model.zones.size();
   for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
   // Suppressed findings keep the severity and enablement the configuration gives them.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/read_result.hpp"
 #include "linter/config.hpp"
 #include "linter/inputs.hpp"
 #include "model/finding.hpp"
@@ -52,6 +53,10 @@ struct LintResult {
 
 // Throws InputError (unreadable input) or ConfigError (bad option value).
 LintResult lint(const LintRequest& request);
+
+// The part of lint() after reading: merge what the readers produced into one model, run the
+// enabled rules, apply suppressions and sort. (The fuzz targets enter here.)
+LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request);
 
 // Sets the error, warning and note counts of the summary from the findings.
 void count_severities(LintResult& result);

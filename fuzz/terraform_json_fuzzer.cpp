@@ -1,0 +1,11 @@
+// Fuzz target: Terraform JSON configuration (HCL JSON, expressions, provider adapters), then
+// every rule.
+#include "formats/terraform_reader.hpp"
+#include "fuzz/fuzz_target.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace dnslint;
+  fuzz::lint_read(
+      read_terraform_module({{"main.tf.json", std::string(fuzz::as_text(data, size)), false}}));
+  return 0;
+}
