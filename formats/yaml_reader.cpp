@@ -245,12 +245,24 @@ class CloudFormation {
       const std::string type = tree_.scalar(resource, "Type").value_or("");
       const NodeId properties = tree_.get(resource, "Properties");
       const std::string id = tree_[key].text;
+      if (!type.starts_with("AWS::Route53::RecordSet")) continue;
+      if (!tree_.is_mapping(properties)) {
+        builder.syntax_error(tree_[resource].location,
+                             fmt::format("{} has no Properties mapping", id));
+        continue;
+      }
       if (type == "AWS::Route53::RecordSet") {
         add(builder, properties, properties, id);
       } else if (type == "AWS::Route53::RecordSetGroup") {
         std::size_t index = 0;
-        for (NodeId set : tree_.items(tree_.get(properties, "RecordSets")))
-          add(builder, properties, set, fmt::format("{}.RecordSets[{}]", id, index++));
+        for (NodeId set : tree_.items(tree_.get(properties, "RecordSets"))) {
+          const std::string name = fmt::format("{}.RecordSets[{}]", id, index++);
+          if (tree_.is_mapping(set)) {
+            add(builder, properties, set, name);
+          } else {
+            builder.syntax_error(tree_[set].location, fmt::format("{} is not a mapping", name));
+          }
+        }
       }
     }
   }

@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ make pkg-config libldns-dev libyaml-cpp-dev rapidjson-dev libfmt-dev doctest-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(python3 python3-jsonschema git pre-commit bind9-utils knot-dnssecutils validns nsd)
+  packages+=(python3 python3-jsonschema git pre-commit bind9-utils knot-dnssecutils validns nsd valgrind)
 fi
 
 missing=()
