@@ -539,7 +539,8 @@ bool is_tfvars_json(std::string_view file_name) {
   return file_name == "terraform.tfvars.json" || file_name.ends_with(".auto.tfvars.json");
 }
 
-ReadResult read_terraform_module(const std::vector<SourceText>& sources) {
+ReadResult read_terraform_module(const std::vector<SourceText>& sources,
+                                 const DocumentLimits& limits) {
   ReadResult out;
   IacModelBuilder builder(out);
   Module module;
@@ -548,7 +549,7 @@ ReadResult read_terraform_module(const std::vector<SourceText>& sources) {
     file.id = builder.add_file(source.display_path);
     file.context_only = source.context_only;
     file.tfvars = is_tfvars_json(std::filesystem::path(source.display_path).filename().string());
-    file.document = parse_json(source.content, file.id);
+    file.document = parse_json(source.content, file.id, limits);
     builder.document_errors(file.document, file.id, false);
     module.files.push_back(std::move(file));
   }

@@ -255,11 +255,11 @@ class PlanReader {
 
 }  // namespace
 
-ReadResult read_terraform_plan_or_state(const SourceText& source) {
+ReadResult read_terraform_plan_or_state(const SourceText& source, const DocumentLimits& limits) {
   ReadResult out;
   IacModelBuilder builder(out);
   const FileId file = builder.add_file(source.display_path);
-  ParsedDocument document = parse_json(source.content, file);
+  ParsedDocument document = parse_json(source.content, file, limits);
   builder.document_errors(document, file, false);
   for (NodeId root : document.tree.roots) {
     if (document.tree.is_mapping(root)) PlanReader(document.tree, builder).read(root);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/document_tree.hpp"
 #include "formats/read_result.hpp"
 
 namespace dnslint {
@@ -19,11 +20,13 @@ struct SourceText {
 // or arrays of objects at any label level, repeated properties all counting, "//" comments,
 // "${...}" templates. var.*, local.* and zone resources of the module are resolved; anything
 // else is an unresolved-value.
-ReadResult read_terraform_module(const std::vector<SourceText>& sources);
+ReadResult read_terraform_module(const std::vector<SourceText>& sources,
+                                 const DocumentLimits& limits = {});
 
 // A plan (planned_values, resource_changes[].change.after with after_unknown) or a state
 // file (resources[].instances[].attributes).
-ReadResult read_terraform_plan_or_state(const SourceText& source);
+ReadResult read_terraform_plan_or_state(const SourceText& source,
+                                        const DocumentLimits& limits = {});
 
 // Files paired with a module's configuration: terraform.tfvars.json and *.auto.tfvars.json.
 bool is_tfvars_json(std::string_view file_name);

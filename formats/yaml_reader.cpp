@@ -409,11 +409,12 @@ std::optional<YamlFormat> detect_yaml_format(std::string_view content, std::stri
   return std::nullopt;
 }
 
-ReadResult read_yaml_dns(const SourceText& source, YamlFormat format, const std::string& zone) {
+ReadResult read_yaml_dns(const SourceText& source, YamlFormat format, const std::string& zone,
+                         const DocumentLimits& limits) {
   ReadResult out;
   IacModelBuilder builder(out);
   const FileId file = builder.add_file(source.display_path);
-  const ParsedDocument document = parse_yaml(source.content, file);
+  const ParsedDocument document = parse_yaml(source.content, file, limits);
   builder.document_errors(document, file, true);
   out.suppressions = find_suppressions(source.content, file, '#');
   const DocumentTree& tree = document.tree;

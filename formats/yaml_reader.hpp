@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "formats/document_tree.hpp"
 #include "formats/read_result.hpp"
 #include "formats/terraform_reader.hpp"
 
@@ -20,7 +21,8 @@ std::optional<YamlFormat> detect_yaml_format(std::string_view content, std::stri
 
 // Reads `source` as `format`; the zone of an octoDNS file comes from its name (or its
 // directory's, for split zones: `example.com./www.yaml`). `zone` overrides that when set.
-ReadResult read_yaml_dns(const SourceText& source, YamlFormat format, const std::string& zone = {});
+ReadResult read_yaml_dns(const SourceText& source, YamlFormat format, const std::string& zone = {},
+                         const DocumentLimits& limits = {});
 
 // The zone an octoDNS file's path implies, canonical, or empty.
 std::string octodns_zone_from_path(std::string_view path);

@@ -179,6 +179,8 @@ options:
       --include-root DIR        also allow $INCLUDE files below DIR (repeatable)
       --max-include-depth N     nesting limit for $INCLUDE (default 32)
       --max-generate N          records one $GENERATE may create (default 1000000)
+      --max-file-size BYTES     larger inputs and $INCLUDE files are not read (default 1 GiB)
+      --max-nesting N           JSON and YAML nesting limit (default 512)
       --report-unused-suppressions   report suppression comments that matched no finding
       --baseline FILE           report only findings that FILE does not hold
       --write-baseline FILE     record every current finding in FILE (and exit 0)
@@ -286,6 +288,10 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.write_baseline = value();
     } else if (arg == "--report-unused-suppressions") {
       options.request.report_unused_suppressions = true;
+    } else if (arg == "--max-file-size") {
+      options.request.max_file_size = parse_count(arg, value(), std::uint64_t{1} << 40);
+    } else if (arg == "--max-nesting") {
+      options.request.max_nesting = static_cast<unsigned>(parse_count(arg, value(), 100'000));
     } else if (arg == "--max-generate") {
       options.request.max_generate_records = parse_count(arg, value(), 1'000'000'000);
     } else {

@@ -54,9 +54,28 @@ std::string zone_origin(const InputFile& input, const LintRequest& request,
   return {};
 }
 
-std::string content_of(const InputFile& input) {
+std::string content_of(const InputFile& input, const LintRequest& request) {
   if (input.content) return *input.content;
-  return input.is_stdin ? read_stdin() : read_whole_file(input.path);
+  return input.is_stdin ? read_stdin(request.max_file_size)
+                        : read_whole_file(input.path, request.max_file_size);
+}
+
+DocumentLimits document_limits(const LintRequest& request) {
+  DocumentLimits limits;
+  limits.max_depth = request.max_nesting;
+  return limits;
+}
+
+// An input past --max-file-size: one finding, and nothing of it read.
+ReadResult too_large(const InputFile& input, const TooLarge& error) {
+  ReadResult result;
+  result.files.push_back(input.display_path);
+  Finding finding;
+  finding.rule = "syntax-error";
+  finding.location = SourceLocation{0, 1, 1, 1, 1};
+  finding.message = error.what();
+  result.findings.push_back(std::move(finding));
+  return result;
 }
 
 ReadResult read_zone_input(const InputFile& input, const LintRequest& request,
@@ -75,10 +94,10 @@ ReadResult read_zone_input(const InputFile& input, const LintRequest& request,
     std::error_code ec;
     options.identity =
         std::filesystem::weakly_canonical(std::filesystem::absolute(input.path), ec).string();
-    loader.emplace(input, request.include_roots);
+    loader.emplace(input, request.include_roots, request.max_file_size);
     options.includes = &*loader;
   }
-  ZoneReadResult read = read_zone(content_of(input), options);
+  ZoneReadResult read = read_zone(content_of(input, request), options);
   ReadResult result;
   result.names = std::move(read.names);
   result.files = std::move(read.files);
@@ -91,12 +110,18 @@ ReadResult read_zone_input(const InputFile& input, const LintRequest& request,
 
 // A Terraform module: the named files and, for context, every other *.tf.json and tfvars
 // file beside them.
-ReadResult read_terraform_input(const std::vector<const InputFile*>& named) {
+ReadResult read_terraform_input(const std::vector<const InputFile*>& named,
+                                const LintRequest& request) {
   std::vector<SourceText> sources;
   std::set<std::string> named_paths;
+  std::vector<ReadResult> refused;
   for (const InputFile* input : named) {
     named_paths.insert(input->display_path);
-    sources.push_back({input->display_path, content_of(*input), false});
+    try {
+      sources.push_back({input->display_path, content_of(*input, request), false});
+    } catch (const TooLarge& error) {
+      refused.push_back(too_large(*input, error));
+    }
   }
   if (!named.front()->is_stdin) {
     const std::filesystem::path directory = named.front()->path.parent_path();
@@ -113,25 +138,38 @@ ReadResult read_terraform_input(const std::vector<const InputFile*>& named) {
       if (!named_paths.contains(shown)) siblings.push_back(shown);
     }
     std::sort(siblings.begin(), siblings.end());
-    for (const std::string& sibling : siblings)
-      sources.push_back({sibling, read_whole_file(sibling), true});
+    for (const std::string& sibling : siblings) {
+      try {
+        sources.push_back({sibling, read_whole_file(sibling, request.max_file_size), true});
+      } catch (const InputError&) {
+        // Context only: a sibling that cannot be read leaves its variables unresolved.
+      }
+    }
   }
-  return read_terraform_module(sources);
+  ReadResult result = read_terraform_module(sources, document_limits(request));
+  for (ReadResult& refusal : refused) {
+    refusal.findings[0].location.file = static_cast<FileId>(result.files.size());
+    result.files.push_back(std::move(refusal.files[0]));
+    result.findings.push_back(std::move(refusal.findings[0]));
+  }
+  return result;
 }
 
 ReadResult read_document_input(const InputFile& input, const LintRequest& request,
                                const std::string& forced_origin) {
-  const SourceText source{input.display_path, content_of(input), false};
+  const SourceText source{input.display_path, content_of(input, request), false};
+  const DocumentLimits limits = document_limits(request);
   switch (input.format) {
     case InputFormat::tf_plan:
     case InputFormat::tf_state:
-      return read_terraform_plan_or_state(source);
+      return read_terraform_plan_or_state(source, limits);
     case InputFormat::octodns:
-      return read_yaml_dns(source, YamlFormat::octodns, zone_origin(input, request, forced_origin));
+      return read_yaml_dns(source, YamlFormat::octodns, zone_origin(input, request, forced_origin),
+                           limits);
     case InputFormat::dnsendpoint:
-      return read_yaml_dns(source, YamlFormat::dnsendpoint);
+      return read_yaml_dns(source, YamlFormat::dnsendpoint, {}, limits);
     case InputFormat::cloudformation:
-      return read_yaml_dns(source, YamlFormat::cloudformation);
+      return read_yaml_dns(source, YamlFormat::cloudformation, {}, limits);
     case InputFormat::zone:
     case InputFormat::tf_json:
       break;
@@ -162,10 +200,14 @@ std::vector<ReadTask> plan_reads(const std::vector<InputFile>& inputs) {
 
 ReadResult read_task(const ReadTask& task, const LintRequest& request,
                      const std::string& forced_origin) {
-  if (task.inputs.front()->format == InputFormat::tf_json) return read_terraform_input(task.inputs);
-  if (task.inputs.front()->format == InputFormat::zone)
-    return read_zone_input(*task.inputs.front(), request, forced_origin);
-  return read_document_input(*task.inputs.front(), request, forced_origin);
+  const InputFile& first = *task.inputs.front();
+  if (first.format == InputFormat::tf_json) return read_terraform_input(task.inputs, request);
+  try {
+    if (first.format == InputFormat::zone) return read_zone_input(first, request, forced_origin);
+    return read_document_input(first, request, forced_origin);
+  } catch (const TooLarge& error) {
+    return too_large(first, error);
+  }
 }
 
 // Moves one reader's zones into the model, renumbering its names and files.
@@ -339,7 +381,8 @@ LintResult lint(const LintRequest& request) {
   }
   const auto collected = collect_inputs(
       request.paths, request.stdin_filename,
-      [&](std::string_view path) { return request.rules.is_excluded(path); }, request.input_format);
+      [&](std::string_view path) { return request.rules.is_excluded(path); }, request.input_format,
+      request.max_file_size);
   const auto& inputs = collected.files;
   const auto tasks = plan_reads(inputs);
   std::vector<ReadResult> reads(tasks.size());

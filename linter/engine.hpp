@@ -24,6 +24,8 @@ struct LintRequest {
   std::vector<std::filesystem::path> include_roots;
   unsigned max_include_depth = 32;
   std::uint64_t max_generate_records = 1'000'000;
+  std::uint64_t max_file_size = kDefaultMaxFileSize;  // bytes of one input or $INCLUDE file
+  unsigned max_nesting = 512;                         // JSON and YAML nesting
   bool report_unused_suppressions = false;
   RuleConfiguration rules = RuleConfiguration::defaults();
 };

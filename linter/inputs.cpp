@@ -86,9 +86,20 @@ bool is_yaml_name(std::string_view name) {
   return ends_with_ignoring_case(name, ".yaml") || ends_with_ignoring_case(name, ".yml");
 }
 
+// Reads the file for detection; false when it is too large to read at all.
+bool sniff(InputFile& file, std::uint64_t max_size) {
+  try {
+    file.content = read_whole_file(file.path, max_size);
+    return true;
+  } catch (const TooLarge&) {
+    return false;
+  }
+}
+
 // The format of a file, or nullopt (with the reason in `why`) when it holds nothing dnslint
 // reads. `named`: given on the command line, where other text is taken as a zone file.
-std::optional<InputFormat> detect_format(InputFile& file, bool named, std::string& why) {
+std::optional<InputFormat> detect_format(InputFile& file, bool named, std::uint64_t max_size,
+                                         std::string& why) {
   const std::string name = file.path.filename().string();
   for (std::string_view suffix : {".tf", ".tfvars", ".hcl"}) {
     if (ends_with_ignoring_case(name, suffix)) {
@@ -108,7 +119,8 @@ std::optional<InputFormat> detect_format(InputFile& file, bool named, std::strin
     return InputFormat::tf_json;
   if (ends_with_ignoring_case(name, ".tfstate")) return InputFormat::tf_state;
   if (ends_with_ignoring_case(name, ".json")) {
-    file.content = read_whole_file(file.path);
+    // Too large to look inside: read as a plan, where it is reported.
+    if (!sniff(file, max_size)) return InputFormat::tf_plan;
     if (auto format = json_format(*file.content)) return format;
     why = "JSON that is neither Terraform configuration (*.tf.json), a plan nor state";
     return std::nullopt;
@@ -119,7 +131,7 @@ std::optional<InputFormat> detect_format(InputFile& file, bool named, std::strin
       why = "dnslint's own or pre-commit's configuration";
       return std::nullopt;
     }
-    file.content = read_whole_file(file.path);
+    if (!sniff(file, max_size)) return InputFormat::octodns;
     if (auto format = yaml_format(*file.content, file.display_path)) return format;
     why = "YAML that is no octoDNS zone, DNSEndpoint or CloudFormation Route 53 template";
     return std::nullopt;
@@ -151,7 +163,7 @@ bool has_name_of(std::string_view name, InputFormat format) {
 
 CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                const std::function<bool(std::string_view)>& excluded,
-                               std::optional<InputFormat> forced) {
+                               std::optional<InputFormat> forced, std::uint64_t max_file_size) {
   CollectedInputs result;
   std::set<std::string> seen;
   auto add = [&](InputFile file) {
@@ -173,7 +185,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
       std::string why;
       if (forced) {
         file.format = *forced;
-      } else if (auto format = detect_format(file, true, why)) {
+      } else if (auto format = detect_format(file, true, max_file_size, why)) {
         file.format = *format;
       } else {
         result.skipped.push_back(
@@ -201,7 +213,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
       if (forced) {
         if (!has_name_of(entry.path().filename().string(), *forced)) continue;
         file.format = *forced;
-      } else if (auto format = detect_format(file, false, why)) {
+      } else if (auto format = detect_format(file, false, max_file_size, why)) {
         file.format = *format;
       } else {
         continue;
@@ -216,29 +228,44 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
   return result;
 }
 
-std::string read_whole_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw InputError(fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
+TooLarge::TooLarge(const std::string& path, std::uint64_t limit)
+    : InputError(fmt::format("'{}' is larger than {} bytes (--max-file-size); it was not read",
+                             path, limit)) {}
+
+namespace {
+
+// Reads a stream to its end, or throws TooLarge past `max_size` bytes: the size a file
+// system reports is checked first, but FIFOs, devices and growing files only tell by reading.
+std::string read_bounded(std::istream& in, const std::string& name, std::uint64_t max_size) {
   std::string content;
-  std::error_code ec;
-  if (const auto size = fs::file_size(path, ec); !ec) content.reserve(size);
   std::array<char, 1 << 16> chunk;
   while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
     content.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    if (content.size() > max_size) throw TooLarge(name, max_size);
   }
-  if (in.bad()) throw InputError(fmt::format("cannot read '{}'", path.string()));
+  if (in.bad()) throw InputError(fmt::format("cannot read '{}'", name));
   return content;
 }
 
-std::string read_stdin() {
-  std::ostringstream content;
-  content << std::cin.rdbuf();
-  return content.str();
+}  // namespace
+
+std::string read_whole_file(const fs::path& path, std::uint64_t max_size) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > max_size) throw TooLarge(path.string(), max_size);
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw InputError(fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
+  return read_bounded(in, path.string(), max_size);
 }
 
-FileIncludeLoader::FileIncludeLoader(const InputFile& top,
-                                     const std::vector<fs::path>& extra_roots) {
+std::string read_stdin(std::uint64_t max_size) {
+  return read_bounded(std::cin, "standard input", max_size);
+}
+
+FileIncludeLoader::FileIncludeLoader(const InputFile& top, const std::vector<fs::path>& extra_roots,
+                                     std::uint64_t max_file_size)
+    : max_file_size_(max_file_size) {
   std::error_code ec;
   base_dir_ = fs::canonical(fs::absolute(top.path, ec).parent_path(), ec);
   display_base_ = fs::path(top.display_path).parent_path();
@@ -270,7 +297,9 @@ std::variant<IncludeLoader::Loaded, std::string> FileIncludeLoader::load(std::st
   loaded.display_path =
       path.is_absolute() ? path.string() : (display_base_ / path).lexically_normal().string();
   try {
-    loaded.content = read_whole_file(canonical);
+    loaded.content = read_whole_file(canonical, max_file_size_);
+  } catch (const TooLarge&) {
+    return fmt::format("it is larger than {} bytes (--max-file-size)", max_file_size_);
   } catch (const InputError&) {
     return fmt::format("cannot read it: {}", std::strerror(errno));
   }

@@ -1,6 +1,7 @@
 // Finding the files to lint and reading them: the I/O side of the readers.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -22,6 +23,15 @@ enum class InputFormat { zone, tf_json, tf_plan, tf_state, octodns, dnsendpoint,
 
 // The --input-format names, in the order of InputFormat.
 std::optional<InputFormat> input_format_from_name(std::string_view name);
+
+// Content longer than the --max-file-size limit (not read, so a huge file cannot exhaust
+// memory).
+class TooLarge : public InputError {
+ public:
+  TooLarge(const std::string& path, std::uint64_t limit);
+};
+
+inline constexpr std::uint64_t kDefaultMaxFileSize = std::uint64_t{1} << 30;
 
 struct InputFile {
   std::string display_path;    // as reports name it: relative stays relative
@@ -45,25 +55,30 @@ struct CollectedInputs {
 // walking; files named on the command line are always read.
 CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                const std::function<bool(std::string_view)>& excluded,
-                               std::optional<InputFormat> forced = std::nullopt);
+                               std::optional<InputFormat> forced = std::nullopt,
+                               std::uint64_t max_file_size = kDefaultMaxFileSize);
 
 // True for the names a directory walk takes as zone files.
 bool is_zone_file_name(std::string_view file_name);
 
-std::string read_whole_file(const std::filesystem::path& path);  // throws InputError
-std::string read_stdin();
+// Both throw InputError, and TooLarge past `max_size` bytes.
+std::string read_whole_file(const std::filesystem::path& path,
+                            std::uint64_t max_size = kDefaultMaxFileSize);
+std::string read_stdin(std::uint64_t max_size = kDefaultMaxFileSize);
 
 // Resolves $INCLUDE paths against the directory of the top-level file (as named-checkzone does
 // when run from there) and refuses anything outside the allowed roots.
 class FileIncludeLoader : public IncludeLoader {
  public:
-  FileIncludeLoader(const InputFile& top, const std::vector<std::filesystem::path>& extra_roots);
+  FileIncludeLoader(const InputFile& top, const std::vector<std::filesystem::path>& extra_roots,
+                    std::uint64_t max_file_size = kDefaultMaxFileSize);
   std::variant<Loaded, std::string> load(std::string_view written_path) override;
 
  private:
   std::filesystem::path base_dir_;
   std::filesystem::path display_base_;
   std::vector<std::filesystem::path> roots_;
+  std::uint64_t max_file_size_;
 };
 
 }  // namespace dnslint
