@@ -111,6 +111,24 @@ std::string render(const LintResult& result, std::string_view format, bool color
   return write_text(result, color);
 }
 
+// dnslint never writes to its inputs: a report or baseline path that names a file it read is a
+// usage error (exit 2), found before anything is written.
+void refuse_to_overwrite_inputs(const CliOptions& options, const LintResult& result) {
+  std::vector<std::string> targets;
+  if (options.output) targets.push_back(*options.output);
+  if (options.write_baseline) targets.push_back(*options.write_baseline);
+  for (const auto& [format, file] : options.reports) targets.push_back(file);
+  std::error_code ec;
+  for (const std::string& target : targets) {
+    const fs::path canonical_target = fs::weakly_canonical(fs::absolute(target, ec), ec);
+    for (const std::string& input : result.files) {
+      if (fs::weakly_canonical(fs::absolute(input, ec), ec) == canonical_target) {
+        throw UsageError(fmt::format("refusing to write a report over the input '{}'", input));
+      }
+    }
+  }
+}
+
 int lint_command(CliOptions& options) {
   if (options.input_format) {
     options.request.input_format = input_format_from_name(*options.input_format);
@@ -121,6 +139,7 @@ int lint_command(CliOptions& options) {
       options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
   LintResult result = lint(options.request);
   for (const std::string& skipped : result.skipped) std::cerr << "dnslint: " << skipped << '\n';
+  refuse_to_overwrite_inputs(options, result);
   if (options.write_baseline) {
     write_atomically(*options.write_baseline, write_baseline(result));
     std::cerr << fmt::format("dnslint: wrote {} finding(s) to the baseline {}\n",

@@ -44,6 +44,9 @@ run "missing path" 2 data/does-not-exist.zone
 check "missing path named" contains "$err" "does-not-exist.zone"
 run "unknown rule in --enable" 2 --enable no-such-rule data/example.com.zone
 check "unknown --enable named" contains "$err" "no-such-rule"
+cp data/example.com.zone "$work/input.zone"
+run "report over an input refused" 2 -f json -o "$work/input.zone" "$work/input.zone"
+check "the input is untouched" cmp -s data/example.com.zone "$work/input.zone"
 run "unknown input format" 2 --input-format hcl data/example.com.zone
 run "zone file forced to be JSON" 1 --input-format tf-json data/example.com.zone
 check "forced JSON fails where the zone file starts" contains "$out" "example.com.zone:1:1: error: invalid JSON"
