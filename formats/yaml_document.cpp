@@ -46,19 +46,22 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_progress(mark);
     TreeNode node;
     node.kind = TreeNode::Kind::null;
     node.location = point(mark, 0);
     attach(out_.tree.add(std::move(node)), anchor);
   }
 
-  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_progress(mark);
     const auto found = anchors_.find(anchor);
     if (found != anchors_.end()) attach(found->second, YAML::NullAnchor);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    check_progress(mark);
     TreeNode node;
     node.plain = tag == "?";
     node.kind = node.plain ? plain_scalar_kind(value) : TreeNode::Kind::string;
@@ -114,6 +117,15 @@ class TreeBuilder : public YAML::EventHandler {
     return line_end;
   }
 
+  // yaml-cpp 0.7 can loop forever on some unterminated flow collections, emitting null after
+  // null without reading on. A document holds at most a few nodes per input byte (an implicit
+  // null needs at least an indicator): past that the parser is stuck, and the input is bad.
+  void check_progress(const YAML::Mark& mark) {
+    if (out_.tree.size() > 4 * content_.size() + 64) {
+      throw YAML::ParserException(mark, "the YAML parser makes no progress here");
+    }
+  }
+
   void attach(NodeId id, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) anchors_[anchor] = id;
     if (open_.empty()) {
@@ -125,6 +137,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void open(TreeNode::Kind kind, const YAML::Mark& mark, const std::string& tag,
             YAML::anchor_t anchor) {
+    check_progress(mark);
     if (open_.size() >= limits_.max_depth) {
       throw YAML::ParserException(
           mark, fmt::format("YAML nested deeper than {} levels", limits_.max_depth));

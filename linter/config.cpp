@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "formats/document_tree.hpp"
 #include "linter/glob.hpp"
 #include "linter/json_writer.hpp"
 #include "model/name.hpp"
@@ -164,6 +165,12 @@ std::vector<std::string> read_globs(std::string_view file, const YAML::Node& nod
 
 void RuleConfiguration::apply_text(std::string_view yaml, std::string_view file,
                                    const std::filesystem::path& base_dir) {
+  // yaml-cpp's node loader can loop forever on some malformed input (an unterminated flow
+  // collection); the bounded event reader finds those first, with their position.
+  if (const ParsedDocument checked = parse_yaml(yaml, 0); checked.error) {
+    throw ConfigError(fmt::format("{}:{}:{}: {}", file, checked.error->line, checked.error->column,
+                                  checked.error->message));
+  }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));

@@ -111,6 +111,12 @@ CASES = {
                           [("syntax-error", 1, None)]),
     "a YAML alias bomb": (lambda r: ["--input-format", "octodns", write(r, "example.com.yaml", billion_laughs())], 1,
                           [("syntax-error", None, None)]),
+    "YAML on which yaml-cpp loops forever": (lambda r: ["--input-format", "octodns", os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", "fuzz", "corpus", "yaml",
+        "hang-yaml-cpp-flow-collection.yaml")], 1, [("syntax-error", None, None)]),
+    "a .dnslint.yaml on which yaml-cpp loops forever": (lambda r: ["--config", os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", "fuzz", "corpus", "config",
+        "hang-yaml-cpp-flow-collection.yaml"), write(r, "ok.zone", zone(""))], 2, []),
     "duplicate YAML keys": (lambda r: [write(r, "dup/example.com.yaml", "www: {type: A, value: 192.0.2.1}\nwww: {type: A, value: 192.0.2.2}\n")], 1,
                             [("syntax-error", 2, 1)]),
     "a 5,000-digit TTL in JSON": (lambda r: [write(r, "ttl/main.tf.json", '{"resource": {"dns_a_record_set": {"a": {"zone": "example.com.", "name": "www", "ttl": ' + "9" * 5000 + ', "addresses": ["192.0.2.1"]}}}}')], 1,
