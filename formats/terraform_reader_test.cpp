@@ -4,14 +4,12 @@
 
 #include <algorithm>
 
+#include "formats/read_result_testing.hpp"
+
 namespace dnslint {
 namespace {
 
-std::vector<std::string> rules_of(const ReadResult& result) {
-  std::vector<std::string> rules;
-  for (const auto& finding : result.findings) rules.push_back(finding.rule);
-  return rules;
-}
+using testing::rules_of;
 
 const Record* find_record(const ReadResult& result, std::string_view owner, RRType type) {
   for (const Zone& zone : result.zones) {

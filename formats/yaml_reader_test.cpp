@@ -2,14 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include "formats/read_result_testing.hpp"
+
 namespace dnslint {
 namespace {
 
-std::vector<std::string> rules_of(const ReadResult& result) {
-  std::vector<std::string> rules;
-  for (const auto& finding : result.findings) rules.push_back(finding.rule);
-  return rules;
-}
+using testing::rules_of;
 
 }  // namespace
 
