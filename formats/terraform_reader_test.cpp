@@ -126,3 +126,24 @@ TEST_CASE("state: instances with index keys, zones by id, null records are only 
 }
 
 }  // namespace dnslint
+
+namespace dnslint {
+
+TEST_CASE("block fields become presentation rdata, character-strings escaped") {
+  const auto result = read_terraform_module({{"main.tf.json", R"({"resource": {
+    "azurerm_dns_txt_record": {"t": {"name": "@", "zone_name": "example.com", "ttl": 300,
+      "record": [{"value": "say \"hi\" \\ bye"}]}},
+    "azurerm_dns_mx_record": {"m": {"name": "@", "zone_name": "example.com", "ttl": 300,
+      "record": [{"preference": 10, "exchange": "mx1.example.net"}, {"exchange": "mx2"}]}}}})",
+                                              false}});
+  REQUIRE(testing::rules_of(result) == std::vector<std::string>{"syntax-error"});
+  CHECK(result.findings[0].message.find("'preference' is missing") != std::string::npos);
+  const Record* txt = find_record(result, "example.com.", rrtype::TXT);
+  REQUIRE(txt != nullptr);
+  CHECK(std::get<TxtData>(txt->rdata).strings.at(0) == "say \"hi\" \\ bye");
+  const Record* mx = find_record(result, "example.com.", rrtype::MX);
+  REQUIRE(mx != nullptr);
+  CHECK_FALSE(std::get<MxData>(mx->rdata).exchange.written_relative());
+}
+
+}  // namespace dnslint

@@ -15,6 +15,17 @@
 namespace dnslint {
 namespace {
 
+// Text as a quoted character-string of presentation format (RFC 1035 §5.1).
+std::string character_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
 // Where a provider keeps each part of a one-record-per-resource (or one-RRset) resource.
 struct Shape {
   std::string_view zone;
@@ -110,7 +121,7 @@ struct Adapter {
     } else if (type == "CAA") {
       if (shape.tag.empty() || !field(shape.tag)) return;
       parts = {field(shape.flags), field(shape.tag)};
-      value.text = fmt::format("\"{}\"", value.text);
+      value.text = character_string(value.text);
     } else {
       return;
     }
@@ -187,26 +198,25 @@ struct Adapter {
     set.type = IacValue{std::string(shape.fixed_type), resource.location};
     for (const auto& item : resource.blocks(block)) {
       IacValue value{"", item->location, std::nullopt};
-      std::string text;
+      std::string_view missing_field;
       for (std::string_view field : fields) {
         auto part = item->scalar(field);
         if (!part) {
-          value.unknown = fmt::format("'{}' is missing", field);
+          missing_field = field;
           break;
         }
         if (!part->known()) {
           value.unknown = part->unknown;
           break;
         }
-        if (!text.empty()) text += ' ';
+        if (!value.text.empty()) value.text += ' ';
         // TXT and CAA values are character-strings.
-        text += field == "value" ? fmt::format("\"{}\"", part->text) : part->text;
+        value.text += field == "value" ? character_string(part->text) : part->text;
         value.location = part->location;
       }
-      value.text = text;
-      if (value.unknown && value.unknown->ends_with("is missing")) {
-        syntax_error(item->location,
-                     fmt::format("{} {} block: {}", resource.address, block, *value.unknown));
+      if (!missing_field.empty()) {
+        syntax_error(item->location, fmt::format("{} {} block: '{}' is missing", resource.address,
+                                                 block, missing_field));
         continue;
       }
       set.values.push_back(std::move(value));
