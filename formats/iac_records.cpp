@@ -20,12 +20,6 @@ constexpr std::string_view kUnknownTarget = "unknown.invalid.";
 // RFC 2181 §8: a TTL is an unsigned 31-bit number.
 constexpr std::uint64_t kMaxTtl = 0x7fffffff;
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string without_trailing_dot(std::string_view text) {
   if (text.size() > 1 && text.back() == '.') text.remove_suffix(1);
   return std::string(text);
@@ -131,34 +125,27 @@ std::optional<std::string> IacModelBuilder::owner_name(const IacRecordSet& set,
     }
     return true;
   };
+  // A name taken as a full name whether or not it ends in a dot.
+  auto parse_full = [&](const std::string& text) {
+    return parse(is_written_absolute(text) ? text : text + ".", ".");
+  };
+  auto result = [&](bool parsed) { return parsed ? std::optional(canonical) : std::nullopt; };
   const bool apex = written.empty() || written == "@";
-  if (set.owner_style == OwnerStyle::fqdn) {
-    if (apex && !zone.empty()) return zone;
-    if (!parse(is_written_absolute(written) ? written : written + ".", ".")) return std::nullopt;
-    return canonical;
-  }
+  if (apex && !zone.empty()) return zone;
+  if (set.owner_style == OwnerStyle::fqdn) return result(parse_full(written));
   if (zone.empty()) {
     // Without the zone a relative name means nothing; a dotted name is taken as the full name
     // it almost always is.
     if (apex || written.find('.') == std::string::npos) return std::nullopt;
-    if (!parse(is_written_absolute(written) ? written : written + ".", ".")) return std::nullopt;
-    return canonical;
+    return result(parse_full(written));
   }
-  if (apex) return zone;
-  if (is_written_absolute(written)) {
-    if (!parse(written, ".")) return std::nullopt;
-    return canonical;
-  }
+  if (is_written_absolute(written)) return result(parse(written, "."));
   if (set.owner_style == OwnerStyle::relative_or_fqdn) {
-    const std::string name = lower(written);
+    const std::string name = to_ascii_lower(written);
     const std::string bare_zone = without_trailing_dot(zone);
-    if (name == bare_zone || name.ends_with("." + bare_zone)) {
-      if (!parse(written + ".", ".")) return std::nullopt;
-      return canonical;
-    }
+    if (name == bare_zone || name.ends_with("." + bare_zone)) return result(parse_full(written));
   }
-  if (!parse(written, zone)) return std::nullopt;
-  return canonical;
+  return result(parse(written, zone));
 }
 
 Rdata IacModelBuilder::placeholder(RRType type) {
@@ -238,9 +225,7 @@ void IacModelBuilder::add(const IacRecordSet& set) {
                                               set.address, *set.type.unknown));
     return;
   }
-  std::string type_text = set.type.text;
-  for (char& c : type_text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  const auto type = type_from_name(type_text);
+  const auto type = type_from_name(set.type.text);
   if (!type) {
     syntax_error(set.type.location, fmt::format("unknown record type '{}' in {}",
                                                 printable_excerpt(set.type.text), set.address));
@@ -327,16 +312,17 @@ void IacModelBuilder::finish() {
       // The zone's name is not known: its apex is the topmost name with NS records when every
       // record lies at or below it (so that apex NS are not taken for a delegation), else the
       // root.
-      NameId apex = out_.names.intern(".");
+      const NameId root = out_.names.intern(".");
+      NameId apex = root;
       for (const Record& record : pending.records) {
         if (record.type == rrtype::NS &&
-            (apex == out_.names.intern(".") || out_.names.is_at_or_below(apex, record.owner))) {
+            (apex == root || out_.names.is_at_or_below(apex, record.owner))) {
           apex = record.owner;
         }
       }
       for (const Record& record : pending.records) {
         if (!out_.names.is_at_or_below(record.owner, apex)) {
-          apex = out_.names.intern(".");
+          apex = root;
           break;
         }
       }

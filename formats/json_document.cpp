@@ -10,15 +10,18 @@
 namespace dnslint {
 namespace {
 
-// A string stream whose position the handler can read during a callback. RapidJSON parses
-// strings and numbers on a local copy of streams it may copy (StreamTraits::copyOptimization),
-// writing the position back only after the handler ran; this stream is never copied.
+// A stream over the content whose position the handler can read during a callback. RapidJSON
+// parses strings and numbers on a local copy of streams it may copy
+// (StreamTraits::copyOptimization), writing the position back only after the handler ran; this
+// stream is never copied. It reads '\0' at the end, which RapidJSON takes for end of input, so
+// the content needs no terminated copy.
 class PositionStream {
  public:
   using Ch = char;
-  explicit PositionStream(const char* text) : head_(text), at_(text) {}
-  Ch Peek() const { return *at_; }
-  Ch Take() { return *at_++; }
+  explicit PositionStream(std::string_view text)
+      : head_(text.data()), at_(text.data()), end_(text.data() + text.size()) {}
+  Ch Peek() const { return at_ < end_ ? *at_ : '\0'; }
+  Ch Take() { return at_ < end_ ? *at_++ : '\0'; }
   std::size_t Tell() const { return static_cast<std::size_t>(at_ - head_); }
   // Only in-situ parsing writes; this reader never does.
   Ch* PutBegin() { return nullptr; }
@@ -29,6 +32,7 @@ class PositionStream {
  private:
   const char* head_;
   const char* at_;
+  const char* end_;
 };
 
 class TreeBuilder {
@@ -143,11 +147,8 @@ class TreeBuilder {
 
 ParsedDocument parse_json(std::string_view content, FileId file, const DocumentLimits& limits) {
   ParsedDocument out;
-  // RapidJSON reads up to a NUL byte; the copy guarantees one at the end, and a NUL inside
-  // the content is reported where it stands.
-  const std::string text(content);
-  PositionStream stream(text.c_str());
-  TreeBuilder builder(text, stream, file, limits, out);
+  PositionStream stream(content);
+  TreeBuilder builder(content, stream, file, limits, out);
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
                               rapidjson::kParseNumbersAsStringsFlag |
@@ -155,7 +156,7 @@ ParsedDocument parse_json(std::string_view content, FileId file, const DocumentL
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
   // RapidJSON takes a NUL byte for the end of its input: anything after one must not be
   // ignored silently.
-  if (result && stream.Tell() < text.size()) {
+  if (result && stream.Tell() < content.size()) {
     result.Set(rapidjson::kParseErrorDocumentRootNotSingular, stream.Tell());
   }
   if (!result) {
@@ -164,7 +165,7 @@ ParsedDocument parse_json(std::string_view content, FileId file, const DocumentL
         builder.too_deep()
             ? fmt::format("JSON nested deeper than {} levels", limits.max_depth)
             : fmt::format("invalid JSON: {}", rapidjson::GetParseError_En(result.Code()));
-    if (!builder.too_deep() && result.Offset() < text.size() && text[result.Offset()] == '\0')
+    if (!builder.too_deep() && result.Offset() < content.size() && content[result.Offset()] == '\0')
       message = "invalid JSON: NUL byte";
     out.error = DocumentError{line, column, std::move(message)};
   }

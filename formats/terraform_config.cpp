@@ -344,13 +344,11 @@ class Module {
       parts.push_back(std::move(part));
     }
     std::string joined;
-    bool zone_reference = false;
     for (const Evaluated& part : parts) {
       if (part.kind == Evaluated::Kind::unknown) return Evaluated::unknown(part.text, at);
       if (part.kind != Evaluated::Kind::text)
         return Evaluated::unknown("a list or object inside a string", at);
       joined += part.text;
-      zone_reference = zone_reference || part.zone_reference;
     }
     result.text = std::move(joined);
     return result;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "formats/zone_scanner.hpp"
+#include "model/ascii.hpp"
 
 // Shapes are written with designated initializers, the rest of the fields keeping their
 // defaults on purpose; GCC 12 warns about that all the same.
@@ -164,8 +165,7 @@ struct Adapter {
     auto type = record_type(shape);
     if (!type) return;
     set.type = *type;
-    std::string upper = type->text;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string upper = to_ascii_upper(type->text);
     set.values = first_present(shape.values, resource);
     for (IacValue& value : set.values) compose(shape, upper, value, resource);
     if (set.values.empty()) {
@@ -290,8 +290,7 @@ struct Adapter {
   void azurerm(std::string_view kind) {
     Shape shape{
         .zone = "zone_name", .name = "name", .owner_style = OwnerStyle::relative, .ttl = "ttl"};
-    std::string type(kind);
-    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string type = to_ascii_upper(kind);
     shape.fixed_type = type;
     if (kind == "mx") return from_blocks(shape, "record", {"preference", "exchange"});
     if (kind == "srv")

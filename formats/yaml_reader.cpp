@@ -8,6 +8,7 @@
 #include "formats/document_tree.hpp"
 #include "formats/iac_records.hpp"
 #include "formats/suppressions.hpp"
+#include "model/ascii.hpp"
 
 namespace dnslint {
 namespace {
@@ -173,8 +174,7 @@ void read_octodns(const DocumentTree& tree, NodeId root, const std::string& zone
       set.name = IacValue{tree[key].text, tree[key].location, std::nullopt};
       if (tree[key].kind == TreeNode::Kind::null) set.name.text.clear();
       set.type = value_of(tree, tree.get(record, "type"), tree[record].location);
-      std::string type = set.type.text;
-      for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      const std::string type = to_ascii_upper(set.type.text);
       set.ttl = optional_value(tree, record, "ttl");
       NodeId values = tree.get(record, "values");
       if (values == kNoNode) values = tree.get(record, "value");

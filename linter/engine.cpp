@@ -54,8 +54,10 @@ std::string zone_origin(const InputFile& input, const LintRequest& request,
   return {};
 }
 
-std::string content_of(const InputFile& input, const LintRequest& request) {
-  if (input.content) return *input.content;
+// The input's text. Content read while detecting the format is handed over, not copied (each
+// input is read by one task only).
+std::string content_of(InputFile& input, const LintRequest& request) {
+  if (input.content) return std::move(*input.content);
   return input.is_stdin ? read_stdin(request.max_file_size)
                         : read_whole_file(input.path, request.max_file_size);
 }
@@ -78,7 +80,7 @@ ReadResult too_large(const InputFile& input, const TooLarge& error) {
   return result;
 }
 
-ReadResult read_zone_input(const InputFile& input, const LintRequest& request,
+ReadResult read_zone_input(InputFile& input, const LintRequest& request,
                            const std::string& forced_origin) {
   ZoneReadOptions options;
   options.display_path = input.display_path;
@@ -110,12 +112,11 @@ ReadResult read_zone_input(const InputFile& input, const LintRequest& request,
 
 // A Terraform module: the named files and, for context, every other *.tf.json and tfvars
 // file beside them.
-ReadResult read_terraform_input(const std::vector<const InputFile*>& named,
-                                const LintRequest& request) {
+ReadResult read_terraform_input(const std::vector<InputFile*>& named, const LintRequest& request) {
   std::vector<SourceText> sources;
   std::set<std::string> named_paths;
   std::vector<ReadResult> refused;
-  for (const InputFile* input : named) {
+  for (InputFile* input : named) {
     named_paths.insert(input->display_path);
     try {
       sources.push_back({input->display_path, content_of(*input, request), false});
@@ -155,7 +156,8 @@ ReadResult read_terraform_input(const std::vector<const InputFile*>& named,
   return result;
 }
 
-ReadResult read_document_input(const InputFile& input, const LintRequest& request,
+// A plan, state or YAML input (read_task sends zone files and Terraform modules elsewhere).
+ReadResult read_document_input(InputFile& input, const LintRequest& request,
                                const std::string& forced_origin) {
   const SourceText source{input.display_path, content_of(input, request), false};
   const DocumentLimits limits = document_limits(request);
@@ -174,18 +176,18 @@ ReadResult read_document_input(const InputFile& input, const LintRequest& reques
     case InputFormat::tf_json:
       break;
   }
-  return read_zone_input(input, request, forced_origin);
+  return {};
 }
 
 // One unit of reading: a zone file, a Terraform module (several files), or one document.
 struct ReadTask {
-  std::vector<const InputFile*> inputs;
+  std::vector<InputFile*> inputs;
 };
 
-std::vector<ReadTask> plan_reads(const std::vector<InputFile>& inputs) {
+std::vector<ReadTask> plan_reads(std::vector<InputFile>& inputs) {
   std::vector<ReadTask> tasks;
   std::map<std::string, std::size_t> modules;  // directory -> task
-  for (const InputFile& input : inputs) {
+  for (InputFile& input : inputs) {
     if (input.format == InputFormat::tf_json && !input.is_stdin) {
       const std::string directory = input.path.parent_path().string();
       const auto [at, inserted] = modules.emplace(directory, tasks.size());
@@ -200,7 +202,7 @@ std::vector<ReadTask> plan_reads(const std::vector<InputFile>& inputs) {
 
 ReadResult read_task(const ReadTask& task, const LintRequest& request,
                      const std::string& forced_origin) {
-  const InputFile& first = *task.inputs.front();
+  InputFile& first = *task.inputs.front();
   if (first.format == InputFormat::tf_json) return read_terraform_input(task.inputs, request);
   try {
     if (first.format == InputFormat::zone) return read_zone_input(first, request, forced_origin);
@@ -379,11 +381,11 @@ LintResult lint(const LintRequest& request) {
       throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
     }
   }
-  const auto collected = collect_inputs(
+  auto collected = collect_inputs(
       request.paths, request.stdin_filename,
       [&](std::string_view path) { return request.rules.is_excluded(path); }, request.input_format,
       request.max_file_size);
-  const auto& inputs = collected.files;
+  auto& inputs = collected.files;
   const auto tasks = plan_reads(inputs);
   std::vector<ReadResult> reads(tasks.size());
   parallel_for(tasks.size(), request.jobs,

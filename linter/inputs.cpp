@@ -71,7 +71,9 @@ std::optional<InputFormat> json_format(std::string_view content) {
 }
 
 std::optional<InputFormat> yaml_format(std::string_view content, std::string_view path) {
-  switch (detect_yaml_format(content, path).value_or(YamlFormat(-1))) {
+  const auto format = detect_yaml_format(content, path);
+  if (!format) return std::nullopt;
+  switch (*format) {
     case YamlFormat::octodns:
       return InputFormat::octodns;
     case YamlFormat::dnsendpoint:

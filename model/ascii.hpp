@@ -35,4 +35,10 @@ inline std::string to_ascii_lower(std::string_view text) {
   return out;
 }
 
+inline std::string to_ascii_upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  return out;
+}
+
 }  // namespace dnslint

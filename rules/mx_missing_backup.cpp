@@ -13,9 +13,7 @@ namespace dnslint {
 namespace {
 
 std::string normalized(std::string_view pattern) {
-  std::string out;
-  for (char c : pattern)
-    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string out = to_ascii_lower(pattern);
   if (out.empty() || out.back() != '.') out.push_back('.');
   return out;
 }

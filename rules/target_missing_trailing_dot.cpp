@@ -24,9 +24,7 @@ constexpr std::array<std::string_view, 40> kGenericTlds{
     "host", "hosting", "systems", "network", "global", "xyz",  "top",    "google"};
 
 bool is_top_level_domain(std::string_view label) {
-  std::string lower;
-  for (char c : label)
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  const std::string lower = to_ascii_lower(label);
   if (lower.size() == 2 &&
       std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
     return true;

@@ -111,9 +111,15 @@ dnslint::NodeId resolve_pointer(const dnslint::DocumentTree& tree, dnslint::Node
   while (node != dnslint::kNoNode && start <= pointer.size() && pointer.size() > 1) {
     auto end = pointer.find('/', start);
     if (end == std::string::npos) end = pointer.size();
-    std::string token = pointer.substr(start, end - start);
-    for (std::size_t at; (at = token.find("~1")) != std::string::npos;) token.replace(at, 2, "/");
-    for (std::size_t at; (at = token.find("~0")) != std::string::npos;) token.replace(at, 2, "~");
+    // RFC 6901 §4: ~1 is '/', ~0 is '~'.
+    std::string token;
+    for (std::size_t i = start; i < end; ++i) {
+      if (pointer[i] == '~' && i + 1 < end && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+        token += pointer[++i] == '1' ? '/' : '~';
+      } else {
+        token += pointer[i];
+      }
+    }
     if (tree.is_sequence(node)) {
       const auto index = static_cast<std::size_t>(std::atol(token.c_str()));
       node = index < tree[node].children.size() ? tree[node].children[index] : dnslint::kNoNode;
