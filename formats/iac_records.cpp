@@ -46,9 +46,9 @@ void mark_targets_absolute(Rdata& rdata) {
         if constexpr (std::is_same_v<T, NameData>) clear_relative(data.target);
         if constexpr (std::is_same_v<T, MxData>) clear_relative(data.exchange);
         if constexpr (std::is_same_v<T, SrvData>) clear_relative(data.target);
-        if constexpr (std::is_same_v<T, SoaData>) {
-          clear_relative(data.mname);
-          clear_relative(data.rname);
+        if constexpr (std::is_same_v<T, Boxed<SoaData>>) {
+          clear_relative(data->mname);
+          clear_relative(data->rname);
         }
       },
       rdata);
@@ -165,7 +165,7 @@ Rdata IacModelBuilder::placeholder(RRType type) {
     case rrtype::SRV:
       return SrvData{0, 0, 0, target};
     case rrtype::SOA:
-      return SoaData{target, target, 0, 0, 0, 0, 0};
+      return Boxed<SoaData>(SoaData{target, target, 0, 0, 0, 0, 0});
     case rrtype::TXT:
       return TxtData{};
     default:
@@ -188,7 +188,7 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
     return;
   }
   if ((type == rrtype::TXT || type == rrtype::SPF) && !value.text.starts_with('"')) {
-    record.rdata = TxtData{text_chunks(value.text)};
+    record.rdata = TxtData::from_strings(text_chunks(value.text));
     pending.records.push_back(std::move(record));
     return;
   }

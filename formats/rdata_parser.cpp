@@ -30,23 +30,6 @@ struct Fields {
   }
 };
 
-std::variant<TargetName, RdataError> read_target(const Token& token, std::size_t index,
-                                                 std::string_view what, std::string_view origin,
-                                                 NameTable& names) {
-  std::string canonical;
-  if (auto error = parse_name(token.text, origin, canonical)) {
-    const bool missing_origin = origin.empty() && !is_written_absolute(token.text);
-    return RdataError{
-        index, fmt::format("bad {} '{}': {}", what, printable_excerpt(token.text), error->reason),
-        missing_origin};
-  }
-  TargetName target;
-  target.name = names.intern(canonical);
-  if (!is_written_absolute(token.text) && token.text != "@")
-    target.relative_to = names.intern(origin);
-  return target;
-}
-
 std::variant<std::uint16_t, RdataError> read_u16(const Token& token, std::size_t index,
                                                  std::string_view what) {
   unsigned value = 0;
@@ -152,6 +135,33 @@ struct RdataParser::Ldns {
 };
 
 RdataParser::RdataParser() : ldns_(std::make_unique<Ldns>()) {}
+
+NameId RdataParser::origin_id(std::string_view origin, NameTable& names) {
+  // Every relative name of a file appends the same origin: intern it once per origin, not
+  // once per record (the id is checked against the table in case the parser changed tables).
+  if (origin_id_ == kNoName || origin_id_ >= names.size() || names.str(origin_id_) != origin) {
+    origin_id_ = names.intern(origin);
+  }
+  return origin_id_;
+}
+
+std::variant<TargetName, RdataError> RdataParser::read_target(const Token& token, std::size_t index,
+                                                              std::string_view what,
+                                                              std::string_view origin,
+                                                              NameTable& names) {
+  if (auto error = parse_name(token.text, origin, name_buffer_)) {
+    const bool missing_origin = origin.empty() && !is_written_absolute(token.text);
+    return RdataError{
+        index, fmt::format("bad {} '{}': {}", what, printable_excerpt(token.text), error->reason),
+        missing_origin};
+  }
+  TargetName target;
+  target.name = names.intern(name_buffer_);
+  if (!is_written_absolute(token.text) && token.text != "@") {
+    target.relative_to = origin_id(origin, names);
+  }
+  return target;
+}
 RdataParser::~RdataParser() = default;
 
 std::variant<Rdata, RdataError> RdataParser::parse(RRType type, std::span<const Token> tokens,
@@ -243,13 +253,13 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
         }
         *values[i] = value.seconds;
       }
-      return data;
+      return Boxed<SoaData>(data);
     }
     case rrtype::TXT: {
       if (tokens.empty()) return RdataError{0, "TXT rdata needs at least one character-string"};
-      TxtData data;
+      std::string wire;
+      std::string decoded;
       for (std::size_t i = 0; i < tokens.size(); ++i) {
-        std::string decoded;
         if (!decode_escapes(tokens[i].text, decoded)) {
           return RdataError{i,
                             fmt::format("bad escape in '{}'", printable_excerpt(tokens[i].text))};
@@ -259,9 +269,10 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
           return RdataError{
               i, fmt::format("character-string of {} octets is longer than 255", decoded.size())};
         }
-        data.strings.push_back(std::move(decoded));
+        wire.push_back(static_cast<char>(decoded.size()));
+        wire += decoded;
       }
-      return data;
+      return TxtData{HeapBytes(wire)};
     }
     default:
       return RdataError{0, "no native parser"};
@@ -272,12 +283,12 @@ std::variant<Rdata, RdataError> RdataParser::parse_opaque(RRType type,
                                                           std::span<const Token> tokens) {
   if (tokens.empty()) return RdataError{0, fmt::format("{} record has no rdata", type_name(type))};
   // Kept as written, one space between fields, so that duplicate-record can compare them.
-  GenericData data;
+  std::string text;
   for (const Token& token : tokens) {
-    if (!data.wire.empty() && !token.glued) data.wire += ' ';
-    data.wire += token.raw;
+    if (!text.empty() && !token.glued) text += ' ';
+    text += token.raw;
   }
-  return Rdata{std::move(data)};
+  return Rdata{GenericData{HeapBytes(text)}};
 }
 
 std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
@@ -338,8 +349,9 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
     }
     ldns_buffer* buffer = ldns_buffer_new(256);
     if (ldns_rr_rdata2buffer_wire(buffer, rr) == LDNS_STATUS_OK) {
-      result = Rdata{GenericData{std::string(
-          reinterpret_cast<const char*>(ldns_buffer_begin(buffer)), ldns_buffer_position(buffer))}};
+      result = Rdata{GenericData{
+          HeapBytes(std::string_view(reinterpret_cast<const char*>(ldns_buffer_begin(buffer)),
+                                     ldns_buffer_position(buffer)))}};
     }
     ldns_buffer_free(buffer);
   }

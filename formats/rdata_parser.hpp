@@ -37,8 +37,15 @@ class RdataParser {
   std::variant<Rdata, RdataError> parse_opaque(RRType type, std::span<const Token> tokens);
   std::variant<Rdata, RdataError> parse_with_ldns(RRType type, std::span<const Token> tokens,
                                                   std::string_view origin, NameTable& names);
+  std::variant<TargetName, RdataError> read_target(const Token& token, std::size_t index,
+                                                   std::string_view what, std::string_view origin,
+                                                   NameTable& names);
+  NameId origin_id(std::string_view origin, NameTable& names);
+
   struct Ldns;
   std::unique_ptr<Ldns> ldns_;
+  std::string name_buffer_;  // reused for every name, so that reading a name allocates nothing
+  NameId origin_id_ = kNoName;
 };
 
 // True for the types parse() handles without ldns.

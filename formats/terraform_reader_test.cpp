@@ -140,7 +140,7 @@ TEST_CASE("block fields become presentation rdata, character-strings escaped") {
   CHECK(result.findings[0].message.find("'preference' is missing") != std::string::npos);
   const Record* txt = find_record(result, "example.com.", rrtype::TXT);
   REQUIRE(txt != nullptr);
-  CHECK(std::get<TxtData>(txt->rdata).strings.at(0) == "say \"hi\" \\ bye");
+  CHECK(std::get<TxtData>(txt->rdata).strings().at(0) == "say \"hi\" \\ bye");
   const Record* mx = find_record(result, "example.com.", rrtype::MX);
   REQUIRE(mx != nullptr);
   CHECK_FALSE(std::get<MxData>(mx->rdata).exchange.written_relative());

@@ -48,7 +48,7 @@ TEST_CASE("octoDNS: apex, lists, integer keys, legacy MX fields, TXT escapes") {
   const auto& records = result.zones[0].records;
   REQUIRE(records.size() == 4);
   CHECK(std::get<MxData>(records[1].rdata).preference == 20);
-  CHECK(std::get<TxtData>(records[2].rdata).strings.at(0) == "v=spf1 -all; x");
+  CHECK(std::get<TxtData>(records[2].rdata).strings().at(0) == "v=spf1 -all; x");
   CHECK(result.names.str(records[3].owner) == "2.example.com.");
 }
 

@@ -123,7 +123,7 @@ TEST_CASE("RFC 3597 generic types and rdata") {
   CHECK(r.findings.empty());
   REQUIRE(r.zone.records.size() == 3);
   CHECK(r.zone.records[0].type == 65280);
-  CHECK(std::get<GenericData>(r.zone.records[0].rdata).wire == "\xab\xcd");
+  CHECK(std::get<GenericData>(r.zone.records[0].rdata).wire.view() == "\xab\xcd");
   CHECK(std::get<AData>(r.zone.records[1].rdata).address == 0xc0000201u);
   CHECK(r.zone.records[2].type == rrtype::MX);
   CHECK(r.names.str(std::get<MxData>(r.zone.records[2].rdata).exchange.name) == ".");

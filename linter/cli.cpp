@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -129,6 +130,13 @@ void refuse_to_overwrite_inputs(const CliOptions& options, const LintResult& res
   }
 }
 
+void print_timings(const std::vector<PhaseTime>& timings) {
+  std::cerr << "dnslint: timing (wall seconds; rules run side by side, so theirs overlap)\n";
+  for (const PhaseTime& phase : timings) {
+    std::cerr << fmt::format("  {:<40} {:9.4f}\n", phase.name, phase.seconds);
+  }
+}
+
 int lint_command(CliOptions& options) {
   if (options.input_format) {
     options.request.input_format = input_format_from_name(*options.input_format);
@@ -150,6 +158,7 @@ int lint_command(CliOptions& options) {
     const std::size_t known = apply_baseline(result, baseline);
     if (known > 0) std::cerr << fmt::format("dnslint: {} finding(s) are in the baseline\n", known);
   }
+  const auto report_start = std::chrono::steady_clock::now();
   for (const auto& [format, file] : options.reports) {
     write_atomically(file, render(result, format, false, options.sarif_suppressed));
   }
@@ -160,6 +169,12 @@ int lint_command(CliOptions& options) {
   } else {
     std::fwrite(report.data(), 1, report.size(), stdout);
     if (std::fflush(stdout) != 0) throw InputError("cannot write the report to standard output");
+  }
+  if (options.request.timing) {
+    result.timings.push_back(
+        {"report",
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - report_start).count()});
+    print_timings(result.timings);
   }
   std::cerr << write_summary(result);
   if (!options.fail_on) return 0;
@@ -201,6 +216,7 @@ options:
       --max-file-size BYTES     larger inputs and $INCLUDE files are not read (default 1 GiB)
       --max-nesting N           JSON and YAML nesting limit (default 512)
       --report-unused-suppressions   report suppression comments that matched no finding
+      --timing                  print the time of each phase and rule to standard error
       --baseline FILE           report only findings that FILE does not hold
       --write-baseline FILE     record every current finding in FILE (and exit 0)
   -h, --help                    this text
@@ -305,6 +321,8 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.baseline = value();
     } else if (arg == "--write-baseline") {
       options.write_baseline = value();
+    } else if (arg == "--timing") {
+      options.request.timing = true;
     } else if (arg == "--report-unused-suppressions") {
       options.request.report_unused_suppressions = true;
     } else if (arg == "--max-file-size") {

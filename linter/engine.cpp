@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <map>
 #include <set>
@@ -19,6 +20,22 @@
 
 namespace dnslint {
 namespace {
+
+// Records the wall time between successive laps when timing was asked for.
+class Stopwatch {
+ public:
+  explicit Stopwatch(std::vector<PhaseTime>* out) : out_(out) {}
+  void lap(std::string name) {
+    if (out_ == nullptr) return;
+    const auto now = std::chrono::steady_clock::now();
+    out_->push_back({std::move(name), std::chrono::duration<double>(now - start_).count()});
+    start_ = now;
+  }
+
+ private:
+  std::vector<PhaseTime>* out_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
 
 // Runs `work(i)` for i in [0, count) on up to `jobs` threads; rethrows the first exception.
 template <typename Work>
@@ -234,11 +251,14 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
     target.name = remap[target.name];
     if (target.relative_to != kNoName) target.relative_to = remap[target.relative_to];
   };
+  const bool renumbered =
+      file_offset != 0 || std::any_of(remap.begin(), remap.end(),
+                                      [id = NameId{0}](NameId to) mutable { return to != id++; });
   for (Zone& zone : read.zones) {
-    for (Record& record : zone.records) {
+    for (Record& record : renumbered ? std::span<Record>(zone.records) : std::span<Record>()) {
       record.owner = remap[record.owner];
       record.location.file += file_offset;
-      if (auto* soa = std::get_if<SoaData>(&record.rdata)) {
+      if (auto* soa = soa_of(record)) {
         rename(soa->mname);
         rename(soa->rname);
       } else if (auto* name = std::get_if<NameData>(&record.rdata)) {
@@ -373,6 +393,8 @@ void count_severities(LintResult& result) {
 }
 
 LintResult lint(const LintRequest& request) {
+  std::vector<PhaseTime> timings;
+  Stopwatch stopwatch(request.timing ? &timings : nullptr);
   std::string forced_origin;
   if (request.origin) {
     std::string text = *request.origin;
@@ -386,34 +408,50 @@ LintResult lint(const LintRequest& request) {
       [&](std::string_view path) { return request.rules.is_excluded(path); }, request.input_format,
       request.max_file_size);
   auto& inputs = collected.files;
+  stopwatch.lap("collect inputs");
   const auto tasks = plan_reads(inputs);
   std::vector<ReadResult> reads(tasks.size());
   parallel_for(tasks.size(), request.jobs,
                [&](std::size_t i) { reads[i] = read_task(tasks[i], request, forced_origin); });
+  stopwatch.lap("read");
   LintResult result = lint_reads(std::move(reads), request);
   result.summary.files = inputs.size();
   result.skipped = collected.skipped;
+  timings.insert(timings.end(), std::make_move_iterator(result.timings.begin()),
+                 std::make_move_iterator(result.timings.end()));
+  result.timings = std::move(timings);
   return result;
 }
 
 LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request) {
+  std::vector<PhaseTime> timings;
+  Stopwatch stopwatch(request.timing ? &timings : nullptr);
   Model model;
   std::vector<Finding> findings;
   std::vector<Suppression> suppressions;
   for (auto& read : reads) merge(std::move(read), model, findings, suppressions);
+  stopwatch.lap("merge");
   model.build_indexes();
+  stopwatch.lap("index");
 
   std::vector<const Rule*> enabled;
   for (const Rule& rule : all_rules()) {
     if (rule.check != nullptr && request.rules.enabled_anywhere(rule.id)) enabled.push_back(&rule);
   }
   std::vector<std::vector<Finding>> per_rule(enabled.size());
+  std::vector<std::vector<PhaseTime>> rule_times(enabled.size());
   parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
+    Stopwatch rule_stopwatch(request.timing ? &rule_times[i] : nullptr);
     const RuleSettings& settings = request.rules.at(enabled[i]->id);
     Reporter reporter(enabled[i]->id, settings.severity, model);
     enabled[i]->check(model, settings.options, reporter);
     per_rule[i] = reporter.take();
+    rule_stopwatch.lap(fmt::format("rule {}", enabled[i]->id));
   });
+  stopwatch.lap("rules (all)");
+  for (auto& rule_time : rule_times) {
+    if (!rule_time.empty()) timings.push_back(std::move(rule_time.front()));
+  }
   for (auto& rule_findings : per_rule) {
     std::move(rule_findings.begin(), rule_findings.end(), std::back_inserter(findings));
   }
@@ -449,6 +487,8 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   result.findings = std::move(findings);
   result.files = std::move(model.files);
   count_severities(result);
+  stopwatch.lap("suppressions and sorting");
+  result.timings = std::move(timings);
   return result;
 }
 

@@ -27,6 +27,7 @@ struct LintRequest {
   std::uint64_t max_file_size = kDefaultMaxFileSize;  // bytes of one input or $INCLUDE file
   unsigned max_nesting = 512;                         // JSON and YAML nesting
   bool report_unused_suppressions = false;
+  bool timing = false;  // --timing: measure each phase and rule
   RuleConfiguration rules = RuleConfiguration::defaults();
 };
 
@@ -45,12 +46,19 @@ struct SuppressedFinding {
   std::string reason;
 };
 
+// Wall time of one phase of a run, or of one rule (name "rule ID").
+struct PhaseTime {
+  std::string name;
+  double seconds = 0;
+};
+
 struct LintResult {
   std::vector<Finding> findings;   // sorted
   std::vector<std::string> files;  // display paths, indexed by SourceLocation::file
   Summary summary;
   std::vector<SuppressedFinding> suppressed;  // sorted; in no report but SARIF on request
   std::vector<std::string> skipped;           // named files holding nothing dnslint reads, and why
+  std::vector<PhaseTime> timings;             // with LintRequest::timing, in the order run
 };
 
 // Throws InputError (unreadable input) or ConfigError (bad option value).

@@ -238,8 +238,11 @@ namespace {
 
 // Reads a stream to its end, or throws TooLarge past `max_size` bytes: the size a file
 // system reports is checked first, but FIFOs, devices and growing files only tell by reading.
-std::string read_bounded(std::istream& in, const std::string& name, std::uint64_t max_size) {
+std::string read_bounded(std::istream& in, const std::string& name, std::uint64_t max_size,
+                         std::uint64_t expected_size = 0) {
   std::string content;
+  // Growing by doubling would copy a large file several times and briefly hold it twice.
+  content.reserve(static_cast<std::size_t>(std::min(expected_size, max_size)) + 1);
   std::array<char, 1 << 16> chunk;
   while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
     content.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
@@ -258,7 +261,7 @@ std::string read_whole_file(const fs::path& path, std::uint64_t max_size) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw InputError(fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
-  return read_bounded(in, path.string(), max_size);
+  return read_bounded(in, path.string(), max_size, ec ? 0 : size);
 }
 
 std::string read_stdin(std::uint64_t max_size) {

@@ -23,6 +23,27 @@ std::string_view written_text(const NameTable& names, const TargetName& target) 
   return relative_part(names.str(target.name), names.str(target.relative_to));
 }
 
+TxtData TxtData::from_strings(const std::vector<std::string>& strings) {
+  std::string wire;
+  for (const std::string& text : strings) {
+    wire.push_back(static_cast<char>(std::min<std::size_t>(text.size(), 255)));
+    wire.append(text, 0, 255);
+  }
+  return TxtData{HeapBytes(wire)};
+}
+
+std::vector<std::string> TxtData::strings() const {
+  std::vector<std::string> out;
+  std::string_view rest = wire.view();
+  while (!rest.empty()) {
+    const std::size_t size =
+        std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
+    out.emplace_back(rest.substr(1, size));
+    rest.remove_prefix(1 + size);
+  }
+  return out;
+}
+
 const TargetName* target_of(const Record& record) {
   if (const auto* name = std::get_if<NameData>(&record.rdata)) return &name->target;
   if (const auto* mx = std::get_if<MxData>(&record.rdata)) return &mx->exchange;
@@ -43,47 +64,67 @@ std::string rdata_key(const Record& record) {
     std::string operator()(const SrvData& s) const {
       return fmt::format("{} {} {} {}", s.priority, s.weight, s.port, s.target.name);
     }
-    std::string operator()(const SoaData& s) const {
+    std::string operator()(const Boxed<SoaData>& box) const {
+      const SoaData& s = *box;
       return fmt::format("{} {} {} {} {} {} {}", s.mname.name, s.rname.name, s.serial, s.refresh,
                          s.retry, s.expire, s.minimum);
     }
-    std::string operator()(const TxtData& t) const {
-      std::string key;
-      for (const auto& s : t.strings) {
-        key += fmt::format("{}:", s.size());
-        key += s;
-      }
-      return key;
-    }
-    std::string operator()(const GenericData& g) const { return g.wire; }
+    std::string operator()(const TxtData& t) const { return std::string(t.wire.view()); }
+    std::string operator()(const GenericData& g) const { return std::string(g.wire.view()); }
   };
   return std::visit(KeyVisitor{}, record.rdata);
 }
 
 void Zone::build_index(const NameTable& names) {
-  by_owner_.resize(records.size());
-  for (std::uint32_t i = 0; i < records.size(); ++i) by_owner_[i] = i;
-  std::stable_sort(by_owner_.begin(), by_owner_.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Record& x = records[a];
-    const Record& y = records[b];
-    if (x.owner != y.owner) return x.owner < y.owner;
-    return x.type < y.type;
+  // Sorting flat (owner, type, position) keys is several times quicker than an indirect
+  // stable sort through the records, and gives the same order.
+  struct Key {
+    std::uint64_t owner_and_type;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys(records.size());
+  for (std::uint32_t i = 0; i < records.size(); ++i) {
+    keys[i] = {static_cast<std::uint64_t>(records[i].owner) << 16 | records[i].type, i};
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.owner_and_type != b.owner_and_type ? a.owner_and_type < b.owner_and_type
+                                                : a.index < b.index;
   });
+  by_owner_.resize(records.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) by_owner_[i] = keys[i].index;
+  keys = {};
+
+  // Nodes, ordered by the position of their first record.
   nodes_.clear();
-  existing_.clear();
-  owners_.clear();
+  std::vector<std::uint32_t> first_record;
   for (std::uint32_t i = 0; i < by_owner_.size();) {
     const NameId owner = records[by_owner_[i]].owner;
     std::uint32_t j = i;
-    while (j < by_owner_.size() && records[by_owner_[j]].owner == owner) ++j;
-    nodes_.emplace(owner, std::make_pair(i, j));
+    std::uint32_t first = by_owner_[i];
+    for (; j < by_owner_.size() && records[by_owner_[j]].owner == owner; ++j) {
+      first = std::min(first, by_owner_[j]);
+    }
+    nodes_.push_back({owner, i, j});
+    first_record.push_back(first);
     i = j;
   }
-  for (const Record& record : records) {
-    if (existing_.contains(record.owner)) continue;
-    owners_.push_back(record.owner);
+  std::vector<std::uint32_t> order(nodes_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return first_record[a] < first_record[b]; });
+  std::vector<Node> by_appearance(nodes_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) by_appearance[i] = nodes_[order[i]];
+  nodes_ = std::move(by_appearance);
+  node_of_.clear();
+  node_of_.reserve(nodes_.size());
+  for (const Node& node : nodes_) node_of_.insert(node.owner, {node.begin, node.end});
+  index_rrsets();
+
+  existing_.clear();
+  existing_.reserve(nodes_.size());
+  for (const Node& node : nodes_) {
     // Mark the owner and its ancestors inside the zone (empty non-terminals exist too).
-    for (NameId name = record.owner; !existing_.contains(name);) {
+    for (NameId name = node.owner; !existing_.contains(name);) {
       existing_.insert(name);
       if (name == origin || names.is_root(name) || !names.is_at_or_below(name, origin)) break;
       name = names.parent(name);
@@ -91,11 +132,54 @@ void Zone::build_index(const NameTable& names) {
   }
 }
 
+void Zone::index_rrsets() {
+  // Nodes are in order of first appearance, so walking them and splitting each by type gives
+  // every type's RRsets in that order once they are grouped by type (stably).
+  struct Entry {
+    RRType type;
+    IndexRange range;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(nodes_.size());
+  for (const Node& node : nodes_) {
+    for (std::uint32_t i = node.begin; i < node.end;) {
+      const RRType type = records[by_owner_[i]].type;
+      std::uint32_t j = i + 1;
+      while (j < node.end && records[by_owner_[j]].type == type) ++j;
+      entries.push_back({type, {i, j}});
+      i = j;
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.type < b.type; });
+  rrsets_.resize(entries.size());
+  rrsets_by_type_.clear();
+  for (std::uint32_t i = 0; i < entries.size(); ++i) {
+    rrsets_[i] = entries[i].range;
+    if (rrsets_by_type_.empty() || rrsets_by_type_.back().type != entries[i].type) {
+      rrsets_by_type_.push_back({entries[i].type, i, i});
+    }
+    rrsets_by_type_.back().end = i + 1;
+  }
+}
+
+std::span<const Zone::IndexRange> Zone::rrsets(RRType type) const {
+  auto it = std::lower_bound(rrsets_by_type_.begin(), rrsets_by_type_.end(), type,
+                             [](const TypeRange& range, RRType t) { return range.type < t; });
+  if (it == rrsets_by_type_.end() || it->type != type) return {};
+  return std::span<const IndexRange>(rrsets_).subspan(it->begin, it->end - it->begin);
+}
+
+std::vector<RRType> Zone::types() const {
+  std::vector<RRType> types;
+  for (const TypeRange& range : rrsets_by_type_) types.push_back(range.type);
+  return types;
+}
+
 std::span<const std::uint32_t> Zone::records_at(NameId owner) const {
-  auto it = nodes_.find(owner);
-  if (it == nodes_.end()) return {};
-  return std::span<const std::uint32_t>(by_owner_).subspan(it->second.first,
-                                                           it->second.second - it->second.first);
+  const IndexRange* range = node_of_.find(owner);
+  if (range == nullptr) return {};
+  return records_of(*range);
 }
 
 std::span<const std::uint32_t> Zone::rrset(NameId owner, RRType type) const {
@@ -132,15 +216,15 @@ void Model::build_indexes() {
 
 const Zone* Model::zone_for(NameId name, const Zone* preferred) const {
   for (NameId n = name;; n = names.parent(n)) {
-    if (auto it = zones_by_origin_.find(n); it != zones_by_origin_.end()) {
+    if (const auto* loaded = zones_by_origin_.find(n)) {
       auto holds = [&](const Zone& zone) { return zone.origin_known || zone.name_exists(name); };
-      for (std::uint32_t index : it->second) {
+      for (std::uint32_t index : *loaded) {
         if (&zones[index] == preferred && holds(*preferred)) return preferred;
       }
-      for (std::uint32_t index : it->second) {
+      for (std::uint32_t index : *loaded) {
         if (zones[index].origin_known) return &zones[index];
       }
-      for (std::uint32_t index : it->second) {
+      for (std::uint32_t index : *loaded) {
         if (holds(zones[index])) return &zones[index];
       }
     }

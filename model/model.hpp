@@ -4,11 +4,10 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "model/finding.hpp"
+#include "model/id_map.hpp"
 #include "model/name.hpp"
 #include "model/record.hpp"
 
@@ -27,12 +26,36 @@ class Zone {
   // Builds the lookup indexes; call once after all records are in.
   void build_index(const NameTable& names);
 
+  // The records at one owner name: a range of the owner index.
+  struct Node {
+    NameId owner = kNoName;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+  // A range of the owner index: one RRset (owner and type), or all records of one owner.
+  struct IndexRange {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+
   // Indices into `records` of every record at `owner`, sorted by type, then source order.
   std::span<const std::uint32_t> records_at(NameId owner) const;
   // Indices of the records of one RRset (owner, type), in source order.
   std::span<const std::uint32_t> rrset(NameId owner, RRType type) const;
-  // Owners in first-appearance order (deterministic, for rules that walk every node).
-  const std::vector<NameId>& owners() const { return owners_; }
+  // Every owner with its records, in order of first appearance (deterministic, for rules that
+  // walk every node).
+  std::span<const Node> nodes() const { return nodes_; }
+  std::span<const std::uint32_t> records_of(const Node& node) const {
+    return std::span<const std::uint32_t>(by_owner_).subspan(node.begin, node.end - node.begin);
+  }
+  // Every RRset of `type`, owners in order of first appearance: rules that look at one type
+  // walk only its RRsets, not every name of the zone.
+  std::span<const IndexRange> rrsets(RRType type) const;
+  // The types the zone holds, in ascending order.
+  std::vector<RRType> types() const;
+  std::span<const std::uint32_t> records_of(const IndexRange& set) const {
+    return std::span<const std::uint32_t>(by_owner_).subspan(set.begin, set.end - set.begin);
+  }
 
   // True when `name` owns records or is an empty non-terminal above an owner (RFC 4592 §2.2.2).
   bool name_exists(NameId name) const { return existing_.contains(name); }
@@ -43,10 +66,19 @@ class Zone {
   NameId delegation_above(const NameTable& names, NameId name) const;
 
  private:
-  std::vector<std::uint32_t> by_owner_;
-  std::unordered_map<NameId, std::pair<std::uint32_t, std::uint32_t>> nodes_;
-  std::unordered_set<NameId> existing_;
-  std::vector<NameId> owners_;
+  void index_rrsets();
+
+  std::vector<std::uint32_t> by_owner_;  // record indices by owner, then type, then position
+  std::vector<Node> nodes_;              // in order of first appearance
+  IdMap<IndexRange> node_of_;            // owner -> its range of by_owner_
+  std::vector<IndexRange> rrsets_;       // by type, then the owner's first appearance
+  struct TypeRange {
+    RRType type;
+    std::uint32_t begin;
+    std::uint32_t end;
+  };
+  std::vector<TypeRange> rrsets_by_type_;  // sorted by type: the part of rrsets_ of each type
+  IdSet existing_;
 };
 
 class Model {
@@ -64,7 +96,7 @@ class Model {
   std::string_view name(NameId id) const { return names.str(id); }
 
  private:
-  std::unordered_map<NameId, std::vector<std::uint32_t>> zones_by_origin_;
+  IdMap<std::vector<std::uint32_t>> zones_by_origin_;
 };
 
 }  // namespace dnslint

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "model/ascii.hpp"
 
@@ -186,25 +188,109 @@ std::string_view relative_part(std::string_view name, std::string_view suffix) {
   return name.substr(0, name.size() - suffix.size() - 1);
 }
 
+std::uint64_t hash_bytes(std::string_view bytes) {
+  // Eight bytes at a time through a multiply-xorshift mixer (the finaliser of SplitMix64).
+  auto mix = [](std::uint64_t h) {
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+  };
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ bytes.size();
+  const char* p = bytes.data();
+  std::size_t left = bytes.size();
+  for (; left >= 8; left -= 8, p += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    h = mix(h ^ word);
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, p, left);
+  return mix(h ^ tail ^ (static_cast<std::uint64_t>(left) << 56));
+}
+
+std::size_t NameTable::slot_of(std::string_view canonical, std::uint32_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const std::uint64_t value = slots_[slot];
+    if (value == kFreeSlot) return slot;
+    if (static_cast<std::uint32_t>(value >> 32) == hash &&
+        names_[static_cast<NameId>(value)] == canonical) {
+      return slot;
+    }
+  }
+}
+
+std::string_view NameTable::store(std::string_view canonical) {
+  if (blocks_.empty() || block_used_ + canonical.size() > block_size_) {
+    // Blocks grow with the table (64 KiB to 8 MiB): small zones stay small, large ones get
+    // few, large blocks.
+    constexpr std::size_t kFirstBlock = 64 * 1024;
+    constexpr std::size_t kLargestBlock = 8 * 1024 * 1024;
+    block_size_ =
+        std::max(std::min(kLargestBlock, std::max(kFirstBlock, 2 * block_size_)), canonical.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
+    block_used_ = 0;
+  }
+  char* at = blocks_.back().get() + block_used_;
+  std::memcpy(at, canonical.data(), canonical.size());
+  block_used_ += canonical.size();
+  return {at, canonical.size()};
+}
+
+void NameTable::grow_index(std::size_t capacity) {
+  std::size_t size = 16;
+  while (size < capacity + capacity / 2) size *= 2;  // load factor at most 2/3
+  if (size <= slots_.size()) return;
+  std::vector<std::uint64_t> old(size, kFreeSlot);
+  old.swap(slots_);
+  const std::size_t mask = size - 1;
+  for (const std::uint64_t value : old) {
+    if (value == kFreeSlot) continue;
+    std::size_t slot = (value >> 32) & mask;
+    while (slots_[slot] != kFreeSlot) slot = (slot + 1) & mask;
+    slots_[slot] = value;
+  }
+}
+
+void NameTable::reserve(std::size_t count) {
+  names_.reserve(count);
+  parents_.reserve(count);
+  depths_.reserve(count);
+  grow_index(count);
+}
+
 NameId NameTable::intern(std::string_view canonical) {
-  if (auto it = index_.find(canonical); it != index_.end()) return it->second;
+  if (slots_.empty()) grow_index(0);
+  const auto hash = static_cast<std::uint32_t>(hash_bytes(canonical));
+  std::size_t slot = slot_of(canonical, hash);
+  if (slots_[slot] != kFreeSlot) return static_cast<NameId>(slots_[slot]);
   NameId parent_id = kNoName;
   std::uint16_t depth = 0;
+  const std::size_t size_before = names_.size();
   if (canonical != ".") {
     parent_id = intern(parent_name(canonical));
     depth = static_cast<std::uint16_t>(depths_[parent_id] + 1);
   }
   const auto id = static_cast<NameId>(names_.size());
-  names_.emplace_back(canonical);
+  names_.push_back(store(canonical));
   parents_.push_back(parent_id == kNoName ? id : parent_id);
   depths_.push_back(depth);
-  index_.emplace(names_.back(), id);
+  if (names_.size() + names_.size() / 2 > slots_.size()) {
+    grow_index(names_.size());
+    slot = slot_of(canonical, hash);
+  } else if (names_.size() != size_before + 1) {
+    slot = slot_of(canonical, hash);  // a new parent may have taken the slot found above
+  }
+  slots_[slot] = slot_value(id, hash);
   return id;
 }
 
 std::optional<NameId> NameTable::find(std::string_view canonical) const {
-  if (auto it = index_.find(canonical); it != index_.end()) return it->second;
-  return std::nullopt;
+  if (slots_.empty()) return std::nullopt;
+  const std::uint64_t value =
+      slots_[slot_of(canonical, static_cast<std::uint32_t>(hash_bytes(canonical)))];
+  if (value == kFreeSlot) return std::nullopt;
+  return static_cast<NameId>(value);
 }
 
 bool NameTable::is_at_or_below(NameId name, NameId ancestor) const {

@@ -4,11 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace dnslint {
@@ -47,9 +46,16 @@ bool is_at_or_below(std::string_view name, std::string_view ancestor);
 std::string_view relative_part(std::string_view name, std::string_view suffix);
 
 // Interns canonical names. Every ancestor of an interned name is interned too, so parent()
-// is a lookup. Addresses of stored strings are stable (deque), so views into them stay valid.
+// is a lookup. The text of the names lives in large arena blocks that never move, so views
+// into them stay valid (also across moves of the table), and the index is one flat
+// open-addressing array of ids: a name costs about 30 bytes plus its text and no allocation
+// of its own, which is what keeps a zone of millions of names small and quick to free.
 class NameTable {
  public:
+  NameTable() = default;
+  NameTable(NameTable&&) noexcept = default;
+  NameTable& operator=(NameTable&&) noexcept = default;
+
   NameId intern(std::string_view canonical);
   std::optional<NameId> find(std::string_view canonical) const;
   std::string_view str(NameId id) const { return names_[id]; }
@@ -57,12 +63,30 @@ class NameTable {
   bool is_root(NameId id) const { return parents_[id] == id; }
   bool is_at_or_below(NameId name, NameId ancestor) const;
   std::size_t size() const { return names_.size(); }
+  // Room for about `count` names without regrowing the index.
+  void reserve(std::size_t count);
 
  private:
-  std::deque<std::string> names_;
+  std::size_t slot_of(std::string_view canonical, std::uint32_t hash) const;
+  static std::uint64_t slot_value(NameId id, std::uint32_t hash) {
+    return static_cast<std::uint64_t>(hash) << 32 | id;
+  }
+  std::string_view store(std::string_view canonical);
+  void grow_index(std::size_t capacity);
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t block_used_ = 0;
+  std::size_t block_size_ = 0;
+  std::vector<std::string_view> names_;
   std::vector<NameId> parents_;
   std::vector<std::uint16_t> depths_;
-  std::unordered_map<std::string_view, NameId> index_;
+  // Power-of-two size; each slot holds an id and its name's hash (so that a probe reads the
+  // text only when the hashes agree); kFreeSlot marks a free one.
+  static constexpr std::uint64_t kFreeSlot = ~std::uint64_t{0};
+  std::vector<std::uint64_t> slots_;
 };
+
+// A fast, well-mixed hash of a byte string (for the flat hash tables of the model).
+std::uint64_t hash_bytes(std::string_view bytes);
 
 }  // namespace dnslint

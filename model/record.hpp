@@ -3,6 +3,8 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -25,6 +27,53 @@ struct TargetName {
 // The target as the file wrote it, up to case and escapes: "mail" for a relative name,
 // "mail.example.net." for an absolute one.
 std::string_view written_text(const NameTable& names, const TargetName& target);
+
+// Bytes behind one pointer: 8 bytes in a record where a std::string takes 32, so that the
+// rdata of every type but the rare big ones fits in 16 bytes (a record is 64 bytes in all).
+class HeapBytes {
+ public:
+  HeapBytes() = default;
+  explicit HeapBytes(std::string_view bytes) {
+    if (bytes.empty()) return;
+    const auto size = static_cast<std::uint32_t>(bytes.size());
+    data_ = std::make_unique_for_overwrite<char[]>(sizeof size + bytes.size());
+    std::memcpy(data_.get(), &size, sizeof size);
+    std::memcpy(data_.get() + sizeof size, bytes.data(), bytes.size());
+  }
+  HeapBytes(const HeapBytes& other) : HeapBytes(other.view()) {}
+  HeapBytes& operator=(const HeapBytes& other) { return *this = HeapBytes(other.view()); }
+  HeapBytes(HeapBytes&&) noexcept = default;
+  HeapBytes& operator=(HeapBytes&&) noexcept = default;
+
+  std::string_view view() const {
+    if (!data_) return {};
+    std::uint32_t size = 0;
+    std::memcpy(&size, data_.get(), sizeof size);
+    return {data_.get() + sizeof size, size};
+  }
+  bool operator==(const HeapBytes& other) const { return view() == other.view(); }
+
+ private:
+  std::unique_ptr<char[]> data_;  // a 4-byte length, then the bytes; null when empty
+};
+
+// A value kept on the heap and copied deeply: for rdata that is rare and larger than 16 bytes.
+template <typename T>
+class Boxed {
+ public:
+  Boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit by design
+  Boxed(const Boxed& other) : value_(std::make_unique<T>(*other.value_)) {}
+  Boxed& operator=(const Boxed& other) { return *this = Boxed(*other.value_); }
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(Boxed&&) noexcept = default;
+  const T& operator*() const { return *value_; }
+  T& operator*() { return *value_; }
+  const T* operator->() const { return value_.get(); }
+  T* operator->() { return value_.get(); }
+
+ private:
+  std::unique_ptr<T> value_;  // never null, except after a move
+};
 
 struct AData {
   std::uint32_t address = 0;  // host byte order
@@ -57,17 +106,23 @@ struct SoaData {
   std::uint32_t expire = 0;
   std::uint32_t minimum = 0;
 };
+// TXT and SPF: the character-strings in wire form, each behind its length octet (RFC 1035
+// §3.3.14), which is also what decides whether two TXT records are the same.
 struct TxtData {
-  std::vector<std::string> strings;  // decoded character-strings
+  HeapBytes wire;
+
+  static TxtData from_strings(const std::vector<std::string>& strings);
+  // The decoded character-strings.
+  std::vector<std::string> strings() const;
 };
 // Every other type: rdata in uncompressed wire form, as ldns encodes it (or, for the few types
 // ldns cannot read, the presentation text as written).
 struct GenericData {
-  std::string wire;
+  HeapBytes wire;
 };
 
 using Rdata =
-    std::variant<AData, AaaaData, NameData, MxData, SrvData, SoaData, TxtData, GenericData>;
+    std::variant<AData, AaaaData, NameData, MxData, SrvData, Boxed<SoaData>, TxtData, GenericData>;
 
 struct Record {
   NameId owner = kNoName;
@@ -88,6 +143,16 @@ struct Record {
   bool unknown_value() const { return (flags & kUnknownValue) != 0; }
   bool unknown_ttl() const { return (flags & kUnknownTtl) != 0; }
 };
+
+// The SOA rdata of a record, or nullptr.
+inline const SoaData* soa_of(const Record& record) {
+  const auto* box = std::get_if<Boxed<SoaData>>(&record.rdata);
+  return box != nullptr ? &**box : nullptr;
+}
+inline SoaData* soa_of(Record& record) {
+  auto* box = std::get_if<Boxed<SoaData>>(&record.rdata);
+  return box != nullptr ? &**box : nullptr;
+}
 
 // The target name of CNAME/NS/PTR/DNAME/MX/SRV rdata, or nullptr.
 const TargetName* target_of(const Record& record);

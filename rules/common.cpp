@@ -12,9 +12,9 @@ void for_each_rrset(
     const Model& model, RRType type,
     const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit) {
   for (const Zone& zone : model.zones) {
-    for (NameId owner : zone.owners()) {
-      const auto set = zone.rrset(owner, type);
-      if (set.empty()) continue;
+    for (const Zone::IndexRange& range : zone.rrsets(type)) {
+      const auto set = zone.records_of(range);
+      const NameId owner = zone.records[set.front()].owner;
       const bool plain = std::all_of(set.begin(), set.end(), [&](std::uint32_t index) {
         return zone.records[index].variant == 0;
       });
@@ -48,8 +48,8 @@ bool has_unknown_value(const Zone& zone, std::span<const std::uint32_t> set) {
 void for_each_record(const Model& model, RRType type,
                      const std::function<void(const Zone&, const Record&)>& visit) {
   for (const Zone& zone : model.zones) {
-    for (NameId owner : zone.owners()) {
-      for (std::uint32_t index : zone.rrset(owner, type)) {
+    for (const Zone::IndexRange& range : zone.rrsets(type)) {
+      for (std::uint32_t index : zone.records_of(range)) {
         if (!zone.records[index].unknown_value()) visit(zone, zone.records[index]);
       }
     }

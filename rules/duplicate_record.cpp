@@ -12,20 +12,25 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for (const Zone& zone : model.zones) {
-    for (NameId owner : zone.owners()) {
-      std::map<std::tuple<RRType, RRClass, std::uint16_t, std::string>, const Record*> seen;
-      for (std::uint32_t index : zone.records_at(owner)) {
-        const Record& record = zone.records[index];
-        if (record.unknown_value()) continue;
-        auto [it, inserted] = seen.emplace(
-            std::make_tuple(record.type, record.rclass, record.variant, rdata_key(record)),
-            &record);
-        if (inserted) continue;
-        Finding& finding = reporter.report(
-            zone, record,
-            fmt::format("duplicate {} record at {} (the same as {})", type_name(record.type),
-                        model.name(owner), where(model, it->second->location, record.location)));
-        finding.related.push_back({it->second->location, "first defined here"});
+    for (RRType type : zone.types()) {
+      for (const Zone::IndexRange& range : zone.rrsets(type)) {
+        // Most RRsets hold one record: only larger ones need their rdata compared.
+        const auto set = zone.records_of(range);
+        if (set.size() < 2) continue;
+        std::map<std::tuple<RRClass, std::uint16_t, std::string>, const Record*> seen;
+        for (std::uint32_t index : set) {
+          const Record& record = zone.records[index];
+          if (record.unknown_value()) continue;
+          auto [it, inserted] = seen.emplace(
+              std::make_tuple(record.rclass, record.variant, rdata_key(record)), &record);
+          if (inserted) continue;
+          Finding& finding =
+              reporter.report(zone, record,
+                              fmt::format("duplicate {} record at {} (the same as {})",
+                                          type_name(record.type), model.name(record.owner),
+                                          where(model, it->second->location, record.location)));
+          finding.related.push_back({it->second->location, "first defined here"});
+        }
       }
     }
   }

@@ -11,8 +11,9 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for (const Zone& zone : model.zones) {
-    for (NameId owner : zone.owners()) {
-      const auto node = zone.records_at(owner);
+    for (const Zone::Node& owner_node : zone.nodes()) {
+      const NameId owner = owner_node.owner;
+      const auto node = zone.records_of(owner_node);
       for (std::size_t i = 0; i < node.size();) {
         const Record& first = zone.records[node[i]];
         std::size_t j = i + 1;
