@@ -131,9 +131,10 @@ void refuse_to_overwrite_inputs(const CliOptions& options, const LintResult& res
 }
 
 void print_timings(const std::vector<PhaseTime>& timings) {
-  std::cerr << "dnslint: timing (wall seconds; rules run side by side, so theirs overlap)\n";
+  std::cerr << "dnslint: timing (wall seconds, resident MB after; rules run side by side)\n";
   for (const PhaseTime& phase : timings) {
-    std::cerr << fmt::format("  {:<40} {:9.4f}\n", phase.name, phase.seconds);
+    std::cerr << fmt::format("  {:<40} {:9.4f} {:8.1f}\n", phase.name, phase.seconds,
+                             static_cast<double>(phase.resident_bytes) / (1024.0 * 1024.0));
   }
 }
 
@@ -173,7 +174,8 @@ int lint_command(CliOptions& options) {
   if (options.request.timing) {
     result.timings.push_back(
         {"report",
-         std::chrono::duration<double>(std::chrono::steady_clock::now() - report_start).count()});
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - report_start).count(),
+         resident_bytes()});
     print_timings(result.timings);
   }
   std::cerr << write_summary(result);

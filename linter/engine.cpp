@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -28,7 +29,8 @@ class Stopwatch {
   void lap(std::string name) {
     if (out_ == nullptr) return;
     const auto now = std::chrono::steady_clock::now();
-    out_->push_back({std::move(name), std::chrono::duration<double>(now - start_).count()});
+    out_->push_back(
+        {std::move(name), std::chrono::duration<double>(now - start_).count(), resident_bytes()});
     start_ = now;
   }
 
@@ -362,18 +364,87 @@ void apply_suppressions(std::vector<Finding>& findings,
 }
 
 void sort_findings(std::vector<Finding>& findings, const std::vector<std::string>& files) {
+  // Files compare by their rank among the sorted paths, so that the strings are compared once
+  // per file and not once per comparison.
+  std::vector<std::uint32_t> order(files.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return files[a] < files[b]; });
+  std::vector<std::uint32_t> rank(files.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
   auto key = [&](const Finding& f) {
-    return std::tie(files[f.location.file], f.location.line, f.location.column, f.rule, f.message,
+    return std::tie(rank[f.location.file], f.location.line, f.location.column, f.rule, f.message,
                     f.location.end_line, f.location.end_column);
   };
-  std::sort(findings.begin(), findings.end(),
-            [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  // Sorting positions, then moving each finding once into place (following the cycles of
+  // the permutation), is quicker than swapping findings around and needs no second array.
+  std::vector<std::uint32_t> sorted(findings.size());
+  for (std::uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
+  std::sort(sorted.begin(), sorted.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return key(findings[a]) < key(findings[b]); });
+  std::vector<bool> placed(findings.size(), false);
+  for (std::uint32_t start = 0; start < sorted.size(); ++start) {
+    if (placed[start]) continue;
+    Finding first = std::move(findings[start]);
+    std::uint32_t at = start;
+    while (sorted[at] != start) {
+      findings[at] = std::move(findings[sorted[at]]);
+      placed[at] = true;
+      at = sorted[at];
+    }
+    findings[at] = std::move(first);
+    placed[at] = true;
+  }
   findings.erase(std::unique(findings.begin(), findings.end(),
                              [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
                  findings.end());
 }
 
+// The configured severity and enablement of findings, looked up once per rule and file (the
+// lookup matches path patterns, and a large zone has hundreds of thousands of findings).
+class FindingSettings {
+ public:
+  FindingSettings(const RuleConfiguration& rules, const std::vector<std::string>& files)
+      : rules_(rules), files_(files) {}
+
+  // Sets the finding's severity; false when its rule is off for its file.
+  bool apply(Finding& finding) {
+    // Findings come grouped by rule: most lookups are the previous one again.
+    if (last_ == nullptr || last_->first.first != finding.location.file ||
+        last_->first.second != finding.rule) {
+      auto [it, inserted] = cache_.try_emplace({finding.location.file, finding.rule});
+      if (inserted) {
+        const RuleSettings settings =
+            rules_.settings_for(finding.rule, files_[finding.location.file]);
+        it->second = {settings.enabled, settings.severity};
+      }
+      last_ = &*it;
+    }
+    finding.severity = last_->second.second;
+    return last_->second.first;
+  }
+
+ private:
+  const RuleConfiguration& rules_;
+  const std::vector<std::string>& files_;
+  using Cache = std::map<std::pair<FileId, std::string>, std::pair<bool, Severity>>;
+  Cache cache_;
+  const Cache::value_type* last_ = nullptr;
+};
+
 }  // namespace
+
+std::uint64_t resident_bytes() {
+  // Linux: the second field of /proc/self/statm is the resident set, in pages.
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (statm == nullptr) return 0;
+  unsigned long long size = 0;
+  unsigned long long resident = 0;
+  const int read = std::fscanf(statm, "%llu %llu", &size, &resident);
+  std::fclose(statm);
+  const long page = ::sysconf(_SC_PAGESIZE);
+  return read == 2 && page > 0 ? resident * static_cast<std::uint64_t>(page) : 0;
+}
 
 void count_severities(LintResult& result) {
   result.summary.errors = result.summary.warnings = result.summary.notes = 0;
@@ -452,31 +523,38 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   for (auto& rule_time : rule_times) {
     if (!rule_time.empty()) timings.push_back(std::move(rule_time.front()));
   }
+  // Findings hold their own text: the records, names and indexes can go now, on another
+  // thread while this one sorts, instead of adding to the peak and to the run time at exit.
+  LintResult result;
+  result.summary.files = reads.size();
+  result.summary.zones = model.zones.size();
+  for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
+  std::jthread release_model;
+  if (request.jobs > 1) {
+    release_model =
+        std::jthread([zones = std::move(model.zones), names = std::move(model.names)] {});
+  } else {
+    model.zones = {};
+    model.names = {};
+  }
+  std::size_t total = findings.size();
+  for (const auto& rule_findings : per_rule) total += rule_findings.size();
+  findings.reserve(total);
   for (auto& rule_findings : per_rule) {
     std::move(rule_findings.begin(), rule_findings.end(), std::back_inserter(findings));
+    rule_findings = {};
   }
   std::vector<SuppressedFinding> suppressed;
   apply_suppressions(findings, suppressions, request.report_unused_suppressions, suppressed);
   // Findings the engine and readers made take the configured severity, or go when their
   // rule is off.
-  std::erase_if(findings, [&](Finding& f) {
-    const RuleSettings settings = request.rules.settings_for(f.rule, model.files[f.location.file]);
-    f.severity = settings.severity;
-    return !settings.enabled;
-  });
+  FindingSettings finding_settings(request.rules, model.files);
+  std::erase_if(findings, [&](Finding& f) { return !finding_settings.apply(f); });
 
-  LintResult result;
   sort_findings(findings, model.files);
-  result.summary.files = reads.size();
-  result.summary.zones = model.zones.size();
-  for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
   // Suppressed findings keep the severity and enablement the configuration gives them.
-  std::erase_if(suppressed, [&](SuppressedFinding& s) {
-    const RuleSettings settings =
-        request.rules.settings_for(s.finding.rule, model.files[s.finding.location.file]);
-    s.finding.severity = settings.severity;
-    return !settings.enabled;
-  });
+  std::erase_if(suppressed,
+                [&](SuppressedFinding& s) { return !finding_settings.apply(s.finding); });
   std::stable_sort(suppressed.begin(), suppressed.end(), [&](const auto& a, const auto& b) {
     return std::tie(model.files[a.finding.location.file], a.finding.location.line,
                     a.finding.location.column, a.finding.rule) <
@@ -487,6 +565,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   result.findings = std::move(findings);
   result.files = std::move(model.files);
   count_severities(result);
+  if (release_model.joinable()) release_model.join();  // (also joined if anything throws)
   stopwatch.lap("suppressions and sorting");
   result.timings = std::move(timings);
   return result;

@@ -50,7 +50,11 @@ struct SuppressedFinding {
 struct PhaseTime {
   std::string name;
   double seconds = 0;
+  std::uint64_t resident_bytes = 0;  // of the process at the end of the phase (0: unknown)
 };
+
+// The resident memory of this process now, or 0 where the system does not tell.
+std::uint64_t resident_bytes();
 
 struct LintResult {
   std::vector<Finding> findings;   // sorted

@@ -28,15 +28,18 @@ class IdMap {
   bool contains(NameId key) const { return find(key) != nullptr; }
 
   // The value of `key`, default-constructed first when absent; `inserted` tells which.
+  // Only an insertion moves the values (references to them are then invalid).
   Value& try_emplace(NameId key, bool& inserted) {
+    if (Value* found = find(key)) {
+      inserted = false;
+      return *found;
+    }
     grow(size_ + 1);
     Slot& slot = slots_[probe(key)];
-    inserted = slot.key == kNoName;
-    if (inserted) {
-      slot.key = key;
-      slot.value = Value();
-      ++size_;
-    }
+    inserted = true;
+    slot.key = key;
+    slot.value = Value();
+    ++size_;
     return slot.value;
   }
   Value& operator[](NameId key) {
@@ -101,6 +104,7 @@ class IdSet {
   bool contains(NameId key) const { return map_.contains(key); }
   bool insert(NameId key) { return map_.insert(key, Empty{}); }
   std::size_t size() const { return map_.size(); }
+  bool empty() const { return map_.empty(); }
   void reserve(std::size_t count) { map_.reserve(count); }
   void clear() { map_.clear(); }
 

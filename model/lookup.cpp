@@ -7,6 +7,7 @@ namespace dnslint {
 
 Node find_node(const Model& model, const Zone& zone, NameId name) {
   if (zone.name_exists(name)) return Node{name, zone.records_at(name), false};
+  if (!zone.has_wildcard()) return Node{name, {}, false};
   // RFC 4592 §3.3.1: the closest encloser is the longest existing ancestor; a wildcard child
   // of it synthesizes the answer.
   for (NameId encloser = name; encloser != zone.origin && !model.names.is_root(encloser);) {
@@ -24,8 +25,10 @@ Node find_node(const Model& model, const Zone& zone, NameId name) {
 }
 
 const Record* dname_above(const Model& model, const Zone& zone, NameId name) {
+  if (!zone.has_dname()) return nullptr;
   for (NameId n = name; n != zone.origin && !model.names.is_root(n);) {
     n = model.names.parent(n);
+    if (!zone.is_dname_owner(n)) continue;
     if (auto set = zone.rrset(n, rrtype::DNAME); !set.empty()) return &zone.records[set.front()];
   }
   return nullptr;

@@ -119,6 +119,18 @@ void Zone::build_index(const NameTable& names) {
   node_of_.reserve(nodes_.size());
   for (const Node& node : nodes_) node_of_.insert(node.owner, {node.begin, node.end});
   index_rrsets();
+  cuts_.clear();
+  for (const IndexRange& set : rrsets(rrtype::NS)) {
+    const NameId owner = records[by_owner_[set.begin]].owner;
+    if (owner != origin) cuts_.insert(owner);
+  }
+  dnames_.clear();
+  for (const IndexRange& set : rrsets(rrtype::DNAME)) {
+    dnames_.insert(records[by_owner_[set.begin]].owner);
+  }
+  has_wildcard_ = std::any_of(nodes_.begin(), nodes_.end(), [&](const Node& node) {
+    return names.str(node.owner).starts_with("*.");
+  });
 
   existing_.clear();
   existing_.reserve(nodes_.size());
@@ -194,9 +206,9 @@ std::span<const std::uint32_t> Zone::rrset(NameId owner, RRType type) const {
 
 NameId Zone::delegation_at_or_above(const NameTable& names, NameId name) const {
   NameId cut = kNoName;
-  if (!names.is_at_or_below(name, origin)) return cut;
+  if (cuts_.empty() || !names.is_at_or_below(name, origin)) return cut;
   for (NameId n = name; n != origin && !names.is_root(n); n = names.parent(n)) {
-    if (!rrset(n, rrtype::NS).empty()) cut = n;
+    if (cuts_.contains(n)) cut = n;
   }
   return cut;
 }

@@ -60,6 +60,12 @@ class Zone {
   // True when `name` owns records or is an empty non-terminal above an owner (RFC 4592 §2.2.2).
   bool name_exists(NameId name) const { return existing_.contains(name); }
 
+  // True when some owner holds a DNAME, or is a wildcard ("*.x"): lookups skip the walk up
+  // the tree that these need in the zones (most of them) that have none.
+  bool has_dname() const { return !dnames_.empty(); }
+  bool is_dname_owner(NameId name) const { return dnames_.contains(name); }
+  bool has_wildcard() const { return has_wildcard_; }
+
   // The closest zone cut (a non-apex name with NS) at or above `name`, or kNoName.
   NameId delegation_at_or_above(const NameTable& names, NameId name) const;
   // The closest zone cut strictly above `name` (data there is glue or occluded), or kNoName.
@@ -79,6 +85,9 @@ class Zone {
   };
   std::vector<TypeRange> rrsets_by_type_;  // sorted by type: the part of rrsets_ of each type
   IdSet existing_;
+  IdSet cuts_;    // owners of NS records other than the apex
+  IdSet dnames_;  // owners of DNAME records
+  bool has_wildcard_ = false;
 };
 
 class Model {

@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include <deque>
-#include <unordered_map>
 
+#include "model/id_map.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 
@@ -26,10 +26,15 @@ class MailGraph {
  public:
   explicit MailGraph(const Model& model) : model_(model) {}
 
+  // The edges out of `name`; the reference stays valid while the graph lives.
   const std::vector<Edge>& edges(NameId name) {
-    auto [it, inserted] = edges_.try_emplace(name);
-    if (inserted) it->second = compute_edges(name);
-    return it->second;
+    bool inserted = false;
+    std::uint32_t& slot = index_.try_emplace(name, inserted);
+    if (inserted) {
+      slot = static_cast<std::uint32_t>(edges_.size());
+      edges_.push_back(compute_edges(name));
+    }
+    return edges_[slot];
   }
 
  private:
@@ -54,17 +59,17 @@ class MailGraph {
   }
 
   const Model& model_;
-  std::unordered_map<NameId, std::vector<Edge>> edges_;
+  IdMap<std::uint32_t> index_;           // name -> its edges in edges_
+  std::deque<std::vector<Edge>> edges_;  // a deque, so that references survive growth
 };
 
 // Iterative Tarjan: component id of every name reachable from the roots.
-std::unordered_map<NameId, std::uint32_t> components(MailGraph& graph,
-                                                     const std::vector<NameId>& roots) {
-  std::unordered_map<NameId, std::uint32_t> index;
-  std::unordered_map<NameId, std::uint32_t> low;
-  std::unordered_map<NameId, std::uint32_t> component;
+IdMap<std::uint32_t> components(MailGraph& graph, const std::vector<NameId>& roots) {
+  IdMap<std::uint32_t> index;
+  IdMap<std::uint32_t> low;
+  IdMap<std::uint32_t> component;
   std::vector<NameId> stack;
-  std::unordered_map<NameId, bool> on_stack;
+  IdMap<bool> on_stack;
   std::uint32_t next_index = 0;
   std::uint32_t next_component = 0;
   struct Frame {
@@ -113,35 +118,36 @@ std::unordered_map<NameId, std::uint32_t> components(MailGraph& graph,
 // The way from `from` back to `owner` inside one component, for the message; empty when it
 // is longer than a message should hold.
 std::vector<Edge> way_back(MailGraph& graph, NameId from, NameId owner,
-                           const std::unordered_map<NameId, std::uint32_t>& component) {
+                           const IdMap<std::uint32_t>& component) {
   constexpr std::size_t kLimit = 1000;
-  const std::uint32_t target = component.at(owner);
-  std::unordered_map<NameId, Edge> came_from;
+  const std::uint32_t target = *component.find(owner);
+  IdMap<Edge> came_from;
   std::deque<NameId> queue{from};
-  came_from.emplace(from, Edge{kNoName, nullptr});
+  came_from.insert(from, Edge{kNoName, nullptr});
   while (!queue.empty() && came_from.size() < kLimit) {
     const NameId name = queue.front();
     queue.pop_front();
     if (name == owner) break;
     for (const Edge& edge : graph.edges(name)) {
-      auto it = component.find(edge.to);
-      if (it == component.end() || it->second != target || came_from.contains(edge.to)) continue;
-      came_from.emplace(edge.to, Edge{name, edge.via});
+      const std::uint32_t* in = component.find(edge.to);
+      if (in == nullptr || *in != target || came_from.contains(edge.to)) continue;
+      came_from.insert(edge.to, Edge{name, edge.via});
       queue.push_back(edge.to);
     }
   }
   std::vector<Edge> way;
   if (!came_from.contains(owner) || from == owner) return way;
-  for (NameId at = owner; at != from; at = came_from.at(at).to)
-    way.push_back({at, came_from.at(at).via});
+  for (NameId at = owner; at != from; at = came_from.find(at)->to)
+    way.push_back({at, came_from.find(at)->via});
   return {way.rbegin(), way.rend()};
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   MailGraph graph(model);
+  // Only an owner without addresses can be on a loop: hosts (most MX owners) end every way.
   std::vector<NameId> owners;
   for_each_rrset(model, rrtype::MX, [&](const Zone&, NameId owner, std::span<const std::uint32_t>) {
-    owners.push_back(owner);
+    if (!graph.edges(owner).empty()) owners.push_back(owner);
   });
   const auto component = components(graph, owners);
   for_each_rrset(
@@ -152,8 +158,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           const Record& record = zone.records[index];
           const auto& mx = std::get<MxData>(record.rdata);
           if (is_null_mx(model, mx)) continue;
-          auto exchange = component.find(mx.exchange.name);
-          if (exchange == component.end() || exchange->second != component.at(owner)) continue;
+          const std::uint32_t* exchange = component.find(mx.exchange.name);
+          if (exchange == nullptr || *exchange != *component.find(owner)) continue;
           const std::vector<Edge> way = way_back(graph, mx.exchange.name, owner, component);
           std::string path =
               fmt::format("{} MX {}", model.name(owner), model.name(mx.exchange.name));
