@@ -1,39 +1,154 @@
 #!/usr/bin/env python3
-"""Runs dnslint and the established zone checkers on the same generated zones and prints the
-median wall time, CPU time and peak memory of each, with each peer's ratio to dnslint.
+"""Runs dnslint and the established zone checkers on identical generated input and prints
+markdown tables of the median wall time, CPU time and peak memory of each, with each peer's
+ratio to dnslint.
 
 Usage: bench/compare.py DNSLINT [--runs N] [--sizes 10000,200000,2000000] [--dir DIR]
+                        [--sections zones,startup,files,pathological] [--peer-timeout S]
+
+Sections:
+  zones         one zone of each size, every tool, all dnslint rules on
+  startup       a 50-record zone, many runs: the cost of a pre-commit hook on one file
+  files         1000 zone files of 50 records in one dnslint run, against one file holding
+                the same 50,000 records; and 2M records against 200k (linear growth)
+  pathological  the zones of generate_pathological.py, every tool
+
+CPU time and peak RSS come from /usr/bin/time; wall time is measured around it with a
+monotonic clock (GNU time prints only hundredths of a second, too coarse for small inputs).
 Peers that are not installed are left out (Debian: bind9-utils, knot-dnssecutils, validns,
 nsd, ldnsutils)."""
 import argparse
 import os
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
+import time
 
-ORIGIN = "bench.example."
 HERE = os.path.dirname(os.path.abspath(__file__))
+ORIGIN = "bench.example."
+PATHOLOGICAL_ORIGIN = "patho.example."
 
 
-def tools(dnslint):
+def tools(dnslint, origin):
     """name -> command for a zone file; dnslint with every rule on."""
     return {
         "dnslint": lambda z: [dnslint, "--fail-on", "never", z],
-        "named-checkzone": lambda z: ["named-checkzone", "-q", ORIGIN, z],
-        "kzonecheck": lambda z: ["kzonecheck", "-o", ORIGIN, z],
-        "validns": lambda z: ["validns", "-q", "-z", ORIGIN, "-p", "all", z],
-        "nsd-checkzone": lambda z: ["nsd-checkzone", ORIGIN, z],
+        "named-checkzone": lambda z: ["named-checkzone", "-q", origin, z],
+        "kzonecheck": lambda z: ["kzonecheck", "-o", origin, z],
+        "validns": lambda z: ["validns", "-q", "-z", origin, "-p", "all", z],
+        "nsd-checkzone": lambda z: ["nsd-checkzone", origin, z],
         "ldns-read-zone": lambda z: ["ldns-read-zone", "-e", "ANY", z],
     }
 
 
-def measure(command):
-    """(wall seconds, cpu seconds, peak RSS in MB) of one run, from GNU time."""
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *command],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    wall, user, system, rss = result.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system), int(rss) / 1024
+def installed(dnslint, origin):
+    return {name: command for name, command in tools(dnslint, origin).items()
+            if name == "dnslint" or shutil.which(command("x")[0])}
+
+
+def measure(command, timeout=None):
+    """(wall seconds, CPU seconds, peak RSS in MB) of one run; None when it timed out."""
+    start = time.perf_counter()
+    try:
+        result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", *command],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    wall = time.perf_counter() - start
+    user, system, rss = result.stderr.strip().splitlines()[-1].split()
+    return wall, float(user) + float(system), int(rss) / 1024
+
+
+def median_of(command, runs, timeout=None):
+    samples = []
+    for _ in range(runs):
+        sample = measure(command, timeout)
+        if sample is None:
+            return None
+        samples.append(sample)
+    return tuple(statistics.median(s[i] for s in samples) for i in range(3))
+
+
+def generate_zone(path, size, origin=ORIGIN):
+    if not os.path.exists(path):
+        with open(path, "w") as out:
+            subprocess.run([sys.executable, os.path.join(HERE, "generate_zone.py"), str(size),
+                            origin], stdout=out, check=True)
+    return path
+
+
+def table_header(first):
+    print(f"| {first} | tool | wall (s) | CPU (s) | peak RSS (MB) | wall vs dnslint | "
+          "RSS vs dnslint |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+
+
+def compare(label, zone, available, runs, timeout):
+    results = {name: median_of(command(zone), runs, timeout)
+               for name, command in available.items()}
+    base = results["dnslint"]
+    for name, result in results.items():
+        if result is None:
+            print(f"| {label} | {name} | > {timeout} | | | | |")
+            continue
+        wall, cpu, rss = result
+        print(f"| {label} | {name} | {wall:.3f} | {cpu:.2f} | {rss:.0f} | "
+              f"{wall / base[0]:.2f}x | {rss / base[2]:.2f}x |")
+    return results
+
+
+def zones_section(args, available):
+    print("\n### One zone, every tool\n")
+    table_header("records")
+    results = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        zone = generate_zone(os.path.join(args.dir, f"{size}.zone"), size)
+        results[size] = compare(f"{size:,}", zone, available, args.runs, args.peer_timeout)
+    return results
+
+
+def startup_section(args, available):
+    print("\n### A 50-record zone (process start included), median of 30 runs\n")
+    table_header("records")
+    zone = generate_zone(os.path.join(args.dir, "50.zone"), 50)
+    compare("50", zone, available, 30, args.peer_timeout)
+
+
+def files_section(args, dnslint, zone_results):
+    print("\n### Many files, and growth\n")
+    directory = os.path.join(args.dir, "files1000")
+    if not os.path.isdir(directory):
+        os.makedirs(directory)
+        for i in range(1, 1001):
+            generate_zone(os.path.join(directory, f"z{i}.example.zone"), 50, f"z{i}.example.")
+    single = generate_zone(os.path.join(args.dir, "50000.zone"), 50000)
+    many = median_of([dnslint, "--fail-on", "never", directory], args.runs)
+    one = median_of([dnslint, "--fail-on", "never", single], args.runs)
+    print("| input | wall (s) | CPU (s) | peak RSS (MB) |")
+    print("|---|---:|---:|---:|")
+    print(f"| 1000 files of 50 records | {many[0]:.3f} | {many[1]:.2f} | {many[2]:.0f} |")
+    print(f"| 1 file of 50,000 records | {one[0]:.3f} | {one[1]:.2f} | {one[2]:.0f} |")
+    print(f"\n1000 files cost {many[0] / one[0]:.2f}x one file of the same records (target: "
+          "at most 2x).")
+    small, large = zone_results.get(200000), zone_results.get(2000000)
+    if small and large:
+        ratio = large["dnslint"][0] / small["dnslint"][0]
+        print(f"2,000,000 records take {ratio:.2f}x the time of 200,000 (target: at most 11x).")
+
+
+def pathological_section(args, dnslint):
+    print("\n### Pathological zones (no rule may be quadratic)\n")
+    directory = os.path.join(args.dir, "pathological")
+    if not os.path.isdir(directory):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_pathological.py"),
+                        directory], check=True)
+    available = installed(dnslint, PATHOLOGICAL_ORIGIN)
+    table_header("zone")
+    for name in sorted(os.listdir(directory)):
+        compare(name, os.path.join(directory, name), available, args.runs, args.peer_timeout)
 
 
 def main():
@@ -42,26 +157,22 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="10000,200000,2000000")
     parser.add_argument("--dir", default="/tmp/dnslint-bench")
+    parser.add_argument("--sections", default="zones,startup,files,pathological")
+    parser.add_argument("--peer-timeout", type=float, default=300)
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
-    available = {name: cmd for name, cmd in tools(os.path.abspath(args.dnslint)).items()
-                 if name == "dnslint" or shutil.which(cmd("x")[0])}
-    print("| records | tool | wall (s) | CPU (s) | peak RSS (MB) | wall vs dnslint | RSS vs dnslint |")
-    print("|---:|---|---:|---:|---:|---:|---:|")
-    for size in (int(s) for s in args.sizes.split(",")):
-        zone = os.path.join(args.dir, f"{size}.zone")
-        if not os.path.exists(zone):
-            with open(zone, "w") as out:
-                subprocess.run([sys.executable, os.path.join(HERE, "generate_zone.py"), str(size), ORIGIN],
-                               stdout=out, check=True)
-        results = {}
-        for name, command in available.items():
-            runs = [measure(command(zone)) for _ in range(args.runs)]
-            results[name] = tuple(statistics.median(r[i] for r in runs) for i in range(3))
-        base = results["dnslint"]
-        for name, (wall, cpu, rss) in results.items():
-            print(f"| {size:,} | {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | "
-                  f"{wall / max(base[0], 0.005):.2f}x | {rss / base[2]:.2f}x |")
+    dnslint = os.path.abspath(args.dnslint)
+    sections = args.sections.split(",")
+    available = installed(dnslint, ORIGIN)
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"{platform.system()} {platform.release()}; {args.runs} runs per figure, medians.")
+    zone_results = zones_section(args, available) if "zones" in sections else {}
+    if "startup" in sections:
+        startup_section(args, available)
+    if "files" in sections:
+        files_section(args, dnslint, zone_results)
+    if "pathological" in sections:
+        pathological_section(args, dnslint)
     return 0
 
 

@@ -180,6 +180,7 @@ class ZoneReader {
     if (tokens.size() > 2) {
       if (!read_name(file, tokens[2], "$INCLUDE origin", new_origin)) return;
     }
+    if (include_stack_.front().empty()) include_stack_.front() = options_.includes->top_identity();
     auto loaded = options_.includes->load(path.text);
     if (auto* reason = std::get_if<std::string>(&loaded)) {
       fail(fmt::format("$INCLUDE {}: {}", quoted(path.text), *reason));

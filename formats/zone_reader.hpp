@@ -27,6 +27,10 @@ class IncludeLoader {
   virtual ~IncludeLoader() = default;
   // Resolves the path a $INCLUDE wrote and reads it; the reason on failure.
   virtual std::variant<Loaded, std::string> load(std::string_view written_path) = 0;
+  // The identity of the file that includes, when ZoneReadOptions::identity is empty: asked
+  // only when a $INCLUDE is met, since resolving paths costs system calls most files never
+  // need.
+  virtual std::string top_identity() { return {}; }
 };
 
 struct ZoneReadOptions {

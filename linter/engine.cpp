@@ -112,9 +112,6 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
   }
   std::optional<FileIncludeLoader> loader;
   if (!input.is_stdin) {
-    std::error_code ec;
-    options.identity =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(input.path), ec).string();
     loader.emplace(input, request.include_roots, request.max_file_size);
     options.includes = &*loader;
   }

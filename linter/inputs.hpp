@@ -73,8 +73,15 @@ class FileIncludeLoader : public IncludeLoader {
   FileIncludeLoader(const InputFile& top, const std::vector<std::filesystem::path>& extra_roots,
                     std::uint64_t max_file_size = kDefaultMaxFileSize);
   std::variant<Loaded, std::string> load(std::string_view written_path) override;
+  std::string top_identity() override;
 
  private:
+  // Resolves the directories on first use: most zone files include nothing.
+  void resolve_roots();
+
+  std::filesystem::path top_path_;
+  std::vector<std::filesystem::path> extra_roots_;
+  bool roots_resolved_ = false;
   std::filesystem::path base_dir_;
   std::filesystem::path display_base_;
   std::vector<std::filesystem::path> roots_;

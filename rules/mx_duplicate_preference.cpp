@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
@@ -17,15 +18,14 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
         // Preference -> the records with distinct exchanges at it, in source order.
         std::map<std::int64_t, std::vector<const Record*>> by_preference;
+        std::set<std::pair<std::int64_t, NameId>> seen;  // not a scan: sets can be huge
         for (std::uint32_t index : set) {
           const Record& record = zone.records[index];
           const auto& mx = std::get<MxData>(record.rdata);
           if (is_null_mx(model, mx)) continue;
-          auto& group = by_preference[mx.preference];
-          const bool repeated = std::any_of(group.begin(), group.end(), [&](const Record* r) {
-            return std::get<MxData>(r->rdata).exchange.name == mx.exchange.name;
-          });
-          if (!repeated) group.push_back(&record);
+          if (seen.emplace(mx.preference, mx.exchange.name).second) {
+            by_preference[mx.preference].push_back(&record);
+          }
         }
         for (const auto& [preference, group] : by_preference) {
           if (group.size() < 2) continue;

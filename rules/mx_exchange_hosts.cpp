@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/id_map.hpp"
 #include "rules/common.hpp"
 
 namespace dnslint {
@@ -9,15 +10,12 @@ namespace dnslint {
 std::vector<ExchangeHost> exchange_hosts(const Model& model, const Zone& zone,
                                          std::span<const std::uint32_t> set) {
   std::vector<ExchangeHost> hosts;
+  IdSet seen;  // a set, not a scan of `hosts`: one owner may have 100,000 exchanges
   for (std::uint32_t index : set) {
     const Record& record = zone.records[index];
     const auto& mx = std::get<MxData>(record.rdata);
     if (is_null_mx(model, mx)) return {};
-    if (std::any_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& h) {
-          return std::get<MxData>(h.mx->rdata).exchange.name == mx.exchange.name;
-        })) {
-      continue;
-    }
+    if (!seen.insert(mx.exchange.name)) continue;
     ExchangeHost host;
     host.mx = &record;
     const Resolution resolution = resolve(model, mx.exchange.name, &zone);

@@ -325,5 +325,22 @@ cp data/warnings.example.com.zone "$work/project/zones/"
 (cd "$work/project/zones" && "$DNSLINT" warnings.example.com.zone >/dev/null 2>&1)
 check "nearest .dnslint.yaml upward is used" [ $? -eq 0 ]
 
+# --- the same findings, in the same order, whatever the number of threads: every example, every
+# rule fixture, a many-file directory and a generated zone with thousands of findings.
+if command -v python3 >/dev/null 2>&1; then
+  mkdir -p "$work/jobs/many"
+  python3 ../../bench/generate_zone.py 10000 big.example. >"$work/jobs/big.example.zone"
+  for i in $(seq 1 40); do
+    python3 ../../bench/generate_zone.py 60 "z$i.example." >"$work/jobs/many/z$i.example.zone"
+  done
+fi
+jobs_inputs=(../../examples ../rules "$work/jobs")
+"$DNSLINT" -j 1 -f json --fail-on never "${jobs_inputs[@]}" >"$work/jobs-1.json" 2>/dev/null
+check "-j 1 finds something" [ "$(grep -c '"rule"' "$work/jobs-1.json")" -gt 1000 ]
+for jobs in 2 3 8; do
+  "$DNSLINT" -j "$jobs" -f json --fail-on never "${jobs_inputs[@]}" >"$work/jobs-$jobs.json" 2>/dev/null
+  check "-j $jobs reports exactly what -j 1 does" cmp -s "$work/jobs-1.json" "$work/jobs-$jobs.json"
+done
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
