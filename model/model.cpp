@@ -75,46 +75,30 @@ std::string rdata_key(const Record& record) {
   return std::visit(KeyVisitor{}, record.rdata);
 }
 
-void Zone::build_index(const NameTable& names) {
-  // Sorting flat (owner, type, position) keys is several times quicker than an indirect
-  // stable sort through the records, and gives the same order.
-  struct Key {
-    std::uint64_t owner_and_type;
-    std::uint32_t index;
-  };
-  std::vector<Key> keys(records.size());
-  for (std::uint32_t i = 0; i < records.size(); ++i) {
-    keys[i] = {static_cast<std::uint64_t>(records[i].owner) << 16 | records[i].type, i};
-  }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return a.owner_and_type != b.owner_and_type ? a.owner_and_type < b.owner_and_type
-                                                : a.index < b.index;
-  });
-  by_owner_.resize(records.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) by_owner_[i] = keys[i].index;
-  keys = {};
+namespace {
 
-  // Nodes, ordered by the position of their first record.
-  nodes_.clear();
-  std::vector<std::uint32_t> first_record;
-  for (std::uint32_t i = 0; i < by_owner_.size();) {
-    const NameId owner = records[by_owner_[i]].owner;
-    std::uint32_t j = i;
-    std::uint32_t first = by_owner_[i];
-    for (; j < by_owner_.size() && records[by_owner_[j]].owner == owner; ++j) {
-      first = std::min(first, by_owner_[j]);
-    }
-    nodes_.push_back({owner, i, j});
-    first_record.push_back(first);
-    i = j;
+// Sorts each owner's records by type, keeping source order within a type: most owners hold
+// a handful of records (insertion sort), a few may hold thousands.
+void sort_node_by_type(std::span<std::uint32_t> node, const std::vector<Record>& records) {
+  auto by_type = [&](std::uint32_t a, std::uint32_t b) {
+    return records[a].type < records[b].type;
+  };
+  if (node.size() > 16) {
+    std::stable_sort(node.begin(), node.end(), by_type);
+    return;
   }
-  std::vector<std::uint32_t> order(nodes_.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return first_record[a] < first_record[b]; });
-  std::vector<Node> by_appearance(nodes_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) by_appearance[i] = nodes_[order[i]];
-  nodes_ = std::move(by_appearance);
+  for (std::size_t i = 1; i < node.size(); ++i) {
+    const std::uint32_t moving = node[i];
+    std::size_t j = i;
+    for (; j > 0 && by_type(moving, node[j - 1]); --j) node[j] = node[j - 1];
+    node[j] = moving;
+  }
+}
+
+}  // namespace
+
+void Zone::build_index(const NameTable& names) {
+  sort_by_owner();
   node_of_.clear();
   node_of_.reserve(nodes_.size());
   for (const Node& node : nodes_) node_of_.insert(node.owner, {node.begin, node.end});
@@ -145,34 +129,32 @@ void Zone::build_index(const NameTable& names) {
 }
 
 void Zone::index_rrsets() {
-  // Nodes are in order of first appearance, so walking them and splitting each by type gives
-  // every type's RRsets in that order once they are grouped by type (stably).
-  struct Entry {
-    RRType type;
-    IndexRange range;
+  // Walking the nodes (in order of first appearance) and splitting each by type gives every
+  // type's RRsets in that order; counting them per type first places each directly.
+  std::vector<std::uint32_t> per_type(65536 + 1, 0);
+  auto for_each_split = [&](auto&& visit) {
+    for (const Node& node : nodes_) {
+      for (std::uint32_t i = node.begin; i < node.end;) {
+        const RRType type = records[by_owner_[i]].type;
+        std::uint32_t j = i + 1;
+        while (j < node.end && records[by_owner_[j]].type == type) ++j;
+        visit(type, IndexRange{i, j});
+        i = j;
+      }
+    }
   };
-  std::vector<Entry> entries;
-  entries.reserve(nodes_.size());
-  for (const Node& node : nodes_) {
-    for (std::uint32_t i = node.begin; i < node.end;) {
-      const RRType type = records[by_owner_[i]].type;
-      std::uint32_t j = i + 1;
-      while (j < node.end && records[by_owner_[j]].type == type) ++j;
-      entries.push_back({type, {i, j}});
-      i = j;
-    }
-  }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const Entry& a, const Entry& b) { return a.type < b.type; });
-  rrsets_.resize(entries.size());
+  for_each_split([&](RRType type, IndexRange) { ++per_type[std::size_t{type} + 1]; });
   rrsets_by_type_.clear();
-  for (std::uint32_t i = 0; i < entries.size(); ++i) {
-    rrsets_[i] = entries[i].range;
-    if (rrsets_by_type_.empty() || rrsets_by_type_.back().type != entries[i].type) {
-      rrsets_by_type_.push_back({entries[i].type, i, i});
+  for (std::size_t type = 0; type < 65536; ++type) {
+    const std::uint32_t count = per_type[type + 1];
+    per_type[type + 1] += per_type[type];
+    if (count > 0) {
+      rrsets_by_type_.push_back(
+          {static_cast<RRType>(type), per_type[type], per_type[type] + count});
     }
-    rrsets_by_type_.back().end = i + 1;
   }
+  rrsets_.resize(per_type[65536]);
+  for_each_split([&](RRType type, IndexRange range) { rrsets_[per_type[type]++] = range; });
 }
 
 std::span<const Zone::IndexRange> Zone::rrsets(RRType type) const {
@@ -180,6 +162,77 @@ std::span<const Zone::IndexRange> Zone::rrsets(RRType type) const {
                              [](const TypeRange& range, RRType t) { return range.type < t; });
   if (it == rrsets_by_type_.end() || it->type != type) return {};
   return std::span<const IndexRange>(rrsets_).subspan(it->begin, it->end - it->begin);
+}
+
+void Zone::sort_by_owner() {
+  by_owner_.resize(records.size());
+  nodes_.clear();
+  if (records.empty()) return;
+  NameId lowest = records.front().owner;
+  NameId highest = lowest;
+  for (const Record& record : records) {
+    lowest = std::min(lowest, record.owner);
+    highest = std::max(highest, record.owner);
+  }
+  const std::size_t span = std::size_t{highest} - lowest + 1;
+  if (span > 4 * records.size() + 1024) {
+    sort_by_owner_sparse();
+    return;
+  }
+  // Owner ids of a zone are nearly dense (names are numbered as they are first read), so a
+  // counting sort by owner is linear and needs no key array: count, place each record in
+  // source order, then order each owner's few records by type.
+  std::vector<std::uint32_t> start(span + 1, 0);
+  for (const Record& record : records) ++start[record.owner - lowest + 1];
+  for (std::size_t i = 1; i <= span; ++i) start[i] += start[i - 1];
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (std::uint32_t i = 0; i < records.size(); ++i)
+    by_owner_[next[records[i].owner - lowest]++] = i;
+  next = {};
+  // Nodes in order of first appearance: the first record of each owner, in source order.
+  std::vector<bool> seen(span, false);
+  for (const Record& record : records) {
+    const std::size_t at = record.owner - lowest;
+    if (seen[at]) continue;
+    seen[at] = true;
+    nodes_.push_back({record.owner, start[at], start[at + 1]});
+  }
+  for (const Node& node : nodes_) {
+    sort_node_by_type(
+        std::span<std::uint32_t>(by_owner_).subspan(node.begin, node.end - node.begin), records);
+  }
+}
+
+void Zone::sort_by_owner_sparse() {
+  // Owners from far apart in the name table: sort flat (owner, type, position) keys.
+  struct Key {
+    std::uint64_t owner_and_type;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys(records.size());
+  for (std::uint32_t i = 0; i < records.size(); ++i) {
+    keys[i] = {static_cast<std::uint64_t>(records[i].owner) << 16 | records[i].type, i};
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.owner_and_type != b.owner_and_type ? a.owner_and_type < b.owner_and_type
+                                                : a.index < b.index;
+  });
+  for (std::size_t i = 0; i < keys.size(); ++i) by_owner_[i] = keys[i].index;
+  keys = {};
+  std::vector<std::pair<std::uint32_t, Node>> first_and_node;
+  for (std::uint32_t i = 0; i < by_owner_.size();) {
+    const NameId owner = records[by_owner_[i]].owner;
+    std::uint32_t j = i;
+    std::uint32_t first = by_owner_[i];
+    for (; j < by_owner_.size() && records[by_owner_[j]].owner == owner; ++j) {
+      first = std::min(first, by_owner_[j]);
+    }
+    first_and_node.push_back({first, Node{owner, i, j}});
+    i = j;
+  }
+  std::sort(first_and_node.begin(), first_and_node.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [first, node] : first_and_node) nodes_.push_back(node);
 }
 
 std::vector<RRType> Zone::types() const {

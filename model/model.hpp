@@ -72,6 +72,8 @@ class Zone {
   NameId delegation_above(const NameTable& names, NameId name) const;
 
  private:
+  void sort_by_owner();
+  void sort_by_owner_sparse();
   void index_rrsets();
 
   std::vector<std::uint32_t> by_owner_;  // record indices by owner, then type, then position

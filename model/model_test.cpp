@@ -1,0 +1,92 @@
+#include "model/model.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace dnslint {
+namespace {
+
+// A zone whose owners and types come in a scrambled order, and what its index must say:
+// owners in order of first appearance, each owner's records by type then source order, and
+// each type's RRsets in the order of their owners.
+struct Scrambled {
+  NameTable names;
+  Zone zone;
+};
+
+Scrambled scrambled_zone(std::size_t filler_between_owners) {
+  Scrambled z;
+  z.zone.origin = z.names.intern("example.");
+  std::vector<NameId> owners;
+  for (int i = 0; i < 50; ++i) {
+    for (std::size_t f = 0; f < filler_between_owners; ++f) {
+      z.names.intern(fmt::format("filler{}-{}.other.", i, f));
+    }
+    owners.push_back(z.names.intern(fmt::format("host{}.example.", i)));
+  }
+  const RRType types[] = {rrtype::MX, rrtype::A, rrtype::TXT, rrtype::A, rrtype::MX};
+  for (std::uint32_t i = 0; i < 400; ++i) {
+    Record record;
+    record.owner = owners[(i * 37 + i / 7) % owners.size()];
+    record.type = types[(i * 13) % 5];
+    record.location.line = i + 1;
+    z.zone.records.push_back(record);
+  }
+  z.zone.build_index(z.names);
+  return z;
+}
+
+void check_index(const Scrambled& z) {
+  const Zone& zone = z.zone;
+  std::vector<NameId> first_seen;
+  for (const Record& record : zone.records) {
+    if (std::find(first_seen.begin(), first_seen.end(), record.owner) == first_seen.end()) {
+      first_seen.push_back(record.owner);
+    }
+  }
+  REQUIRE(zone.nodes().size() == first_seen.size());
+  for (std::size_t i = 0; i < first_seen.size(); ++i) {
+    const Zone::Node& node = zone.nodes()[i];
+    CHECK(node.owner == first_seen[i]);
+    std::vector<std::uint32_t> expected;
+    for (RRType type : {rrtype::A, rrtype::MX, rrtype::TXT}) {
+      for (std::uint32_t r = 0; r < zone.records.size(); ++r) {
+        if (zone.records[r].owner == node.owner && zone.records[r].type == type)
+          expected.push_back(r);
+      }
+    }
+    const auto at = zone.records_at(node.owner);
+    CHECK(std::vector<std::uint32_t>(at.begin(), at.end()) == expected);
+  }
+  for (RRType type : {rrtype::A, rrtype::MX, rrtype::TXT}) {
+    std::vector<NameId> owners_of_type;
+    for (NameId owner : first_seen) {
+      if (!zone.rrset(owner, type).empty()) owners_of_type.push_back(owner);
+    }
+    const auto sets = zone.rrsets(type);
+    REQUIRE(sets.size() == owners_of_type.size());
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+      const auto set = zone.records_of(sets[i]);
+      const auto direct = zone.rrset(owners_of_type[i], type);
+      CHECK(std::vector<std::uint32_t>(set.begin(), set.end()) ==
+            std::vector<std::uint32_t>(direct.begin(), direct.end()));
+    }
+  }
+  CHECK(zone.rrsets(rrtype::SRV).empty());
+  CHECK(zone.types() == std::vector<RRType>{rrtype::A, rrtype::MX, rrtype::TXT});
+}
+
+}  // namespace
+
+TEST_CASE("the owner index orders nodes, records and RRsets the same for dense owner ids") {
+  check_index(scrambled_zone(0));
+}
+
+TEST_CASE("the owner index orders nodes, records and RRsets the same for sparse owner ids") {
+  // Far-apart owner ids take the key-sorting path instead of the counting sort.
+  check_index(scrambled_zone(200));
+}
+
+}  // namespace dnslint
