@@ -5,6 +5,7 @@ ratio to dnslint.
 
 Usage: bench/compare.py DNSLINT [--runs N] [--sizes 10000,200000,2000000] [--dir DIR]
                         [--sections zones,startup,files,pathological] [--peer-timeout S]
+                        [--pathological-timeout S]
 
 Sections:
   zones         one zone of each size, every tool, all dnslint rules on
@@ -21,6 +22,7 @@ import argparse
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -51,14 +53,18 @@ def installed(dnslint, origin):
 def measure(command, timeout=None):
     """(wall seconds, CPU seconds, peak RSS in MB) of one run; None when it timed out."""
     start = time.perf_counter()
+    # A session of its own, so that a timeout stops the tool and not only /usr/bin/time.
+    process = subprocess.Popen(["/usr/bin/time", "-f", "%U %S %M", *command],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
     try:
-        result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", *command],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                timeout=timeout)
+        _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
         return None
     wall = time.perf_counter() - start
-    user, system, rss = result.stderr.strip().splitlines()[-1].split()
+    user, system, rss = stderr.strip().splitlines()[-1].split()
     return wall, float(user) + float(system), int(rss) / 1024
 
 
@@ -87,12 +93,21 @@ def table_header(first):
 
 
 def compare(label, zone, available, runs, timeout):
-    results = {name: median_of(command(zone), runs, timeout)
-               for name, command in available.items()}
+    # Round-robin over the tools, so that a slow spell of a shared machine hits all of them.
+    samples = {name: [] for name in available}
+    for _ in range(runs):
+        for name, command in available.items():
+            if samples[name] is None:
+                continue
+            sample = measure(command(zone), timeout)
+            samples[name] = None if sample is None else samples[name] + [sample]
+    results = {name: None if runs_of is None else
+               tuple(statistics.median(s[i] for s in runs_of) for i in range(3))
+               for name, runs_of in samples.items()}
     base = results["dnslint"]
     for name, result in results.items():
         if result is None:
-            print(f"| {label} | {name} | > {timeout} | | | | |")
+            print(f"| {label} | {name} | > {timeout:.0f} (stopped) | | | | |")
             continue
         wall, cpu, rss = result
         print(f"| {label} | {name} | {wall:.3f} | {cpu:.2f} | {rss:.0f} | "
@@ -148,7 +163,8 @@ def pathological_section(args, dnslint):
     available = installed(dnslint, PATHOLOGICAL_ORIGIN)
     table_header("zone")
     for name in sorted(os.listdir(directory)):
-        compare(name, os.path.join(directory, name), available, args.runs, args.peer_timeout)
+        compare(name, os.path.join(directory, name), available, args.runs,
+                args.pathological_timeout)
 
 
 def main():
@@ -159,6 +175,8 @@ def main():
     parser.add_argument("--dir", default="/tmp/dnslint-bench")
     parser.add_argument("--sections", default="zones,startup,files,pathological")
     parser.add_argument("--peer-timeout", type=float, default=300)
+    parser.add_argument("--pathological-timeout", type=float, default=60,
+                        help="seconds before a tool is given up on a pathological zone")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     dnslint = os.path.abspath(args.dnslint)
