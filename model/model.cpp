@@ -131,7 +131,12 @@ void Zone::build_index(const NameTable& names) {
 void Zone::index_rrsets() {
   // Walking the nodes (in order of first appearance) and splitting each by type gives every
   // type's RRsets in that order; counting them per type first places each directly.
-  std::vector<std::uint32_t> per_type(65536 + 1, 0);
+  // Counters up to the largest type present only: a zone of common types needs a few hundred,
+  // and a run over a thousand small zones must not clear 256 KiB for each.
+  RRType largest = 0;
+  for (const Record& record : records) largest = std::max(largest, record.type);
+  const std::size_t type_count = std::size_t{largest} + 1;
+  std::vector<std::uint32_t> per_type(type_count + 1, 0);
   auto for_each_split = [&](auto&& visit) {
     for (const Node& node : nodes_) {
       for (std::uint32_t i = node.begin; i < node.end;) {
@@ -145,7 +150,7 @@ void Zone::index_rrsets() {
   };
   for_each_split([&](RRType type, IndexRange) { ++per_type[std::size_t{type} + 1]; });
   rrsets_by_type_.clear();
-  for (std::size_t type = 0; type < 65536; ++type) {
+  for (std::size_t type = 0; type < type_count; ++type) {
     const std::uint32_t count = per_type[type + 1];
     per_type[type + 1] += per_type[type];
     if (count > 0) {
@@ -153,7 +158,7 @@ void Zone::index_rrsets() {
           {static_cast<RRType>(type), per_type[type], per_type[type] + count});
     }
   }
-  rrsets_.resize(per_type[65536]);
+  rrsets_.resize(per_type[type_count]);
   for_each_split([&](RRType type, IndexRange range) { rrsets_[per_type[type]++] = range; });
 }
 
