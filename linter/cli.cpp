@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <charconv>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -159,7 +158,7 @@ int lint_command(CliOptions& options) {
     const std::size_t known = apply_baseline(result, baseline);
     if (known > 0) std::cerr << fmt::format("dnslint: {} finding(s) are in the baseline\n", known);
   }
-  const auto report_start = std::chrono::steady_clock::now();
+  Stopwatch stopwatch(options.request.timing ? &result.timings : nullptr);
   for (const auto& [format, file] : options.reports) {
     write_atomically(file, render(result, format, false, options.sarif_suppressed));
   }
@@ -172,10 +171,7 @@ int lint_command(CliOptions& options) {
     if (std::fflush(stdout) != 0) throw InputError("cannot write the report to standard output");
   }
   if (options.request.timing) {
-    result.timings.push_back(
-        {"report",
-         std::chrono::duration<double>(std::chrono::steady_clock::now() - report_start).count(),
-         resident_bytes()});
+    stopwatch.lap("report");
     print_timings(result.timings);
   }
   std::cerr << write_summary(result);

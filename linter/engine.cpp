@@ -22,23 +22,6 @@
 namespace dnslint {
 namespace {
 
-// Records the wall time between successive laps when timing was asked for.
-class Stopwatch {
- public:
-  explicit Stopwatch(std::vector<PhaseTime>* out) : out_(out) {}
-  void lap(std::string name) {
-    if (out_ == nullptr) return;
-    const auto now = std::chrono::steady_clock::now();
-    out_->push_back(
-        {std::move(name), std::chrono::duration<double>(now - start_).count(), resident_bytes()});
-    start_ = now;
-  }
-
- private:
-  std::vector<PhaseTime>* out_;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-};
-
 // Runs `work(i)` for i in [0, count) on up to `jobs` threads; rethrows the first exception.
 template <typename Work>
 void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
@@ -234,7 +217,9 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   // The first table becomes the model's as it is; later ones are renumbered into it.
   // (Moving avoids holding two copies of every name of a large zone at once.)
   std::vector<NameId> remap;
+  bool renumbered = true;
   if (model.names.size() == 0) {
+    renumbered = false;
     model.names = std::move(read.names);
     remap.resize(model.names.size());
     for (NameId id = 0; id < remap.size(); ++id) remap[id] = id;
@@ -250,9 +235,7 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
     target.name = remap[target.name];
     if (target.relative_to != kNoName) target.relative_to = remap[target.relative_to];
   };
-  const bool renumbered =
-      file_offset != 0 || std::any_of(remap.begin(), remap.end(),
-                                      [id = NameId{0}](NameId to) mutable { return to != id++; });
+  renumbered = renumbered || file_offset != 0;
   for (Zone& zone : read.zones) {
     for (Record& record : renumbered ? std::span<Record>(zone.records) : std::span<Record>()) {
       record.owner = remap[record.owner];
@@ -441,6 +424,14 @@ std::uint64_t resident_bytes() {
   std::fclose(statm);
   const long page = ::sysconf(_SC_PAGESIZE);
   return read == 2 && page > 0 ? resident * static_cast<std::uint64_t>(page) : 0;
+}
+
+void Stopwatch::lap(std::string name) {
+  if (out_ == nullptr) return;
+  const auto now = std::chrono::steady_clock::now();
+  out_->push_back(
+      {std::move(name), std::chrono::duration<double>(now - start_).count(), resident_bytes()});
+  start_ = now;
 }
 
 void count_severities(LintResult& result) {

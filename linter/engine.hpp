@@ -2,6 +2,7 @@
 // return the findings sorted by file, line, column and rule.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -55,6 +56,18 @@ struct PhaseTime {
 
 // The resident memory of this process now, or 0 where the system does not tell.
 std::uint64_t resident_bytes();
+
+// Records the wall time (and resident memory) between successive laps into `out`, or nothing
+// when `out` is null (timing not asked for).
+class Stopwatch {
+ public:
+  explicit Stopwatch(std::vector<PhaseTime>* out) : out_(out) {}
+  void lap(std::string name);
+
+ private:
+  std::vector<PhaseTime>* out_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
 
 struct LintResult {
   std::vector<Finding> findings;   // sorted
