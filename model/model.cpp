@@ -99,9 +99,6 @@ void sort_node_by_type(std::span<std::uint32_t> node, const std::vector<Record>&
 
 void Zone::build_index(const NameTable& names) {
   sort_by_owner();
-  node_of_.clear();
-  node_of_.reserve(nodes_.size());
-  for (const Node& node : nodes_) node_of_.insert(node.owner, {node.begin, node.end});
   index_rrsets();
   cuts_.clear();
   for (const IndexRange& set : rrsets(rrtype::NS)) {
@@ -116,8 +113,7 @@ void Zone::build_index(const NameTable& names) {
     return names.str(node.owner).starts_with("*.");
   });
 
-  existing_.clear();
-  existing_.reserve(nodes_.size());
+  existing_.reset(names.size(), nodes_.size());
   for (const Node& node : nodes_) {
     // Mark the owner and its ancestors inside the zone (empty non-terminals exist too).
     for (NameId name = node.owner; !existing_.contains(name);) {
@@ -172,6 +168,9 @@ std::span<const Zone::IndexRange> Zone::rrsets(RRType type) const {
 void Zone::sort_by_owner() {
   by_owner_.resize(records.size());
   nodes_.clear();
+  owner_base_ = 0;
+  node_by_owner_.clear();
+  node_by_sparse_owner_.clear();
   if (records.empty()) return;
   NameId lowest = records.front().owner;
   NameId highest = lowest;
@@ -195,11 +194,12 @@ void Zone::sort_by_owner() {
     by_owner_[next[records[i].owner - lowest]++] = i;
   next = {};
   // Nodes in order of first appearance: the first record of each owner, in source order.
-  std::vector<bool> seen(span, false);
+  owner_base_ = lowest;
+  node_by_owner_.assign(span, kNoNode);
   for (const Record& record : records) {
     const std::size_t at = record.owner - lowest;
-    if (seen[at]) continue;
-    seen[at] = true;
+    if (node_by_owner_[at] != kNoNode) continue;
+    node_by_owner_[at] = static_cast<std::uint32_t>(nodes_.size());
     nodes_.push_back({record.owner, start[at], start[at + 1]});
   }
   for (const Node& node : nodes_) {
@@ -237,7 +237,11 @@ void Zone::sort_by_owner_sparse() {
   }
   std::sort(first_and_node.begin(), first_and_node.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [first, node] : first_and_node) nodes_.push_back(node);
+  node_by_sparse_owner_.reserve(first_and_node.size());
+  for (const auto& [first, node] : first_and_node) {
+    node_by_sparse_owner_.insert(node.owner, static_cast<std::uint32_t>(nodes_.size()));
+    nodes_.push_back(node);
+  }
 }
 
 std::vector<RRType> Zone::types() const {
@@ -246,10 +250,20 @@ std::vector<RRType> Zone::types() const {
   return types;
 }
 
+const Zone::Node* Zone::node_of(NameId owner) const {
+  if (!node_by_owner_.empty()) {
+    if (owner < owner_base_ || owner - owner_base_ >= node_by_owner_.size()) return nullptr;
+    const std::uint32_t index = node_by_owner_[owner - owner_base_];
+    return index == kNoNode ? nullptr : &nodes_[index];
+  }
+  const std::uint32_t* index = node_by_sparse_owner_.find(owner);
+  return index == nullptr ? nullptr : &nodes_[*index];
+}
+
 std::span<const std::uint32_t> Zone::records_at(NameId owner) const {
-  const IndexRange* range = node_of_.find(owner);
-  if (range == nullptr) return {};
-  return records_of(*range);
+  const Node* node = node_of(owner);
+  if (node == nullptr) return {};
+  return records_of(*node);
 }
 
 std::span<const std::uint32_t> Zone::rrset(NameId owner, RRType type) const {

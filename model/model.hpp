@@ -78,15 +78,21 @@ class Zone {
 
   std::vector<std::uint32_t> by_owner_;  // record indices by owner, then type, then position
   std::vector<Node> nodes_;              // in order of first appearance
-  IdMap<IndexRange> node_of_;            // owner -> its range of by_owner_
-  std::vector<IndexRange> rrsets_;       // by type, then the owner's first appearance
+  // Owner -> index into nodes_: an array over the owner ids from owner_base_ when they are
+  // nearly dense (the usual case; 4 bytes a name), a hash map when they are not.
+  static constexpr std::uint32_t kNoNode = 0xffffffffu;
+  NameId owner_base_ = 0;
+  std::vector<std::uint32_t> node_by_owner_;
+  IdMap<std::uint32_t> node_by_sparse_owner_;
+  const Node* node_of(NameId owner) const;
+  std::vector<IndexRange> rrsets_;  // by type, then the owner's first appearance
   struct TypeRange {
     RRType type;
     std::uint32_t begin;
     std::uint32_t end;
   };
   std::vector<TypeRange> rrsets_by_type_;  // sorted by type: the part of rrsets_ of each type
-  IdSet existing_;
+  CompactIdSet existing_;
   IdSet cuts_;    // owners of NS records other than the apex
   IdSet dnames_;  // owners of DNAME records
   bool has_wildcard_ = false;

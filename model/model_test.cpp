@@ -75,10 +75,32 @@ void check_index(const Scrambled& z) {
     }
   }
   CHECK(zone.rrsets(rrtype::SRV).empty());
+  // Names that own nothing, on either side of the owners' ids and between them.
+  for (NameId id = 0; id < z.names.size(); ++id) {
+    const bool owns = std::find(first_seen.begin(), first_seen.end(), id) != first_seen.end();
+    CHECK(zone.records_at(id).empty() == !owns);
+    CHECK(zone.name_exists(id) == (owns || id == zone.origin));
+  }
+  CHECK(zone.records_at(static_cast<NameId>(z.names.size()) + 5).empty());
+  CHECK_FALSE(zone.name_exists(static_cast<NameId>(z.names.size()) + 5));
   CHECK(zone.types() == std::vector<RRType>{rrtype::A, rrtype::MX, rrtype::TXT});
 }
 
 }  // namespace
+
+TEST_CASE("a compact id set holds the same members as a bitmap and as a hash set") {
+  for (const std::size_t id_limit : {std::size_t{1000}, std::size_t{10'000'000}}) {
+    CAPTURE(id_limit);  // 1000 ids take the bitmap, ten million the hash set
+    CompactIdSet set;
+    set.reset(id_limit, 10);
+    for (NameId id : {0u, 63u, 64u, 999u}) CHECK(set.insert(id));
+    CHECK_FALSE(set.insert(64));
+    for (NameId id : {0u, 63u, 64u, 999u}) CHECK(set.contains(id));
+    for (NameId id : {1u, 62u, 65u, 998u, 1000u, kNoName - 1}) CHECK_FALSE(set.contains(id));
+    set.reset(id_limit, 10);
+    CHECK_FALSE(set.contains(0));
+  }
+}
 
 TEST_CASE("the owner index orders nodes, records and RRsets the same for dense owner ids") {
   check_index(scrambled_zone(0));
