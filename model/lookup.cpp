@@ -1,6 +1,7 @@
 #include "model/lookup.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace dnslint {
@@ -42,12 +43,46 @@ std::optional<NameId> substitute_dname(const Model& model, NameId name, const Re
   return model.names.find(result);
 }
 
+namespace {
+
+// The names an alias chain has visited: most chains are one or two names, kept without
+// allocating (rules resolve every MX, SRV and NS target).
+class VisitedNames {
+ public:
+  bool contains(NameId name) const {
+    const auto* end = inline_.begin() + inline_size_;
+    return std::find(inline_.begin(), end, name) != end ||
+           std::find(more_.begin(), more_.end(), name) != more_.end();
+  }
+  void push_back(NameId name) {
+    if (inline_size_ < inline_.size()) {
+      inline_[inline_size_++] = name;
+    } else {
+      more_.push_back(name);
+    }
+  }
+
+ private:
+  std::array<NameId, 8> inline_{};
+  std::size_t inline_size_ = 0;
+  std::vector<NameId> more_;
+};
+
+}  // namespace
+
+bool Resolution::has_addresses() const {
+  return std::any_of(final_records.begin(), final_records.end(), [&](std::uint32_t index) {
+    const RRType type = final_record(index).type;
+    return type == rrtype::A || type == rrtype::AAAA;
+  });
+}
+
 Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::size_t max_hops) {
   Resolution result;
-  std::vector<NameId> visited;
+  VisitedNames visited;
   NameId current = name;
   for (std::size_t hop = 0;; ++hop) {
-    if (std::find(visited.begin(), visited.end(), current) != visited.end()) {
+    if (visited.contains(current)) {
       result.loop = true;
       break;
     }
@@ -85,14 +120,7 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
       current = std::get<NameData>(cname->rdata).target.name;
       continue;
     }
-    for (std::uint32_t index : node.records) {
-      const Record& record = result.zone->records[index];
-      if (record.type == rrtype::A || record.type == rrtype::AAAA) {
-        result.addresses.push_back(&record);
-      } else {
-        result.other.push_back(&record);
-      }
-    }
+    result.final_records = node.records;
     break;
   }
   return result;

@@ -33,12 +33,17 @@ struct Resolution {
   bool loop = false;           // the alias chain came back to a name it had visited
   bool too_long = false;       // more aliases than the caller allowed were left to follow
   NameId final_name = kNoName;
-  std::vector<const Record*> aliases;    // CNAME and DNAME records followed, in order
-  std::vector<const Record*> addresses;  // A and AAAA records at `final_name`
-  std::vector<const Record*> other;      // other records at `final_name` (none when absent)
+  std::vector<const Record*> aliases;  // CNAME and DNAME records followed, in order
+  // Every record at `final_name` (or at the wildcard that answers for it), sorted by type:
+  // indices into zone->records; empty when the name holds nothing. A span into the index, so
+  // that resolving, which rules do for every target, allocates nothing.
+  std::span<const std::uint32_t> final_records;
 
   // True when the answer is known: in a loaded zone, authoritative, at the end of its chain.
   bool authoritative() const { return zone != nullptr && !delegated && !loop && !too_long; }
+  const Record& final_record(std::uint32_t index) const { return zone->records[index]; }
+  // True when `final_name` holds an A or AAAA record.
+  bool has_addresses() const;
 };
 
 // Follows at most `max_hops` aliases from `name` and collects what the final name holds.

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "rules/common.hpp"
 #include "rules/mx_exchange_hosts.hpp"
@@ -12,23 +13,19 @@
 namespace dnslint {
 namespace {
 
-// The network prefix of a raw address: the first 3 octets of IPv4 (/24), 6 of IPv6 (/48).
-std::string prefix_of(const std::string& address) {
-  return address.substr(0, address.size() == 4 ? 3 : 6);
+// The network of an address: its first 3 octets for IPv4 (/24), 6 for IPv6 (/48).
+RawAddress network_of(const RawAddress& address) {
+  RawAddress network;
+  network.size = address.size;
+  const std::size_t kept = address.size == 4 ? 3 : 6;
+  std::copy_n(address.octets.begin(), kept, network.octets.begin());
+  return network;
 }
 
-std::string describe(const std::string& prefix) {
-  if (prefix.size() == 3) {
-    return fmt::format("{}.{}.{}.0/24", static_cast<unsigned char>(prefix[0]),
-                       static_cast<unsigned char>(prefix[1]),
-                       static_cast<unsigned char>(prefix[2]));
-  }
-  std::string out;
-  for (std::size_t i = 0; i < 6; i += 2) {
-    out += fmt::format("{:x}:", (static_cast<unsigned char>(prefix[i]) << 8) |
-                                    static_cast<unsigned char>(prefix[i + 1]));
-  }
-  return out + ":/48";
+std::string describe(const RawAddress& network) {
+  const auto& o = network.octets;
+  if (network.size == 4) return fmt::format("{}.{}.{}.0/24", o[0], o[1], o[2]);
+  return fmt::format("{:x}:{:x}:{:x}::/48", o[0] << 8 | o[1], o[2] << 8 | o[3], o[4] << 8 | o[5]);
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
@@ -46,18 +43,20 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
             })) {
           return;
         }
-        std::set<std::string> prefixes4;
-        std::set<std::string> prefixes6;
+        // At most one IPv4 and one IPv6 network; the first address of each family decides.
+        std::optional<RawAddress> network4;
+        std::optional<RawAddress> network6;
         for (const auto& host : hosts) {
           for (const auto& address : host.addresses) {
-            (address.size() == 4 ? prefixes4 : prefixes6).insert(prefix_of(address));
+            auto& network = address.size == 4 ? network4 : network6;
+            const RawAddress of_address = network_of(address);
+            if (!network) network = of_address;
+            if (*network != of_address) return;
           }
         }
-        if (prefixes4.size() > 1 || prefixes6.size() > 1) return;
         std::string networks;
-        for (const auto& prefix : prefixes4) networks += describe(prefix);
-        for (const auto& prefix : prefixes6)
-          networks += (networks.empty() ? "" : " and ") + describe(prefix);
+        if (network4) networks += describe(*network4);
+        if (network6) networks += (networks.empty() ? "" : " and ") + describe(*network6);
         Finding& finding = reporter.report(
             zone, *hosts.front().mx,
             fmt::format("all {} mail exchanges of {} are in {}; one network outage stops all mail",

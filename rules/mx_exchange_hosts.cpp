@@ -6,30 +6,65 @@
 #include "rules/common.hpp"
 
 namespace dnslint {
+namespace {
+
+std::vector<RawAddress> addresses_of(const Resolution& resolution) {
+  std::vector<RawAddress> addresses;
+  for (std::uint32_t index : resolution.final_records) {
+    const Record& record = resolution.final_record(index);
+    RawAddress address;
+    if (const auto* a = std::get_if<AData>(&record.rdata)) {
+      address.size = 4;
+      for (int i = 0; i < 4; ++i) {
+        address.octets[static_cast<std::size_t>(i)] =
+            static_cast<std::uint8_t>(a->address >> (24 - 8 * i));
+      }
+    } else if (const auto* aaaa = std::get_if<AaaaData>(&record.rdata)) {
+      address.size = 16;
+      address.octets = aaaa->address;
+    } else {
+      continue;
+    }
+    addresses.push_back(address);
+  }
+  std::sort(addresses.begin(), addresses.end());
+  addresses.erase(std::unique(addresses.begin(), addresses.end()), addresses.end());
+  return addresses;
+}
+
+}  // namespace
 
 std::vector<ExchangeHost> exchange_hosts(const Model& model, const Zone& zone,
                                          std::span<const std::uint32_t> set) {
   std::vector<ExchangeHost> hosts;
-  IdSet seen;  // a set, not a scan of `hosts`: one owner may have 100,000 exchanges
+  // Repeated exchanges are found by scanning `hosts` while it is short and with a set beyond
+  // that: one owner may have 100,000 exchanges, most have two.
+  constexpr std::size_t kScanLimit = 16;
+  IdSet seen;
   for (std::uint32_t index : set) {
     const Record& record = zone.records[index];
     const auto& mx = std::get<MxData>(record.rdata);
     if (is_null_mx(model, mx)) return {};
-    if (!seen.insert(mx.exchange.name)) continue;
+    const NameId exchange = mx.exchange.name;
+    if (hosts.size() < kScanLimit) {
+      if (std::any_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& host) {
+            return std::get<MxData>(host.mx->rdata).exchange.name == exchange;
+          })) {
+        continue;
+      }
+    } else {
+      if (seen.empty()) {
+        for (const ExchangeHost& host : hosts) {
+          seen.insert(std::get<MxData>(host.mx->rdata).exchange.name);
+        }
+      }
+      if (!seen.insert(exchange)) continue;
+    }
     ExchangeHost host;
     host.mx = &record;
-    const Resolution resolution = resolve(model, mx.exchange.name, &zone);
+    const Resolution resolution = resolve(model, exchange, &zone);
     host.final_name = resolution.final_name;
-    for (const Record* address : resolution.addresses) {
-      if (const auto* a = std::get_if<AData>(&address->rdata)) {
-        const std::uint32_t v = a->address;
-        const char octets[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16),
-                                static_cast<char>(v >> 8), static_cast<char>(v)};
-        host.addresses.emplace(octets, 4);
-      } else if (const auto* aaaa = std::get_if<AaaaData>(&address->rdata)) {
-        host.addresses.emplace(reinterpret_cast<const char*>(aaaa->address.data()), 16);
-      }
-    }
+    host.addresses = addresses_of(resolution);
     host.addresses_known = resolution.authoritative() && !host.addresses.empty();
     hosts.push_back(std::move(host));
   }

@@ -2,9 +2,10 @@
 // mx-backup-same-network.
 #pragma once
 
-#include <set>
+#include <array>
+#include <compare>
+#include <cstdint>
 #include <span>
-#include <string>
 #include <vector>
 
 #include "model/lookup.hpp"
@@ -12,11 +13,18 @@
 
 namespace dnslint {
 
+// An IPv4 or IPv6 address as raw octets.
+struct RawAddress {
+  std::uint8_t size = 0;  // 4 or 16
+  std::array<std::uint8_t, 16> octets{};
+  auto operator<=>(const RawAddress&) const = default;
+};
+
 struct ExchangeHost {
   const Record* mx = nullptr;
-  NameId final_name = kNoName;      // after following aliases
-  std::set<std::string> addresses;  // 4 or 16 raw octets each
-  bool addresses_known = false;     // resolved authoritatively to at least one address
+  NameId final_name = kNoName;        // after following aliases
+  std::vector<RawAddress> addresses;  // sorted, without repeats
+  bool addresses_known = false;       // resolved authoritatively to at least one address
 };
 
 // One entry per distinct exchange of a non-null MX RRset, in source order; empty when the set

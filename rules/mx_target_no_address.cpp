@@ -10,9 +10,11 @@
 namespace dnslint {
 namespace {
 
-std::string held_types(const std::vector<const Record*>& records) {
+std::string held_types(const Resolution& resolution) {
   std::set<std::string> names;
-  for (const Record* record : records) names.insert(type_name(record->type));
+  for (std::uint32_t index : resolution.final_records) {
+    names.insert(type_name(resolution.final_record(index).type));
+  }
   std::string out;
   for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
   return out;
@@ -24,12 +26,13 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     const Resolution resolution = resolve(model, mx.exchange.name, &zone, 0);
     // Aliases are mx-target-cname's finding; names outside loaded data are unknown.
     if (!resolution.aliases.empty() || !resolution.authoritative()) return;
-    if (!resolution.addresses.empty()) return;
+    if (resolution.has_addresses()) return;
     const std::string_view exchange = model.name(mx.exchange.name);
     std::string message;
-    if (!resolution.other.empty()) {
+    const bool holds_other = !resolution.final_records.empty();
+    if (holds_other) {
       message = fmt::format("MX exchange {} has no A or AAAA record (it has only {})", exchange,
-                            held_types(resolution.other));
+                            held_types(resolution));
     } else if (resolution.zone->name_exists(resolution.final_name)) {
       message = fmt::format("MX exchange {} has no records of its own (only names below it do)",
                             exchange);
@@ -38,8 +41,9 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                             model.name(resolution.zone->origin));
     }
     Finding& finding = reporter.report(zone, record, std::move(message));
-    if (!resolution.other.empty()) {
-      finding.related.push_back({resolution.other.front()->location, "exchange defined here"});
+    if (holds_other) {
+      finding.related.push_back({resolution.final_record(resolution.final_records.front()).location,
+                                 "exchange defined here"});
     }
   });
 }

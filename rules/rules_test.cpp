@@ -1,6 +1,7 @@
 // Rule logic over small models read from zone text. The fixture folders under tests/rules/
 // cover each rule end to end; these tests pin down the shared lookups and rule options.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "formats/zone_reader.hpp"
 #include "model/lookup.hpp"
@@ -62,7 +63,8 @@ TEST_CASE("resolve follows CNAME and DNAME and finds addresses, wildcards and cu
 
   const Resolution mail = resolve(model, id(model, "mail.example.com."), zone);
   CHECK(mail.aliases.size() == 1);
-  CHECK(mail.addresses.size() == 2);
+  CHECK(mail.final_records.size() == 2);
+  CHECK(mail.has_addresses());
   CHECK(mail.authoritative());
 
   const NameId below_dname = std::get<MxData>(zone->records.back().rdata).exchange.name;
@@ -77,6 +79,19 @@ TEST_CASE("resolve follows CNAME and DNAME and finds addresses, wildcards and cu
   const Resolution loop = resolve(model, id(model, "loop.example.com."), zone);
   CHECK(loop.loop);
   CHECK_FALSE(loop.authoritative());
+}
+
+TEST_CASE("resolve finds loops longer than the names it keeps without allocating") {
+  std::string zone_text;
+  for (int i = 0; i < 12; ++i) zone_text += fmt::format("c{} CNAME c{}\n", i, (i + 1) % 12);
+  zone_text += "tail CNAME c0\n";
+  const Model model = model_of(zone_text);
+  const Resolution loop = resolve(model, id(model, "tail.example.com."), &model.zones[0]);
+  CHECK(loop.loop);
+  CHECK(loop.aliases.size() == 13);
+  const Resolution bounded = resolve(model, id(model, "tail.example.com."), &model.zones[0], 5);
+  CHECK(bounded.too_long);
+  CHECK_FALSE(bounded.loop);
 }
 
 TEST_CASE("a wildcard answers for names that do not exist, not for names that do") {

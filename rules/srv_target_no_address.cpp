@@ -15,9 +15,9 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     if (model.names.is_root(target)) return;
     const Resolution resolution = resolve(model, target, &zone, 0);
     if (!resolution.aliases.empty() || !resolution.authoritative()) return;
-    if (!resolution.addresses.empty()) return;
+    if (resolution.has_addresses()) return;
     reporter.report(zone, record,
-                    resolution.other.empty() && !resolution.zone->name_exists(target)
+                    resolution.final_records.empty() && !resolution.zone->name_exists(target)
                         ? fmt::format("SRV target {} does not exist in zone {}", model.name(target),
                                       model.name(resolution.zone->origin))
                         : fmt::format("SRV target {} has no A or AAAA record", model.name(target)));
