@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "formats/generate.hpp"
 #include "formats/rdata_parser.hpp"
@@ -20,6 +21,31 @@ constexpr std::string_view kIncludeError = "include-error";
 // A token quoted for a message.
 std::string quoted(std::string_view text) { return fmt::format("'{}'", printable_excerpt(text)); }
 
+// What a reader carries from one entry to the next, besides the last owner. A part of a file
+// read in parallel starts from the state the head of the file left, and is joined only when
+// the reader before it ended in that same state.
+struct CarriedState {
+  std::string origin;
+  std::optional<std::uint32_t> default_ttl;
+  // These two decide TTLs only while there is no $TTL (and then they are kept empty).
+  std::optional<std::uint32_t> last_explicit_ttl;
+  std::optional<std::uint32_t> soa_minimum;
+  bool saw_record = false;
+  bool missing_origin_reported = false;
+  bool missing_ttl_reported = false;
+  bool operator==(const CarriedState&) const = default;
+};
+
+// The first byte of a line a part may start at: one that opens a record with its own owner
+// (not white space, a comment, a directive or a parenthesis), so that nothing of the part
+// depends on the line before.
+bool opens_owner_line(char c) {
+  return c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ';' && c != '$' && c != '(' &&
+         c != ')';
+}
+
+struct ZoneReadPart;
+
 class ZoneReader {
  public:
   ZoneReader(const ZoneReadOptions& options, ZoneReadResult& result)
@@ -32,19 +58,65 @@ class ZoneReader {
     // regrowing (and briefly holding twice) the record array; pages never written cost nothing.
     result_.zone.records.reserve(content.size() / 20);
     result_.names.reserve(content.size() / 40);
-    read_file(content, 0);
+    if (options_.threads > 1 && content.size() >= 2 * options_.min_part_bytes) {
+      collect_suppressions(content, 0);
+      read_in_parts(content);
+    } else {
+      read_file(content, 0);
+    }
     finish();
   }
 
+  // Reads `content` from line 1 at `begin` up to the first entry that starts at or after
+  // `end`, from `state`, as one part of a file read in parallel.
+  void read_part(std::string_view content, std::size_t begin, std::size_t end,
+                 const CarriedState& state, ZoneReadPart& part);
+
  private:
-  void read_file(std::string_view content, FileId file) {
+  void collect_suppressions(std::string_view content, FileId file) {
     for (auto& suppression : find_suppressions(content, file, ';')) {
       result_.suppressions.push_back(std::move(suppression));
     }
+  }
+
+  void read_file(std::string_view content, FileId file) {
+    collect_suppressions(content, file);
     ZoneScanner scanner(content);
+    read_entries(scanner, file);
+  }
+
+  void read_in_parts(std::string_view content);
+  std::vector<std::size_t> part_starts(std::string_view content, std::size_t from) const;
+  void join(ZoneReadPart& part, ZoneScanner& scanner);
+
+  CarriedState carried_state() const {
+    CarriedState state{origin_,
+                       default_ttl_,
+                       last_explicit_ttl_,
+                       soa_minimum_,
+                       saw_record_,
+                       missing_origin_reported_,
+                       missing_ttl_reported_};
+    if (state.default_ttl) {
+      state.last_explicit_ttl.reset();
+      state.soa_minimum.reset();
+    }
+    return state;
+  }
+  void restore(const CarriedState& state) {
+    origin_ = state.origin;
+    default_ttl_ = state.default_ttl;
+    last_explicit_ttl_ = state.last_explicit_ttl;
+    soa_minimum_ = state.soa_minimum;
+    saw_record_ = state.saw_record;
+    missing_origin_reported_ = state.missing_origin_reported;
+    missing_ttl_reported_ = state.missing_ttl_reported;
+  }
+
+  void read_entries(ZoneScanner& scanner, FileId file) {
     Entry entry;
     std::vector<ScanError> scan_errors;
-    while (scanner.next(entry, scan_errors)) {
+    while (!needs_order_ && scanner.next(entry, scan_errors)) {
       report_scan_errors(scan_errors, file);
       const Token& first = entry.tokens.front();
       if (!entry.starts_with_blank && !first.quoted && first.text.starts_with('$')) {
@@ -164,6 +236,11 @@ class ZoneReader {
   }
 
   void include(const std::vector<Token>& tokens, FileId file) {
+    if (is_part_) {
+      // Included files are numbered and checked for cycles in reading order.
+      needs_order_ = true;
+      return;
+    }
     const Token& path = tokens[1];
     auto fail = [&](std::string message) { add_finding(kIncludeError, at(file, path), message); };
     if (options_.includes == nullptr) {
@@ -394,7 +471,124 @@ class ZoneReader {
   bool last_owner_failed_ = false;
   bool missing_origin_reported_ = false;
   bool missing_ttl_reported_ = false;
+  bool is_part_ = false;      // reading one part of a file read in parallel
+  bool needs_order_ = false;  // a part met what only reading in order can do ($INCLUDE)
 };
+
+// One part of a file read in parallel: what its reader found and the state it ended in.
+struct ZoneReadPart {
+  ZoneReadResult result;
+  CarriedState end_state;
+  NameId last_owner = kNoName;
+  bool last_owner_failed = false;
+  std::optional<std::string> first_origin_directive;
+  std::size_t stop_position = 0;
+  std::uint32_t stop_line = 1;  // counted from the part's first line
+  bool needs_order = false;
+};
+
+void ZoneReader::read_part(std::string_view content, std::size_t begin, std::size_t end,
+                           const CarriedState& state, ZoneReadPart& part) {
+  is_part_ = true;
+  restore(state);
+  result_.files.push_back(options_.display_path);
+  result_.zone.records.reserve((end - begin) / 20);
+  result_.names.reserve((end - begin) / 40);
+  ZoneScanner scanner(content);
+  scanner.seek(begin, 1);
+  scanner.stop_at(end);
+  read_entries(scanner, 0);
+  part.end_state = carried_state();
+  part.last_owner = last_owner_;
+  part.last_owner_failed = last_owner_failed_;
+  part.first_origin_directive = first_origin_directive_;
+  part.stop_position = scanner.position();
+  part.stop_line = scanner.line();
+  part.needs_order = needs_order_;
+}
+
+void ZoneReader::read_in_parts(std::string_view content) {
+  // The head first, in order: the directives at its top ($ORIGIN, $TTL) give the state that
+  // every later part starts from.
+  constexpr std::size_t kHeadBytes = 64 * 1024;
+  ZoneScanner scanner(content);
+  scanner.stop_at(std::min(kHeadBytes, options_.min_part_bytes));
+  read_entries(scanner, 0);
+  const std::vector<std::size_t> starts = part_starts(content, scanner.position());
+  const CarriedState start_state = carried_state();
+  std::vector<ZoneReadPart> parts(starts.size());
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : content.size();
+      workers.emplace_back([&, i, end] {
+        try {
+          ZoneReader reader(options_, parts[i].result);
+          reader.read_part(content, starts[i], end, start_state, parts[i]);
+        } catch (...) {
+          parts[i].needs_order = true;  // read again in order, where the error can surface
+        }
+      });
+    }
+    scanner.stop_at(starts.empty() ? std::string_view::npos : starts.front());
+    read_entries(scanner, 0);
+  }
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (scanner.position() == starts[i] && !parts[i].needs_order &&
+        carried_state() == start_state) {
+      join(parts[i], scanner);
+    } else {
+      scanner.stop_at(i + 1 < starts.size() ? starts[i + 1] : std::string_view::npos);
+      read_entries(scanner, 0);
+    }
+    parts[i] = ZoneReadPart();
+  }
+}
+
+std::vector<std::size_t> ZoneReader::part_starts(std::string_view content, std::size_t from) const {
+  std::vector<std::size_t> starts;
+  if (from >= content.size()) return starts;
+  const std::size_t rest = content.size() - from;
+  const std::size_t count = std::min<std::size_t>(options_.threads, rest / options_.min_part_bytes);
+  for (std::size_t k = 1; k < count; ++k) {
+    std::size_t at = from + rest / count * k;
+    do {
+      at = content.find('\n', at);
+      if (at == std::string_view::npos) return starts;
+      ++at;
+    } while (at < content.size() && !opens_owner_line(content[at]));
+    if (at >= content.size()) break;
+    if (starts.empty() || at > starts.back()) starts.push_back(at);
+  }
+  return starts;
+}
+
+// Takes over what a part read, as if this reader had read it: its names renumbered into this
+// table, its lines counted from where this reader stands, its state as this reader's.
+void ZoneReader::join(ZoneReadPart& part, ZoneScanner& scanner) {
+  const std::uint32_t line_offset = scanner.line() - 1;
+  const std::vector<NameId> ids = result_.names.intern_all(part.result.names);
+  part.result.names = NameTable();
+  auto shift = [&](SourceLocation& location) {
+    location.line += line_offset;
+    location.end_line += line_offset;
+  };
+  for (Record& record : part.result.zone.records) {
+    rename_names(record, ids);
+    shift(record.location);
+    result_.zone.records.push_back(std::move(record));
+  }
+  for (Finding& finding : part.result.findings) {
+    shift(finding.location);
+    result_.findings.push_back(std::move(finding));
+  }
+  restore(part.end_state);
+  last_owner_ = part.last_owner == kNoName ? kNoName : ids[part.last_owner];
+  last_owner_failed_ = part.last_owner_failed;
+  if (!first_origin_directive_) first_origin_directive_ = part.first_origin_directive;
+  scanner.seek(part.stop_position, part.stop_line + line_offset);
+  ++result_.parts_joined;
+}
 
 }  // namespace
 

@@ -41,6 +41,12 @@ struct ZoneReadOptions {
   IncludeLoader* includes = nullptr;  // nullptr: every $INCLUDE is an include-error
   unsigned max_include_depth = 32;
   std::uint64_t max_generate_records = 1'000'000;
+  // Threads for one large file: parts of it, split at line starts, are read in parallel and
+  // joined when what the earlier part left (origin, TTLs, an entry still open) is what the
+  // later part assumed; a part that assumed wrong is read again in order. The result is the
+  // same as with one thread, names numbered alike.
+  unsigned threads = 1;
+  std::size_t min_part_bytes = 4u << 20;  // files smaller than two parts are read in one
 };
 
 struct ZoneReadResult {
@@ -49,6 +55,7 @@ struct ZoneReadResult {
   Zone zone;
   std::vector<Finding> findings;          // syntax-error and include-error
   std::vector<Suppression> suppressions;  // inline suppression comments of every file read
+  std::size_t parts_joined = 0;           // parts read in parallel and taken over as read
 };
 
 ZoneReadResult read_zone(std::string_view content, const ZoneReadOptions& options);

@@ -35,7 +35,7 @@ void ZoneScanner::skip_to_line_end() {
 }
 
 bool ZoneScanner::next(Entry& entry, std::vector<ScanError>& errors) {
-  while (!at_end()) {
+  while (!at_end() && pos_ < stop_) {
     entry.tokens.clear();
     entry.line = line_;
     entry.starts_with_blank = column_ == 1 && is_blank(data_[pos_]) && data_[pos_] != '\r';

@@ -38,11 +38,25 @@ class ZoneScanner {
  public:
   explicit ZoneScanner(std::string_view data);
 
-  // Fills `entry` with the next non-empty entry; false at the end of input.
+  // Fills `entry` with the next non-empty entry; false at the end of input, or when the next
+  // entry would start at or after the stop position.
   bool next(Entry& entry, std::vector<ScanError>& errors);
 
- private:
+  // Where scanning pauses: next() starts no entry at or after `position`. An entry that starts
+  // before it is read whole, even past it, so pausing changes nothing about what is read.
+  // (Parts of a large file are read in parallel from line starts; see read_zone.)
+  void stop_at(std::size_t position) { stop_ = position; }
+  // Goes on from `position`, the start of line `line`.
+  void seek(std::size_t position, std::uint32_t line) {
+    pos_ = position;
+    line_ = line;
+    column_ = 1;
+  }
+  std::size_t position() const { return pos_; }
+  std::uint32_t line() const { return line_; }
   bool at_end() const { return pos_ >= data_.size(); }
+
+ private:
   void advance();
   void skip_to_line_end();
   void scan_quoted(Entry& entry, std::vector<ScanError>& errors);
@@ -51,6 +65,7 @@ class ZoneScanner {
 
   std::string_view data_;
   std::size_t pos_ = 0;
+  std::size_t stop_ = std::string_view::npos;
   std::uint32_t line_ = 1;
   std::uint32_t column_ = 1;
 };

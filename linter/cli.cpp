@@ -226,6 +226,7 @@ exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, I/O or con
 
 CliOptions parse_command_line(const std::vector<std::string>& args) {
   CliOptions options;
+  options.request.jobs = 0;  // all cores, unless -j says otherwise
   std::size_t i = 0;
   if (!args.empty() && (args[0] == "rules" || args[0] == "explain" || args[0] == "config")) {
     options.command = args[0] == "rules"     ? Command::rules

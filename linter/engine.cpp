@@ -83,8 +83,9 @@ ReadResult too_large(const InputFile& input, const TooLarge& error) {
 }
 
 ReadResult read_zone_input(InputFile& input, const LintRequest& request,
-                           const std::string& forced_origin) {
+                           const std::string& forced_origin, unsigned threads) {
   ZoneReadOptions options;
+  options.threads = threads;
   options.display_path = input.display_path;
   options.max_include_depth = request.max_include_depth;
   options.max_generate_records = request.max_generate_records;
@@ -199,12 +200,14 @@ std::vector<ReadTask> plan_reads(std::vector<InputFile>& inputs) {
   return tasks;
 }
 
+// `threads`: how many a large zone file may be read with.
 ReadResult read_task(const ReadTask& task, const LintRequest& request,
-                     const std::string& forced_origin) {
+                     const std::string& forced_origin, unsigned threads) {
   InputFile& first = *task.inputs.front();
   if (first.format == InputFormat::tf_json) return read_terraform_input(task.inputs, request);
   try {
-    if (first.format == InputFormat::zone) return read_zone_input(first, request, forced_origin);
+    if (first.format == InputFormat::zone)
+      return read_zone_input(first, request, forced_origin, threads);
     return read_document_input(first, request, forced_origin);
   } catch (const TooLarge& error) {
     return too_large(first, error);
@@ -224,32 +227,16 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
     remap.resize(model.names.size());
     for (NameId id = 0; id < remap.size(); ++id) remap[id] = id;
   } else {
-    remap.resize(read.names.size());
-    for (NameId id = 0; id < read.names.size(); ++id)
-      remap[id] = model.names.intern(read.names.str(id));
+    remap = model.names.intern_all(read.names);
     read.names = NameTable();
   }
   const auto file_offset = static_cast<FileId>(model.files.size());
   for (auto& file : read.files) model.files.push_back(std::move(file));
-  auto rename = [&](TargetName& target) {
-    target.name = remap[target.name];
-    if (target.relative_to != kNoName) target.relative_to = remap[target.relative_to];
-  };
   renumbered = renumbered || file_offset != 0;
   for (Zone& zone : read.zones) {
     for (Record& record : renumbered ? std::span<Record>(zone.records) : std::span<Record>()) {
-      record.owner = remap[record.owner];
+      rename_names(record, remap);
       record.location.file += file_offset;
-      if (auto* soa = soa_of(record)) {
-        rename(soa->mname);
-        rename(soa->rname);
-      } else if (auto* name = std::get_if<NameData>(&record.rdata)) {
-        rename(name->target);
-      } else if (auto* mx = std::get_if<MxData>(&record.rdata)) {
-        rename(mx->exchange);
-      } else if (auto* srv = std::get_if<SrvData>(&record.rdata)) {
-        rename(srv->target);
-      }
     }
     zone.origin = remap[zone.origin];
     zone.file += file_offset;
@@ -470,8 +457,12 @@ LintResult lint(const LintRequest& request) {
   stopwatch.lap("collect inputs");
   const auto tasks = plan_reads(inputs);
   std::vector<ReadResult> reads(tasks.size());
-  parallel_for(tasks.size(), request.jobs,
-               [&](std::size_t i) { reads[i] = read_task(tasks[i], request, forced_origin); });
+  // Threads left over when there are fewer inputs than jobs read parts of large zone files.
+  const auto threads_per_task = static_cast<unsigned>(
+      std::max<std::size_t>(1, request.jobs / std::max<std::size_t>(1, tasks.size())));
+  parallel_for(tasks.size(), request.jobs, [&](std::size_t i) {
+    reads[i] = read_task(tasks[i], request, forced_origin, threads_per_task);
+  });
   stopwatch.lap("read");
   LintResult result = lint_reads(std::move(reads), request);
   result.summary.files = inputs.size();

@@ -51,6 +51,24 @@ const TargetName* target_of(const Record& record) {
   return nullptr;
 }
 
+void rename_names(Record& record, std::span<const NameId> new_ids) {
+  auto rename = [&](TargetName& target) {
+    target.name = new_ids[target.name];
+    if (target.relative_to != kNoName) target.relative_to = new_ids[target.relative_to];
+  };
+  record.owner = new_ids[record.owner];
+  if (auto* soa = soa_of(record)) {
+    rename(soa->mname);
+    rename(soa->rname);
+  } else if (auto* name = std::get_if<NameData>(&record.rdata)) {
+    rename(name->target);
+  } else if (auto* mx = std::get_if<MxData>(&record.rdata)) {
+    rename(mx->exchange);
+  } else if (auto* srv = std::get_if<SrvData>(&record.rdata)) {
+    rename(srv->target);
+  }
+}
+
 std::string rdata_key(const Record& record) {
   struct KeyVisitor {
     std::string operator()(const AData& a) const { return fmt::format("{}", a.address); }

@@ -259,6 +259,12 @@ void NameTable::reserve(std::size_t count) {
   grow_index(count);
 }
 
+std::vector<NameId> NameTable::intern_all(const NameTable& other) {
+  std::vector<NameId> ids(other.size());
+  for (NameId id = 0; id < other.size(); ++id) ids[id] = intern(other.str(id));
+  return ids;
+}
+
 NameId NameTable::intern(std::string_view canonical) {
   if (slots_.empty()) grow_index(0);
   const auto hash = static_cast<std::uint32_t>(hash_bytes(canonical));

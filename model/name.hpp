@@ -57,6 +57,9 @@ class NameTable {
   NameTable& operator=(NameTable&&) noexcept = default;
 
   NameId intern(std::string_view canonical);
+  // Interns every name of `other` in id order; returns the id here of each id there. (Names
+  // new here get ids in the order `other` first saw them, as if read into this table.)
+  std::vector<NameId> intern_all(const NameTable& other);
   std::optional<NameId> find(std::string_view canonical) const;
   std::string_view str(NameId id) const { return names_[id]; }
   NameId parent(NameId id) const { return parents_[id]; }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -156,6 +157,10 @@ inline SoaData* soa_of(Record& record) {
 
 // The target name of CNAME/NS/PTR/DNAME/MX/SRV rdata, or nullptr.
 const TargetName* target_of(const Record& record);
+
+// Replaces every name id of `record` (its owner and the names in its rdata) by new_ids[id]:
+// for moving records from one name table into another.
+void rename_names(Record& record, std::span<const NameId> new_ids);
 
 // A key equal for two records exactly when their rdata is the same (RFC 2181 §5: names in rdata
 // compare case-insensitively, which canonical names already do).
