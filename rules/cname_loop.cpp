@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <tuple>
-#include <unordered_map>
 
+#include "model/id_map.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 
@@ -14,38 +14,40 @@ namespace dnslint {
 namespace {
 
 struct Alias {
-  const Zone* zone;
-  const Record* cname;
+  const Zone* zone = nullptr;
+  const Record* cname = nullptr;
+  int state = 0;  // 1 while on the path being walked, 2 when finished
 };
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   // The CNAME that answers for each name: the first one in the zone authoritative for it.
-  std::unordered_map<NameId, Alias> alias_of;
+  IdMap<Alias> alias_of;
   std::vector<NameId> order;  // deterministic walk order
   for (const Zone& zone : model.zones) {
     for (const Record& record : zone.records) {
       if (record.type != rrtype::CNAME || alias_of.contains(record.owner)) continue;
       if (model.zone_for(record.owner, &zone) != &zone) continue;
-      alias_of.emplace(record.owner, Alias{&zone, &record});
+      alias_of.insert(record.owner, Alias{&zone, &record});
       order.push_back(record.owner);
     }
   }
-  // Each name is walked once: state 1 while on the current path, 2 when finished.
-  std::unordered_map<NameId, int> state;
+  // Each name is walked once. (No insertion follows, so pointers into alias_of stay valid.)
   for (NameId start : order) {
     std::vector<NameId> path;
     NameId name = start;
-    while (alias_of.contains(name) && state[name] == 0) {
-      state[name] = 1;
+    Alias* alias = alias_of.find(name);
+    while (alias != nullptr && alias->state == 0) {
+      alias->state = 1;
       path.push_back(name);
-      name = std::get<NameData>(alias_of.at(name).cname->rdata).target.name;
+      name = std::get<NameData>(alias->cname->rdata).target.name;
+      alias = alias_of.find(name);
     }
-    if (alias_of.contains(name) && state[name] == 1) {
+    if (alias != nullptr && alias->state == 1) {
       // The loop is reported once, at the member written first (by file, line, column), so
       // that the order of the inputs does not change the report.
       std::vector<NameId> loop(std::find(path.begin(), path.end(), name), path.end());
       auto position = [&](NameId n) {
-        const SourceLocation& l = alias_of.at(n).cname->location;
+        const SourceLocation& l = alias_of.find(n)->cname->location;
         return std::make_tuple(model.files[l.file], l.line, l.column);
       };
       std::rotate(loop.begin(),
@@ -55,14 +57,14 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       std::string chain;
       for (NameId n : loop) chain += fmt::format("{} -> ", model.name(n));
       chain += model.name(loop.front());
-      const Alias& head = alias_of.at(loop.front());
+      const Alias& head = *alias_of.find(loop.front());
       Finding& finding =
           reporter.report(*head.zone, *head.cname, fmt::format("CNAME loop: {}", chain));
       for (std::size_t i = 1; i < loop.size(); ++i) {
-        finding.related.push_back({alias_of.at(loop[i]).cname->location, "CNAME in the loop"});
+        finding.related.push_back({alias_of.find(loop[i])->cname->location, "CNAME in the loop"});
       }
     }
-    for (NameId visited : path) state[visited] = 2;
+    for (NameId visited : path) alias_of.find(visited)->state = 2;
   }
 }
 

@@ -3,7 +3,7 @@
 // (RFC 5321 §5.1). Providers that publish one highly available name can be exempted.
 #include <fmt/format.h>
 
-#include <set>
+#include <algorithm>
 
 #include "model/ascii.hpp"
 #include "rules/common.hpp"
@@ -18,10 +18,10 @@ std::string normalized(std::string_view pattern) {
   return out;
 }
 
-// "name." matches itself; "*.suffix." matches every name strictly below suffix.
+// "name." matches itself; "*.suffix." matches every name strictly below suffix. The patterns
+// are normalized.
 bool is_exempt(std::string_view exchange, const std::vector<std::string>& patterns) {
-  for (const auto& raw : patterns) {
-    const std::string pattern = normalized(raw);
+  for (const auto& pattern : patterns) {
     if (pattern.starts_with("*.")) {
       const std::string_view suffix = std::string_view(pattern).substr(2);
       if (exchange != suffix && is_at_or_below(exchange, suffix)) return true;
@@ -35,17 +35,21 @@ bool is_exempt(std::string_view exchange, const std::vector<std::string>& patter
 void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
   const auto minimum =
       static_cast<std::size_t>(std::max<std::int64_t>(1, options.integer("minimum")));
-  const auto& exempt = options.strings("exempt");
+  std::vector<std::string> exempt;
+  for (const auto& pattern : options.strings("exempt")) exempt.push_back(normalized(pattern));
+  std::vector<NameId> exchanges;
   for_each_rrset(
       model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-        std::set<NameId> exchanges;
+        exchanges.clear();
         for (std::uint32_t index : set) {
           const auto& mx = std::get<MxData>(zone.records[index].rdata);
           // A null MX says "no mail": there is nothing to back up (null-mx-mixed covers mixing).
           if (is_null_mx(model, mx)) return;
           if (is_exempt(model.name(mx.exchange.name), exempt)) return;
-          exchanges.insert(mx.exchange.name);
+          exchanges.push_back(mx.exchange.name);
         }
+        std::sort(exchanges.begin(), exchanges.end());
+        exchanges.erase(std::unique(exchanges.begin(), exchanges.end()), exchanges.end());
         if (exchanges.size() >= minimum) return;
         const Record& first = zone.records[set.front()];
         reporter.report(
