@@ -346,6 +346,13 @@ class ZoneReader {
   void record(const std::vector<Token>& tokens, bool owner_omitted, FileId file) {
     std::size_t i = 0;
     NameId owner = last_owner_;
+    if (owner_omitted && owner_before_part_) {
+      // The owner comes from the line before the part (after an entry the scanner gave up
+      // on, say): only reading in order knows it.
+      needs_order_ = true;
+      return;
+    }
+    owner_before_part_ = false;
     if (!owner_omitted) {
       const bool read = read_name(file, tokens[0], "owner name", name_buffer_);
       last_owner_failed_ = !read;
@@ -471,8 +478,9 @@ class ZoneReader {
   bool last_owner_failed_ = false;
   bool missing_origin_reported_ = false;
   bool missing_ttl_reported_ = false;
-  bool is_part_ = false;      // reading one part of a file read in parallel
-  bool needs_order_ = false;  // a part met what only reading in order can do ($INCLUDE)
+  bool is_part_ = false;            // reading one part of a file read in parallel
+  bool owner_before_part_ = false;  // a part has read no owner of its own yet
+  bool needs_order_ = false;        // a part met what only reading in order can do ($INCLUDE)
 };
 
 // One part of a file read in parallel: what its reader found and the state it ended in.
@@ -490,6 +498,7 @@ struct ZoneReadPart {
 void ZoneReader::read_part(std::string_view content, std::size_t begin, std::size_t end,
                            const CarriedState& state, ZoneReadPart& part) {
   is_part_ = true;
+  owner_before_part_ = true;
   restore(state);
   result_.files.push_back(options_.display_path);
   result_.zone.records.reserve((end - begin) / 20);
