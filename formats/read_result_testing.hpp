@@ -11,7 +11,7 @@ namespace dnslint::testing {
 // The rule of every finding a reader made, in order.
 inline std::vector<std::string> rules_of(const ReadResult& result) {
   std::vector<std::string> rules;
-  for (const auto& finding : result.findings) rules.push_back(finding.rule);
+  for (const auto& finding : result.findings) rules.emplace_back(finding.rule);
   return rules;
 }
 

@@ -35,7 +35,7 @@ class ResourceView {
 
 // Findings an adapter makes itself (mx-priority-in-value).
 struct AdapterFinding {
-  std::string rule;
+  std::string_view rule;  // static text, as Finding::rule
   SourceLocation location;
   std::string message;
 };

@@ -394,7 +394,7 @@ class FindingSettings {
  private:
   const RuleConfiguration& rules_;
   const std::vector<std::string>& files_;
-  using Cache = std::map<std::pair<FileId, std::string>, std::pair<bool, Severity>>;
+  using Cache = std::map<std::pair<FileId, std::string_view>, std::pair<bool, Severity>>;
   Cache cache_;
   const Cache::value_type* last_ = nullptr;
 };

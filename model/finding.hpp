@@ -18,7 +18,9 @@ struct RelatedLocation {
 };
 
 struct Finding {
-  std::string rule;
+  // The rule's id: static text (the registry's ids and the readers' constants), never owned,
+  // so that each of a large zone's findings saves an allocation.
+  std::string_view rule;
   Severity severity = Severity::error;
   std::string message;
   SourceLocation location;
