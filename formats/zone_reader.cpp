@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::string_view kSyntaxError = "syntax-error";
 constexpr std::string_view kIncludeError = "include-error";
+constexpr std::size_t kBytesPerName = 64;
 
 // A token quoted for a message.
 std::string quoted(std::string_view text) { return fmt::format("'{}'", printable_excerpt(text)); }
@@ -57,7 +58,10 @@ class ZoneReader {
     // A zone line is rarely shorter than 20 bytes: reserving for that many records avoids
     // regrowing (and briefly holding twice) the record array; pages never written cost nothing.
     result_.zone.records.reserve(content.size() / 20);
-    result_.names.reserve(content.size() / 40);
+    // The name index is written whole when made, so it is sized for a likely count, not the
+    // most possible: a name per 64 bytes (an owner with a record or two, as in hosting zones;
+    // zones with more per owner need fewer). Zones of denser names regrow it once or twice.
+    result_.names.reserve(content.size() / kBytesPerName);
     if (options_.threads > 1 && content.size() >= 2 * options_.min_part_bytes) {
       collect_suppressions(content, 0);
       read_in_parts(content);
@@ -502,7 +506,7 @@ void ZoneReader::read_part(std::string_view content, std::size_t begin, std::siz
   restore(state);
   result_.files.push_back(options_.display_path);
   result_.zone.records.reserve((end - begin) / 20);
-  result_.names.reserve((end - begin) / 40);
+  result_.names.reserve((end - begin) / kBytesPerName);
   ZoneScanner scanner(content);
   scanner.seek(begin, 1);
   scanner.stop_at(end);

@@ -488,7 +488,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   for (const Rule& rule : all_rules()) {
     if (rule.check != nullptr && request.rules.enabled_anywhere(rule.id)) enabled.push_back(&rule);
   }
-  std::vector<std::vector<Finding>> per_rule(enabled.size());
+  std::vector<std::vector<std::vector<Finding>>> per_rule(enabled.size());
   std::vector<std::vector<PhaseTime>> rule_times(enabled.size());
   parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
     Stopwatch rule_stopwatch(request.timing ? &rule_times[i] : nullptr);
@@ -517,11 +517,15 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
     model.names = {};
   }
   std::size_t total = findings.size();
-  for (const auto& rule_findings : per_rule) total += rule_findings.size();
+  for (const auto& chunks : per_rule) {
+    for (const auto& chunk : chunks) total += chunk.size();
+  }
   findings.reserve(total);
-  for (auto& rule_findings : per_rule) {
-    std::move(rule_findings.begin(), rule_findings.end(), std::back_inserter(findings));
-    rule_findings = {};
+  for (auto& chunks : per_rule) {
+    for (auto& chunk : chunks) {
+      std::move(chunk.begin(), chunk.end(), std::back_inserter(findings));
+      chunk = {};
+    }
   }
   std::vector<SuppressedFinding> suppressed;
   apply_suppressions(findings, suppressions, request.report_unused_suppressions, suppressed);

@@ -1,5 +1,6 @@
 #include "rules/rule.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace dnslint {
@@ -35,8 +36,19 @@ Finding& Reporter::report_zone(const Zone& zone, const SourceLocation& location,
   finding.message = std::move(message);
   finding.location = location;
   finding.zone = model_.name(zone.origin);
-  findings_.push_back(std::move(finding));
-  return findings_.back();
+  return add(std::move(finding));
+}
+
+Finding& Reporter::add(Finding finding) {
+  if (chunks_.empty() || chunks_.back().size() == chunks_.back().capacity()) {
+    // Chunks grow with the count (few findings take little room) up to a fixed size.
+    constexpr std::size_t kSmallest = 16;
+    constexpr std::size_t kLargest = 4096;
+    chunks_.emplace_back().reserve(std::clamp(count_, kSmallest, kLargest));
+  }
+  ++count_;
+  chunks_.back().push_back(std::move(finding));
+  return chunks_.back().back();
 }
 
 }  // namespace dnslint

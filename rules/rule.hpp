@@ -48,13 +48,19 @@ class Reporter {
   // A finding about a zone as a whole, at `location`.
   Finding& report_zone(const Zone& zone, const SourceLocation& location, std::string message);
 
-  std::vector<Finding> take() { return std::move(findings_); }
+  // The findings in order, in chunks: a rule with 150,000 findings holds no room to grow
+  // (up to as much again) until the run ends, and a finding's reference stays valid while
+  // more are added.
+  std::vector<std::vector<Finding>> take() { return std::move(chunks_); }
 
  private:
+  Finding& add(Finding finding);
+
   std::string_view rule_id_;
   Severity severity_;
   const Model& model_;
-  std::vector<Finding> findings_;
+  std::vector<std::vector<Finding>> chunks_;
+  std::size_t count_ = 0;
 };
 
 using CheckFunction = void (*)(const Model&, const RuleOptions&, Reporter&);

@@ -43,7 +43,11 @@ std::vector<Finding> run(std::string_view id, const Model& model, RuleOptions op
   }
   Reporter reporter(rule->id, rule->severity, model);
   rule->check(model, options, reporter);
-  return reporter.take();
+  std::vector<Finding> findings;
+  for (auto& chunk : reporter.take()) {
+    for (Finding& finding : chunk) findings.push_back(std::move(finding));
+  }
+  return findings;
 }
 
 NameId id(const Model& model, std::string_view name) {
