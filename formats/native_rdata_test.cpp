@@ -10,12 +10,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "formats/rdata_parser.hpp"
 #include "formats/zone_reader.hpp"
+#include "formats/zone_testing.hpp"
 
 // Last: ldns's headers define macros that the standard headers must not see.
 #include <ldns/ldns.h>
@@ -238,28 +237,10 @@ std::string generated_zone(std::size_t hosts) {
   return text;
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 void compare_tree(const fs::path& root, Tally& tally) {
-  std::error_code ec;
-  if (!fs::is_directory(root, ec)) return;
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (!entry.is_regular_file(ec) || name.ends_with(".json") || name.ends_with(".yaml") ||
-        name.ends_with(".yml") || name.ends_with(".md") || name.ends_with(".txt") ||
-        name.ends_with(".expect") || entry.file_size(ec) > 8 * 1024 * 1024) {
-      continue;
-    }
-    paths.push_back(entry.path());
+  for (const fs::path& path : testing::zone_files_under(root, 8 * 1024 * 1024)) {
+    compare_zone(path.filename().string(), testing::read_text(path), tally);
   }
-  std::sort(paths.begin(), paths.end());
-  for (const fs::path& path : paths) compare_zone(path.filename().string(), read_text(path), tally);
 }
 
 void report(const Tally& tally) {

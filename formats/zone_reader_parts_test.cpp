@@ -5,26 +5,16 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
 
 #include "formats/zone_reader.hpp"
+#include "formats/zone_testing.hpp"
 
 namespace dnslint {
 namespace {
 
 namespace fs = std::filesystem;
 
-class MemoryLoader : public IncludeLoader {
- public:
-  std::map<std::string, std::string, std::less<>> files;
-  std::variant<Loaded, std::string> load(std::string_view path) override {
-    auto it = files.find(path);
-    if (it == files.end()) return std::string("file not found");
-    return Loaded{it->first, std::string(path), it->second};
-  }
-};
+using testing::MemoryLoader;
 
 // Everything a read produced, as text, so that two reads compare line by line.
 std::vector<std::string> describe(const ZoneReadResult& read) {
@@ -104,13 +94,6 @@ std::string tricky_zone() {
   return text;
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 }  // namespace
 
 TEST_CASE("a zone read in parts gives what reading it in order gives") {
@@ -159,21 +142,8 @@ TEST_CASE("every zone of the corpora reads the same in parts") {
   std::size_t files = 0;
   std::size_t joined = 0;
   for (const fs::path& root : roots) {
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) continue;
-    std::vector<fs::path> paths;
-    for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (!entry.is_regular_file(ec) || name.ends_with(".json") || name.ends_with(".yaml") ||
-          name.ends_with(".yml") || name.ends_with(".md") || name.ends_with(".tf") ||
-          name.ends_with(".expect") || entry.file_size(ec) > 256 * 1024) {
-        continue;
-      }
-      paths.push_back(entry.path());
-    }
-    std::sort(paths.begin(), paths.end());
-    for (const fs::path& path : paths) {
-      joined += check_parts_agree(path.string(), read_text(path));
+    for (const fs::path& path : testing::zone_files_under(root, 256 * 1024)) {
+      joined += check_parts_agree(path.string(), testing::read_text(path));
       ++files;
     }
   }

@@ -2,21 +2,12 @@
 
 #include <doctest/doctest.h>
 
-#include <map>
+#include "formats/zone_testing.hpp"
 
 namespace dnslint {
 namespace {
 
-// Serves $INCLUDE files from memory, so that the reader is tested without a file system.
-class MemoryLoader : public IncludeLoader {
- public:
-  std::map<std::string, std::string, std::less<>> files;
-  std::variant<Loaded, std::string> load(std::string_view path) override {
-    auto it = files.find(path);
-    if (it == files.end()) return std::string("file not found");
-    return Loaded{it->first, std::string(path), it->second};
-  }
-};
+using testing::MemoryLoader;
 
 ZoneReadResult read(std::string_view text, std::string origin = "example.com.",
                     IncludeLoader* loader = nullptr) {
