@@ -260,21 +260,48 @@ void NameTable::reserve(std::size_t count) {
 }
 
 std::vector<NameId> NameTable::intern_all(const NameTable& other) {
+  if (slots_.empty()) grow_index(0);
+  // Every name is known in advance, so the index slot of a name some way ahead is fetched
+  // while this one is probed: in a large table each probe is otherwise a cache miss. A name's
+  // parent comes before it in `other`, so its id here is known and needs no lookup.
+  std::vector<std::uint32_t> hashes(other.size());
+  for (NameId id = 0; id < other.size(); ++id) {
+    hashes[id] = static_cast<std::uint32_t>(hash_bytes(other.str(id)));
+  }
+  // Room for all of them at once (most are usually new), growing geometrically so that
+  // merging many small tables stays linear.
+  const std::size_t needed = size() + other.size();
+  if (names_.capacity() < needed) {
+    const std::size_t capacity = std::max(needed, 2 * names_.capacity());
+    names_.reserve(capacity);
+    parents_.reserve(capacity);
+    depths_.reserve(capacity);
+  }
+  constexpr NameId kAhead = 16;
   std::vector<NameId> ids(other.size());
-  for (NameId id = 0; id < other.size(); ++id) ids[id] = intern(other.str(id));
+  for (NameId id = 0; id < other.size(); ++id) {
+    if (id + kAhead < other.size()) {
+      __builtin_prefetch(&slots_[hashes[id + kAhead] & (slots_.size() - 1)]);
+    }
+    ids[id] =
+        intern(other.str(id), hashes[id], other.is_root(id) ? kNoName : ids[other.parent(id)]);
+  }
   return ids;
 }
 
 NameId NameTable::intern(std::string_view canonical) {
   if (slots_.empty()) grow_index(0);
-  const auto hash = static_cast<std::uint32_t>(hash_bytes(canonical));
+  return intern(canonical, static_cast<std::uint32_t>(hash_bytes(canonical)), kNoName);
+}
+
+NameId NameTable::intern(std::string_view canonical, std::uint32_t hash, NameId known_parent) {
   std::size_t slot = slot_of(canonical, hash);
   if (slots_[slot] != kFreeSlot) return static_cast<NameId>(slots_[slot]);
   NameId parent_id = kNoName;
   std::uint16_t depth = 0;
   const std::size_t size_before = names_.size();
   if (canonical != ".") {
-    parent_id = intern(parent_name(canonical));
+    parent_id = known_parent != kNoName ? known_parent : intern(parent_name(canonical));
     depth = static_cast<std::uint16_t>(depths_[parent_id] + 1);
   }
   const auto id = static_cast<NameId>(names_.size());

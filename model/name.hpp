@@ -70,6 +70,9 @@ class NameTable {
   void reserve(std::size_t count);
 
  private:
+  // Interns a name whose hash is known; `known_parent` is the id of its parent here, or
+  // kNoName to look the parent up (and intern it first when new).
+  NameId intern(std::string_view canonical, std::uint32_t hash, NameId known_parent);
   std::size_t slot_of(std::string_view canonical, std::uint32_t hash) const;
   static std::uint64_t slot_value(NameId id, std::uint32_t hash) {
     return static_cast<std::uint64_t>(hash) << 32 | id;
