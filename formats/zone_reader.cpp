@@ -26,9 +26,9 @@ std::string quoted(std::string_view text) { return fmt::format("'{}'", printable
 // read in parallel starts from the state the head of the file left, and is joined only when
 // the reader before it ended in that same state.
 struct CarriedState {
-  std::string origin;
+  std::string origin;  // canonical, or empty when none is known
+  // $TTL, then what resolve_ttl falls back on without one.
   std::optional<std::uint32_t> default_ttl;
-  // These two decide TTLs only while there is no $TTL (and then they are kept empty).
   std::optional<std::uint32_t> last_explicit_ttl;
   std::optional<std::uint32_t> soa_minimum;
   bool saw_record = false;
@@ -50,7 +50,9 @@ struct ZoneReadPart;
 class ZoneReader {
  public:
   ZoneReader(const ZoneReadOptions& options, ZoneReadResult& result)
-      : options_(options), result_(result), origin_(options.origin) {}
+      : options_(options), result_(result) {
+    state_.origin = options.origin;
+  }
 
   void read(std::string_view content) {
     result_.files.push_back(options_.display_path);
@@ -93,28 +95,15 @@ class ZoneReader {
   std::vector<std::size_t> part_starts(std::string_view content, std::size_t from) const;
   void join(ZoneReadPart& part, ZoneScanner& scanner);
 
+  // The state as parts compare it: once there is a $TTL, the last explicit TTL and the SOA
+  // minimum decide no TTL, so they do not count.
   CarriedState carried_state() const {
-    CarriedState state{origin_,
-                       default_ttl_,
-                       last_explicit_ttl_,
-                       soa_minimum_,
-                       saw_record_,
-                       missing_origin_reported_,
-                       missing_ttl_reported_};
+    CarriedState state = state_;
     if (state.default_ttl) {
       state.last_explicit_ttl.reset();
       state.soa_minimum.reset();
     }
     return state;
-  }
-  void restore(const CarriedState& state) {
-    origin_ = state.origin;
-    default_ttl_ = state.default_ttl;
-    last_explicit_ttl_ = state.last_explicit_ttl;
-    soa_minimum_ = state.soa_minimum;
-    saw_record_ = state.saw_record;
-    missing_origin_reported_ = state.missing_origin_reported;
-    missing_ttl_reported_ = state.missing_ttl_reported;
   }
 
   void read_entries(ZoneScanner& scanner, FileId file) {
@@ -159,8 +148,8 @@ class ZoneReader {
 
   // One finding per file for the first name that needs an origin nobody gave.
   void missing_origin(FileId file, const Token& token) {
-    if (missing_origin_reported_) return;
-    missing_origin_reported_ = true;
+    if (state_.missing_origin_reported) return;
+    state_.missing_origin_reported = true;
     syntax_error(file, token,
                  fmt::format("no origin is known for the relative name {}: set $ORIGIN, pass "
                              "--origin, or name the file after its zone (example.com.zone); "
@@ -170,8 +159,8 @@ class ZoneReader {
 
   // Reads a name into `canonical`; false (and a finding) when it is bad.
   bool read_name(FileId file, const Token& token, std::string_view what, std::string& canonical) {
-    if (auto error = parse_name(token.text, origin_, canonical)) {
-      if (origin_.empty() && !is_written_absolute(token.text)) {
+    if (auto error = parse_name(token.text, state_.origin, canonical)) {
+      if (state_.origin.empty() && !is_written_absolute(token.text)) {
         missing_origin(file, token);
       } else {
         syntax_error(file, token,
@@ -188,12 +177,12 @@ class ZoneReader {
     if (equals_ignoring_case(name, "$ORIGIN")) {
       if (!expect_arguments(tokens, file, 1, 1, "a domain name")) return;
       if (std::string origin; read_name(file, tokens[1], "$ORIGIN", origin)) {
-        origin_ = origin;
-        if (!saw_record_ && !first_origin_directive_) first_origin_directive_ = origin_;
+        state_.origin = origin;
+        if (!state_.saw_record && !first_origin_directive_) first_origin_directive_ = state_.origin;
       }
     } else if (equals_ignoring_case(name, "$TTL")) {
       if (!expect_arguments(tokens, file, 1, 1, "a TTL")) return;
-      if (auto ttl = read_ttl(file, tokens[1])) default_ttl_ = *ttl;
+      if (auto ttl = read_ttl(file, tokens[1])) state_.default_ttl = *ttl;
     } else if (equals_ignoring_case(name, "$INCLUDE")) {
       if (!expect_arguments(tokens, file, 1, 2, "a file name and an optional origin")) return;
       include(tokens, file);
@@ -257,7 +246,7 @@ class ZoneReader {
                        quoted(path.text), options_.max_include_depth));
       return;
     }
-    std::string new_origin = origin_;
+    std::string new_origin = state_.origin;
     if (tokens.size() > 2) {
       if (!read_name(file, tokens[2], "$INCLUDE origin", new_origin)) return;
     }
@@ -276,15 +265,15 @@ class ZoneReader {
     }
     // RFC 1035 §5.1: the included file starts with the given origin; BIND restores the
     // including file's origin and owner afterwards.
-    const std::string saved_origin = origin_;
+    const std::string saved_origin = state_.origin;
     const NameId saved_owner = last_owner_;
-    origin_ = new_origin;
+    state_.origin = new_origin;
     const auto included = static_cast<FileId>(result_.files.size());
     result_.files.push_back(source.display_path);
     include_stack_.push_back(source.identity);
     read_file(source.content, included);
     include_stack_.pop_back();
-    origin_ = saved_origin;
+    state_.origin = saved_origin;
     last_owner_ = saved_owner;
   }
 
@@ -375,7 +364,7 @@ class ZoneReader {
       }
       return;
     }
-    saw_record_ = true;
+    state_.saw_record = true;
     std::optional<std::uint32_t> ttl;
     std::optional<RRClass> rclass;
     // RFC 1035 §5.1: TTL and class are optional and may come in either order.
@@ -405,7 +394,7 @@ class ZoneReader {
     }
     const std::span<const Token> rdata_tokens(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1),
                                               tokens.end());
-    auto parsed = parser_.parse(*type, rdata_tokens, origin_, result_.names);
+    auto parsed = parser_.parse(*type, rdata_tokens, state_.origin, result_.names);
     if (auto* error = std::get_if<RdataError>(&parsed)) {
       const Token& at_fault = rdata_tokens.empty()
                                   ? type_token
@@ -424,8 +413,8 @@ class ZoneReader {
     rec.rdata = std::move(std::get<Rdata>(parsed));
     rec.location = SourceLocation{file, tokens.front().line, tokens.front().column,
                                   tokens.back().end_line, tokens.back().end_column};
-    if (*type == rrtype::SOA && !soa_minimum_) {
-      soa_minimum_ = soa_of(rec)->minimum;
+    if (*type == rrtype::SOA && !state_.soa_minimum) {
+      state_.soa_minimum = soa_of(rec)->minimum;
     }
     rec.ttl = resolve_ttl(ttl, file, tokens.front());
     result_.zone.records.push_back(std::move(rec));
@@ -435,14 +424,14 @@ class ZoneReader {
   std::uint32_t resolve_ttl(std::optional<std::uint32_t> explicit_ttl, FileId file,
                             const Token& first) {
     if (explicit_ttl) {
-      last_explicit_ttl_ = explicit_ttl;
+      state_.last_explicit_ttl = explicit_ttl;
       return *explicit_ttl;
     }
-    if (default_ttl_) return *default_ttl_;
-    if (last_explicit_ttl_) return *last_explicit_ttl_;
-    if (soa_minimum_) return *soa_minimum_;
-    if (!missing_ttl_reported_) {
-      missing_ttl_reported_ = true;
+    if (state_.default_ttl) return *state_.default_ttl;
+    if (state_.last_explicit_ttl) return *state_.last_explicit_ttl;
+    if (state_.soa_minimum) return *state_.soa_minimum;
+    if (!state_.missing_ttl_reported) {
+      state_.missing_ttl_reported = true;
       syntax_error(file, first,
                    "record has no TTL and there is no $TTL, earlier TTL or SOA to take one from");
     }
@@ -470,18 +459,12 @@ class ZoneReader {
   const ZoneReadOptions& options_;
   ZoneReadResult& result_;
   RdataParser parser_;
-  std::string origin_;
+  CarriedState state_;
   std::string name_buffer_;  // reused for every owner name
   NameId last_owner_ = kNoName;
-  std::optional<std::uint32_t> default_ttl_;
-  std::optional<std::uint32_t> last_explicit_ttl_;
-  std::optional<std::uint32_t> soa_minimum_;
   std::optional<std::string> first_origin_directive_;
   std::vector<std::string> include_stack_;
-  bool saw_record_ = false;
   bool last_owner_failed_ = false;
-  bool missing_origin_reported_ = false;
-  bool missing_ttl_reported_ = false;
   bool is_part_ = false;            // reading one part of a file read in parallel
   bool owner_before_part_ = false;  // a part has read no owner of its own yet
   bool needs_order_ = false;        // a part met what only reading in order can do ($INCLUDE)
@@ -503,7 +486,7 @@ void ZoneReader::read_part(std::string_view content, std::size_t begin, std::siz
                            const CarriedState& state, ZoneReadPart& part) {
   is_part_ = true;
   owner_before_part_ = true;
-  restore(state);
+  state_ = state;
   result_.files.push_back(options_.display_path);
   result_.zone.records.reserve((end - begin) / 20);
   result_.names.reserve((end - begin) / kBytesPerName);
@@ -595,7 +578,7 @@ void ZoneReader::join(ZoneReadPart& part, ZoneScanner& scanner) {
     shift(finding.location);
     result_.findings.push_back(std::move(finding));
   }
-  restore(part.end_state);
+  state_ = part.end_state;
   last_owner_ = part.last_owner == kNoName ? kNoName : ids[part.last_owner];
   last_owner_failed_ = part.last_owner_failed;
   if (!first_origin_directive_) first_origin_directive_ = part.first_origin_directive;

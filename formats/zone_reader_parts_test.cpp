@@ -14,30 +14,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using testing::describe;
 using testing::MemoryLoader;
-
-// Everything a read produced, as text, so that two reads compare line by line.
-std::vector<std::string> describe(const ZoneReadResult& read) {
-  std::vector<std::string> out;
-  for (NameId id = 0; id < read.names.size(); ++id) out.push_back(std::string(read.names.str(id)));
-  out.push_back(fmt::format("origin {} files {}", read.zone.origin, fmt::join(read.files, ",")));
-  for (const Record& r : read.zone.records) {
-    const SourceLocation& l = r.location;
-    out.push_back(fmt::format("record {} {} {} {} {} {}:{}:{}-{}:{} {}", r.owner, r.type, r.rclass,
-                              r.ttl, r.flags, l.file, l.line, l.column, l.end_line, l.end_column,
-                              rdata_key(r)));
-  }
-  for (const Finding& f : read.findings) {
-    const SourceLocation& l = f.location;
-    out.push_back(fmt::format("finding {} {}:{}:{}-{}:{} {}", f.rule, l.file, l.line, l.column,
-                              l.end_line, l.end_column, f.message));
-  }
-  for (const Suppression& s : read.suppressions) {
-    out.push_back(fmt::format("suppression {}:{} {}-{} {}", s.location.file, s.location.line,
-                              s.first_line, s.last_line, fmt::join(s.rules, ",")));
-  }
-  return out;
-}
 
 ZoneReadResult read_with(std::string_view text, unsigned threads, std::size_t min_part_bytes,
                          IncludeLoader* loader = nullptr) {

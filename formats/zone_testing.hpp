@@ -1,6 +1,8 @@
-// Helpers for the zone reader's unit tests: $INCLUDE files from memory, and the zone files of
-// the repository's and the shared corpora.
+// Helpers for the zone reader's tests (and its fuzz target): $INCLUDE files from memory, a read
+// described as comparable text, and the zone files of the repository's and the shared corpora.
 #pragma once
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -27,6 +29,29 @@ class MemoryLoader : public IncludeLoader {
     return Loaded{it->first, std::string(path), it->second};
   }
 };
+
+// Everything a read produced, as text, so that two reads compare line by line.
+inline std::vector<std::string> describe(const ZoneReadResult& read) {
+  std::vector<std::string> out;
+  for (NameId id = 0; id < read.names.size(); ++id) out.push_back(std::string(read.names.str(id)));
+  out.push_back(fmt::format("origin {} files {}", read.zone.origin, fmt::join(read.files, ",")));
+  for (const Record& r : read.zone.records) {
+    const SourceLocation& l = r.location;
+    out.push_back(fmt::format("record {} {} {} {} {} {}:{}:{}-{}:{} {}", r.owner, r.type, r.rclass,
+                              r.ttl, r.flags, l.file, l.line, l.column, l.end_line, l.end_column,
+                              rdata_key(r)));
+  }
+  for (const Finding& f : read.findings) {
+    const SourceLocation& l = f.location;
+    out.push_back(fmt::format("finding {} {}:{}:{}-{}:{} {}", f.rule, l.file, l.line, l.column,
+                              l.end_line, l.end_column, f.message));
+  }
+  for (const Suppression& s : read.suppressions) {
+    out.push_back(fmt::format("suppression {}:{} {}-{} {}", s.location.file, s.location.line,
+                              s.first_line, s.last_line, fmt::join(s.rules, ",")));
+  }
+  return out;
+}
 
 inline std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

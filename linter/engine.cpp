@@ -220,9 +220,8 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   // The first table becomes the model's as it is; later ones are renumbered into it.
   // (Moving avoids holding two copies of every name of a large zone at once.)
   std::vector<NameId> remap;
-  bool renumbered = true;
-  if (model.names.size() == 0) {
-    renumbered = false;
+  const bool first_table = model.names.size() == 0;
+  if (first_table) {
     model.names = std::move(read.names);
     remap.resize(model.names.size());
     for (NameId id = 0; id < remap.size(); ++id) remap[id] = id;
@@ -232,7 +231,7 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   }
   const auto file_offset = static_cast<FileId>(model.files.size());
   for (auto& file : read.files) model.files.push_back(std::move(file));
-  renumbered = renumbered || file_offset != 0;
+  const bool renumbered = !first_table || file_offset != 0;
   for (Zone& zone : read.zones) {
     for (Record& record : renumbered ? std::span<Record>(zone.records) : std::span<Record>()) {
       rename_names(record, remap);

@@ -75,6 +75,7 @@ class Zone {
   void sort_by_owner();
   void sort_by_owner_sparse();
   void index_rrsets();
+  const Node* node_of(NameId owner) const;  // nullptr when `owner` owns nothing here
 
   std::vector<std::uint32_t> by_owner_;  // record indices by owner, then type, then position
   std::vector<Node> nodes_;              // in order of first appearance
@@ -84,7 +85,6 @@ class Zone {
   NameId owner_base_ = 0;
   std::vector<std::uint32_t> node_by_owner_;
   IdMap<std::uint32_t> node_by_sparse_owner_;
-  const Node* node_of(NameId owner) const;
   std::vector<IndexRange> rrsets_;  // by type, then the owner's first appearance
   struct TypeRange {
     RRType type;
