@@ -27,7 +27,7 @@ std::string write_baseline(const LintResult& result) {
   }
   json.end_array();
   json.end_object();
-  return json.str() + "\n";
+  return json.take_document();
 }
 
 std::set<std::string> read_baseline(const std::string& path) {

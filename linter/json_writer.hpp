@@ -26,6 +26,13 @@ class JsonWriter {
   JsonWriter& value(bool flag);
 
   const std::string& str() const { return out_; }
+  // The document and a final newline, moved out (a report of 100 MB is not copied).
+  std::string take_document() {
+    out_ += '\n';
+    return std::move(out_);
+  }
+  // Room for `bytes` of output, so that a large report is not copied as it grows.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
 
  private:
   void before_value();

@@ -20,4 +20,11 @@ TEST_CASE("JsonWriter writes nested containers with commas in the right places")
   CHECK(json.str() == R"({"a":1,"b":["x",true],"c":{}})");
 }
 
+TEST_CASE("JsonWriter hands over its document with a final newline") {
+  JsonWriter json(0);
+  json.reserve(1 << 20);
+  json.begin_array().value(1).end_array();
+  CHECK(json.take_document() == "[1]\n");
+}
+
 }  // namespace dnslint

@@ -100,12 +100,14 @@ std::string without_line_numbers(std::string_view message) {
 
 std::string write_github(const LintResult& result) {
   std::string out;
+  out.reserve(report_size_hint(result, 100, 0));
   for (const Finding& f : result.findings) {
     const SourceLocation& l = f.location;
-    out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                       github_command(f.severity), github_escape(result.files[l.file], true),
-                       l.line, l.column, l.end_line, l.end_column, github_escape(f.rule, true),
-                       github_escape(f.message, false));
+    fmt::format_to(std::back_inserter(out),
+                   "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                   github_command(f.severity), github_escape(result.files[l.file], true), l.line,
+                   l.column, l.end_line, l.end_column, github_escape(f.rule, true),
+                   github_escape(f.message, false));
   }
   return out;
 }
@@ -129,6 +131,7 @@ std::vector<std::string> stable_fingerprints(const LintResult& result) {
 std::string write_gitlab(const LintResult& result) {
   const std::vector<std::string> fingerprints = stable_fingerprints(result);
   JsonWriter json;
+  json.reserve(report_size_hint(result, 300, 0));
   json.begin_array();
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];
@@ -144,7 +147,7 @@ std::string write_gitlab(const LintResult& result) {
     json.end_object();
   }
   json.end_array();
-  return json.str() + "\n";
+  return json.take_document();
 }
 
 }  // namespace dnslint

@@ -15,6 +15,7 @@ void write_location(JsonWriter& json, const LintResult& result, const SourceLoca
 
 std::string write_json(const LintResult& result) {
   JsonWriter json;
+  json.reserve(report_size_hint(result, 400, 120));
   json.begin_object();
   json.key("version").value(1);
   json.key("tool")
@@ -57,7 +58,7 @@ std::string write_json(const LintResult& result) {
   json.key("notes").value(s.notes);
   json.end_object();
   json.end_object();
-  return json.str() + "\n";
+  return json.take_document();
 }
 
 }  // namespace dnslint

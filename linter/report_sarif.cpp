@@ -166,6 +166,8 @@ std::size_t rule_index(std::string_view id) {
 std::string write_sarif(const LintResult& result, bool include_suppressed) {
   const std::vector<std::string> fingerprints = stable_fingerprints(result);
   JsonWriter json;
+  // A result carries the file as a URI, fingerprints and the rule's index besides the text.
+  json.reserve(report_size_hint(result, 1200, 500));
   json.begin_object();
   json.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
   json.key("version").value("2.1.0");
@@ -210,7 +212,7 @@ std::string write_sarif(const LintResult& result, bool include_suppressed) {
   json.end_array();
   json.end_object().end_array();
   json.end_object();
-  return json.str() + "\n";
+  return json.take_document();
 }
 
 }  // namespace dnslint

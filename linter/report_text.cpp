@@ -23,17 +23,32 @@ std::string plural(std::size_t count, std::string_view word) {
 
 }  // namespace
 
+std::size_t report_size_hint(const LintResult& result, std::size_t per_finding,
+                             std::size_t per_related) {
+  std::size_t size = 0;
+  for (const Finding& f : result.findings) {
+    size += per_finding + result.files[f.location.file].size() + f.rule.size() + f.message.size() +
+            f.zone.size() + f.owner.size() + f.type.size();
+    for (const RelatedLocation& related : f.related) {
+      size += per_related + result.files[related.location.file].size() + related.message.size();
+    }
+  }
+  return size;
+}
+
 std::string write_text(const LintResult& result, bool color) {
   std::string out;
+  out.reserve(report_size_hint(result, color ? 80 : 40, 0));
+  auto to = std::back_inserter(out);
   for (const Finding& f : result.findings) {
     const std::string& file = result.files[f.location.file];
     if (color) {
-      out += fmt::format("\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n", file,
-                         f.location.line, f.location.column, color_of(f.severity),
-                         severity_name(f.severity), f.message, f.rule);
+      fmt::format_to(to, "\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n", file,
+                     f.location.line, f.location.column, color_of(f.severity),
+                     severity_name(f.severity), f.message, f.rule);
     } else {
-      out += fmt::format("{}:{}:{}: {}: {} [{}]\n", file, f.location.line, f.location.column,
-                         severity_name(f.severity), f.message, f.rule);
+      fmt::format_to(to, "{}:{}:{}: {}: {} [{}]\n", file, f.location.line, f.location.column,
+                     severity_name(f.severity), f.message, f.rule);
     }
   }
   return out;

@@ -22,7 +22,7 @@ std::string write_rule_list(std::string_view format) {
       json.end_object();
     }
     json.end_array().end_object();
-    return json.str() + "\n";
+    return json.take_document();
   }
   if (format == "markdown") {
     out += "| rule | severity | what it flags | reference |\n|---|---|---|---|\n";

@@ -290,8 +290,15 @@ std::vector<NameId> NameTable::intern_all(const NameTable& other) {
 }
 
 NameId NameTable::intern(std::string_view canonical) {
+  for (const NameId id : recent_) {
+    // (A moved-from table keeps the ids but not the names.)
+    if (id < names_.size() && names_[id] == canonical) return id;
+  }
   if (slots_.empty()) grow_index(0);
-  return intern(canonical, static_cast<std::uint32_t>(hash_bytes(canonical)), kNoName);
+  const NameId id = intern(canonical, static_cast<std::uint32_t>(hash_bytes(canonical)), kNoName);
+  recent_[next_recent_] = id;
+  next_recent_ = (next_recent_ + 1) % kRecent;
+  return id;
 }
 
 NameId NameTable::intern(std::string_view canonical, std::uint32_t hash, NameId known_parent) {

@@ -3,6 +3,7 @@
 // small ids, compare in O(1) and walk to their ancestors without string work.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -90,6 +91,12 @@ class NameTable {
   // text only when the hashes agree); kFreeSlot marks a free one.
   static constexpr std::uint64_t kFreeSlot = ~std::uint64_t{0};
   std::vector<std::uint64_t> slots_;
+  // The names interned last, checked before hashing: zone files name one owner on
+  // consecutive lines and point rdata at it or its neighbours, and these names' text is
+  // still in the cache while a probe of the index is a miss on a table of millions.
+  static constexpr std::size_t kRecent = 4;
+  std::array<NameId, kRecent> recent_{kNoName, kNoName, kNoName, kNoName};
+  std::size_t next_recent_ = 0;
 };
 
 // A fast, well-mixed hash of a byte string (for the flat hash tables of the model).

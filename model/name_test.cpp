@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
 namespace dnslint {
 namespace {
 
@@ -66,6 +68,26 @@ TEST_CASE("the name table interns ancestors and answers subdomain questions") {
   CHECK(names.intern("www.example.com.") == www);
   CHECK(names.is_root(*names.find(".")));
   CHECK_FALSE(names.find("mail.example.com."));
+}
+
+TEST_CASE("names interned again soon after, or into a table moved from, keep one id each") {
+  NameTable table;
+  const NameId mail = table.intern("mail.example.");
+  const NameId www = table.intern("www.example.");
+  CHECK(table.intern("mail.example.") == mail);
+  CHECK(table.intern("www.example.") == www);
+  // More names than the recent ones remembered: the index still answers.
+  for (int i = 0; i < 10; ++i) table.intern("h" + std::to_string(i) + ".example.");
+  CHECK(table.intern("mail.example.") == mail);
+  CHECK(table.find("www.example.") == www);
+
+  NameTable moved(std::move(table));
+  CHECK(moved.intern("mail.example.") == mail);
+  table = NameTable();
+  const NameId fresh = table.intern("other.example.");
+  CHECK(table.str(fresh) == "other.example.");
+  CHECK(table.intern("other.example.") == fresh);
+  CHECK(table.size() == 3);  // the name, "example." and the root
 }
 
 }  // namespace dnslint
