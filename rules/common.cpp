@@ -7,13 +7,28 @@
 #include "model/address.hpp"
 
 namespace dnslint {
+namespace {
+
+// Asks for the first record of the RRset some sets ahead of `i`. The RRsets of one type lie
+// scattered over a large zone's records (a record per cache line): every rule walking them
+// would otherwise wait for memory at each set.
+void prefetch_ahead(const Zone& zone, std::span<const Zone::IndexRange> ranges, std::size_t i) {
+  constexpr std::size_t kAhead = 8;
+  if (i + kAhead < ranges.size()) {
+    __builtin_prefetch(&zone.records[zone.records_of(ranges[i + kAhead]).front()]);
+  }
+}
+
+}  // namespace
 
 void for_each_rrset(
     const Model& model, RRType type,
     const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit) {
   for (const Zone& zone : model.zones) {
-    for (const Zone::IndexRange& range : zone.rrsets(type)) {
-      const auto set = zone.records_of(range);
+    const auto ranges = zone.rrsets(type);
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+      prefetch_ahead(zone, ranges, i);
+      const auto set = zone.records_of(ranges[i]);
       const NameId owner = zone.records[set.front()].owner;
       const bool plain = std::all_of(set.begin(), set.end(), [&](std::uint32_t index) {
         return zone.records[index].variant == 0;
@@ -48,8 +63,10 @@ bool has_unknown_value(const Zone& zone, std::span<const std::uint32_t> set) {
 void for_each_record(const Model& model, RRType type,
                      const std::function<void(const Zone&, const Record&)>& visit) {
   for (const Zone& zone : model.zones) {
-    for (const Zone::IndexRange& range : zone.rrsets(type)) {
-      for (std::uint32_t index : zone.records_of(range)) {
+    const auto ranges = zone.rrsets(type);
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+      prefetch_ahead(zone, ranges, i);
+      for (std::uint32_t index : zone.records_of(ranges[i])) {
         if (!zone.records[index].unknown_value()) visit(zone, zone.records[index]);
       }
     }
