@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/location.hpp"
+#include "model/shared_text.hpp"
 
 namespace dnslint {
 
@@ -14,7 +15,7 @@ std::string_view severity_name(Severity severity);
 
 struct RelatedLocation {
   SourceLocation location;
-  std::string message;
+  SharedText message;  // most are fixed text that every finding of a rule repeats
 };
 
 struct Finding {
@@ -24,9 +25,10 @@ struct Finding {
   Severity severity = Severity::error;
   std::string message;
   SourceLocation location;
-  std::string zone;   // origin of the zone the finding is about, when there is one
-  std::string owner;  // owner name of the record, when there is one
-  std::string type;   // record type mnemonic, when there is one
+  // Shared with the rule's other findings where they repeat it (the Reporter keeps the last).
+  SharedText zone;   // origin of the zone the finding is about, when there is one
+  SharedText owner;  // owner name of the record, when there is one
+  SharedText type;   // record type mnemonic, when there is one
   std::vector<RelatedLocation> related;
 };
 

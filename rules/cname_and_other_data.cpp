@@ -33,8 +33,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                 "{} has a CNAME and other data ({} at {}); a CNAME must be alone at its name",
                 model.name(owner), type_name(other->type),
                 where(model, other->location, cname.location)));
-        finding.related.push_back(
-            {other->location, fmt::format("{} defined here", type_name(other->type))});
+        reporter.relate(finding, other->location,
+                        fmt::format("{} defined here", type_name(other->type)));
       });
 }
 

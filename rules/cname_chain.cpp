@@ -19,8 +19,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         zone, record,
         fmt::format("CNAME target {} is itself an alias ({}); point {} at the canonical name",
                     model.name(target), describe_alias(model, *next), model.name(record.owner)));
-    finding.related.push_back(
-        {next->location, fmt::format("{} defined here", type_name(next->type))});
+    reporter.relate(finding, next->location, fmt::format("{} defined here", type_name(next->type)));
   });
 }
 

@@ -61,7 +61,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       Finding& finding =
           reporter.report(*head.zone, *head.cname, fmt::format("CNAME loop: {}", chain));
       for (std::size_t i = 1; i < loop.size(); ++i) {
-        finding.related.push_back({alias_of.find(loop[i])->cname->location, "CNAME in the loop"});
+        reporter.relate(finding, alias_of.find(loop[i])->cname->location, "CNAME in the loop");
       }
     }
     for (NameId visited : path) alias_of.find(visited)->state = 2;

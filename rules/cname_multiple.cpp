@@ -19,7 +19,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                 model.name(record.owner), model.name(std::get<NameData>(record.rdata).target.name),
                 where(model, first.location, record.location),
                 model.name(std::get<NameData>(first.rdata).target.name)));
-        finding.related.push_back({first.location, "first CNAME here"});
+        reporter.relate(finding, first.location, "first CNAME here");
       });
 }
 

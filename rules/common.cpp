@@ -100,8 +100,7 @@ void report_if_alias(const Model& model, Reporter& reporter, const Zone& zone, c
       zone, record,
       fmt::format("{} {} is an alias ({}); an {} must name a host with address records", role,
                   model.name(target), describe_alias(model, *alias), type_name(record.type)));
-  finding.related.push_back(
-      {alias->location, fmt::format("{} defined here", type_name(alias->type))});
+  reporter.relate(finding, alias->location, fmt::format("{} defined here", type_name(alias->type)));
 }
 
 void report_if_address_literal(const Model& model, Reporter& reporter, const Zone& zone,

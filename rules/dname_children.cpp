@@ -35,7 +35,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                       model.name(dname->owner), type_name(children.front()->type),
                       model.name(children.front()->owner)));
       for (std::size_t i = 0; i < children.size() && i < kRelatedLimit; ++i) {
-        finding.related.push_back({children[i]->location, "record below the DNAME"});
+        reporter.relate(finding, children[i]->location, "record below the DNAME");
       }
     }
   }

@@ -17,7 +17,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                 "{} has a second DNAME (the first is at {}); a name can be redirected to one "
                 "place only",
                 model.name(record.owner), where(model, first.location, record.location)));
-        finding.related.push_back({first.location, "first DNAME here"});
+        reporter.relate(finding, first.location, "first DNAME here");
       });
 }
 

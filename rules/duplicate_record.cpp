@@ -29,7 +29,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                               fmt::format("duplicate {} record at {} (the same as {})",
                                           type_name(record.type), model.name(record.owner),
                                           where(model, it->second->location, record.location)));
-          finding.related.push_back({it->second->location, "first defined here"});
+          reporter.relate(finding, it->second->location, "first defined here");
         }
       }
     }

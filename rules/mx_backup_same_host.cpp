@@ -35,7 +35,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                               "must be a different machine",
                               hosts.size(), model.name(owner)));
         for (std::size_t i = 1; i < hosts.size(); ++i) {
-          finding.related.push_back({hosts[i].mx->location, "leads to the same host"});
+          reporter.relate(finding, hosts[i].mx->location, "leads to the same host");
         }
       });
 }

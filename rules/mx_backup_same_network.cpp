@@ -62,7 +62,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
             fmt::format("all {} mail exchanges of {} are in {}; one network outage stops all mail",
                         hosts.size(), model.name(owner), networks));
         for (std::size_t i = 1; i < hosts.size(); ++i) {
-          finding.related.push_back({hosts[i].mx->location, "exchange in the same network"});
+          reporter.relate(finding, hosts[i].mx->location, "exchange in the same network");
         }
       });
 }

@@ -169,8 +169,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
               zone, record,
               fmt::format("mail for {} never reaches a host: {}", model.name(owner), path));
           for (const Edge& step : way) {
-            finding.related.push_back(
-                {step.via->location, fmt::format("{} in the loop", type_name(step.via->type))});
+            reporter.relate(finding, step.via->location,
+                            fmt::format("{} in the loop", type_name(step.via->type)));
           }
         }
       });

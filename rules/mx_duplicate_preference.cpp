@@ -40,11 +40,11 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                   : fmt::format("MX preference {} of {} is shared by {} exchanges; give backups "
                                 "higher numbers",
                                 preference, model.name(owner), group.size()));
-          finding.related.push_back({group.front()->location,
-                                     fmt::format("first MX with preference {} here", preference)});
+          reporter.relate(finding, group.front()->location,
+                          fmt::format("first MX with preference {} here", preference));
           for (std::size_t i = 2; i < group.size(); ++i) {
-            finding.related.push_back(
-                {group[i]->location, fmt::format("also preference {}", preference)});
+            reporter.relate(finding, group[i]->location,
+                            fmt::format("also preference {}", preference));
           }
         }
       });

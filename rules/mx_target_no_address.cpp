@@ -42,8 +42,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     }
     Finding& finding = reporter.report(zone, record, std::move(message));
     if (holds_other) {
-      finding.related.push_back({resolution.final_record(resolution.final_records.front()).location,
-                                 "exchange defined here"});
+      reporter.relate(finding, resolution.final_record(resolution.final_records.front()).location,
+                      "exchange defined here");
     }
   });
 }

@@ -29,7 +29,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                 "publish only the null MX",
                 model.name(owner), others.size(), others.size() == 1 ? "" : "s"));
         for (const Record* other : others)
-          finding.related.push_back({other->location, "other MX here"});
+          reporter.relate(finding, other->location, "other MX here");
       });
 }
 

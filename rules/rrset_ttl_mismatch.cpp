@@ -34,7 +34,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                         "one TTL",
                         differing->ttl, first.ttl, type_name(first.type), model.name(owner),
                         where(model, first.location, differing->location)));
-        finding.related.push_back({first.location, fmt::format("TTL {} here", first.ttl)});
+        reporter.relate(finding, first.location, fmt::format("TTL {} here", first.ttl));
       }
     }
   }

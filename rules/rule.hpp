@@ -47,6 +47,8 @@ class Reporter {
   Finding& report(const Zone& zone, const Record& record, std::string message);
   // A finding about a zone as a whole, at `location`.
   Finding& report_zone(const Zone& zone, const SourceLocation& location, std::string message);
+  // Adds a related location to `finding`; a message equal to the previous one is shared.
+  void relate(Finding& finding, const SourceLocation& location, std::string_view message);
 
   // The findings in order, in chunks: a rule with 150,000 findings holds no room to grow
   // (up to as much again) until the run ends, and a finding's reference stays valid while
@@ -56,11 +58,24 @@ class Reporter {
  private:
   Finding& add(Finding finding);
 
+  // The text of the last zone, owner, type and related message reported: a rule reports
+  // one RRset, owner or zone after another, so one remembered value shares most repeats.
+  template <typename Key>
+  struct LastText {
+    Key key{};
+    SharedText text;
+  };
+  const SharedText& text_of(LastText<NameId>& last, NameId name);
+
   std::string_view rule_id_;
   Severity severity_;
   const Model& model_;
   std::vector<std::vector<Finding>> chunks_;
   std::size_t count_ = 0;
+  LastText<NameId> zone_{kNoName, {}};
+  LastText<NameId> owner_{kNoName, {}};
+  LastText<RRType> type_{0, {}};
+  SharedText related_message_;
 };
 
 using CheckFunction = void (*)(const Model&, const RuleOptions&, Reporter&);

@@ -123,6 +123,43 @@ TEST_CASE("the reporter stamps the rule id, severity, zone, owner and type") {
   CHECK(findings[0].related[0].location.line == 6);
 }
 
+TEST_CASE("the reporter shares repeated texts and never mixes up owners, types or messages") {
+  const Model model = model_of("a A 192.0.2.1\na MX 10 x\nb MX 10 y\n");
+  const Zone& zone = model.zones[0];
+  Reporter reporter("test-rule", Severity::note, model);
+  std::vector<const Record*> records;
+  for (const Record& record : zone.records) {
+    if (record.owner == id(model, "a.example.com.") || record.owner == id(model, "b.example.com."))
+      records.push_back(&record);
+  }
+  REQUIRE(records.size() == 3);
+  for (const Record* record : records) {
+    Finding& finding = reporter.report(zone, *record, "m");
+    reporter.relate(finding, record->location, "first here");
+    reporter.relate(finding, record->location, std::string(model.name(record->owner)));
+  }
+  std::vector<Finding> findings;
+  for (auto& chunk : reporter.take()) {
+    for (auto& finding : chunk) findings.push_back(std::move(finding));
+  }
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].owner == "a.example.com.");
+  CHECK(findings[0].type == "A");
+  CHECK(findings[1].owner == "a.example.com.");
+  CHECK(findings[1].type == "MX");
+  CHECK(findings[2].owner == "b.example.com.");
+  CHECK(findings[2].type == "MX");
+  // One text for the repeats: the zone, the owner of the first two, the type of the last two.
+  CHECK(findings[0].zone.view().data() == findings[2].zone.view().data());
+  CHECK(findings[0].owner.view().data() == findings[1].owner.view().data());
+  CHECK(findings[1].type.view().data() == findings[2].type.view().data());
+  for (const Finding& finding : findings) {
+    REQUIRE(finding.related.size() == 2);
+    CHECK(finding.related[0].message == "first here");
+    CHECK(finding.related[1].message == finding.owner);
+  }
+}
+
 TEST_CASE("mx-missing-backup honours its minimum and exempt patterns") {
   const Model model = model_of("@ MX 10 mx1\n@ MX 20 mx2\nsub MX 10 relay.mail.example.net.\n");
   CHECK(run("mx-missing-backup", model).size() == 1);

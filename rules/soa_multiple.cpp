@@ -28,7 +28,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                     "one, at its apex",
                     model.name(record.owner), model.name(first->owner),
                     where(model, first->location, record.location)));
-      finding.related.push_back({first->location, "first SOA here"});
+      reporter.relate(finding, first->location, "first SOA here");
     }
   }
 }
