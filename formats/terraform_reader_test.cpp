@@ -56,7 +56,7 @@ TEST_CASE("values known only after apply are marked, noted once, and keep their 
       "name": "www", "type": "CNAME", "ttl": 60, "records": ["${aws_lb.web.dns_name}"]}}}})",
                                               false}});
   REQUIRE(rules_of(result) == std::vector<std::string>{"unresolved-value"});
-  CHECK(result.findings[0].message.find("aws_lb.web.dns_name is known only after apply") !=
+  CHECK(result.findings[0].message.view().find("aws_lb.web.dns_name is known only after apply") !=
         std::string::npos);
   const Record* cname = find_record(result, "www.example.com.", rrtype::CNAME);
   REQUIRE(cname != nullptr);
@@ -99,7 +99,8 @@ TEST_CASE("a plan: child modules, after_unknown and configuration references") {
 })",
                                                     false});
   REQUIRE(rules_of(result) == std::vector<std::string>{"unresolved-value"});
-  CHECK(result.findings[0].message.find("module.mail.aws_route53_record.mx") != std::string::npos);
+  CHECK(result.findings[0].message.view().find("module.mail.aws_route53_record.mx") !=
+        std::string::npos);
   REQUIRE(result.zones.size() == 1);
   CHECK(result.names.str(result.zones[0].origin) == "example.com.");
   REQUIRE(result.zones[0].records.size() == 2);
@@ -121,7 +122,7 @@ TEST_CASE("state: instances with index keys, zones by id, null records are only 
        "type": "A", "ttl": 300, "records": ["192.0.2.1"]}}]}]})",
                                                     false});
   REQUIRE(rules_of(result) == std::vector<std::string>{"unresolved-value"});
-  CHECK(result.findings[0].message.find("aws_route53_record.ns[0]") != std::string::npos);
+  CHECK(result.findings[0].message.view().find("aws_route53_record.ns[0]") != std::string::npos);
   CHECK(find_record(result, "www.example.com.", rrtype::A) != nullptr);
 }
 
@@ -137,7 +138,7 @@ TEST_CASE("block fields become presentation rdata, character-strings escaped") {
       "record": [{"preference": 10, "exchange": "mx1.example.net"}, {"exchange": "mx2"}]}}}})",
                                               false}});
   REQUIRE(testing::rules_of(result) == std::vector<std::string>{"syntax-error"});
-  CHECK(result.findings[0].message.find("'preference' is missing") != std::string::npos);
+  CHECK(result.findings[0].message.view().find("'preference' is missing") != std::string::npos);
   const Record* txt = find_record(result, "example.com.", rrtype::TXT);
   REQUIRE(txt != nullptr);
   CHECK(std::get<TxtData>(txt->rdata).strings().at(0) == "say \"hi\" \\ bye");

@@ -89,7 +89,7 @@ TEST_CASE("YAML problems are syntax errors at their position") {
       read_yaml_dns({"example.com.yaml", "a: {type: A, value: 192.0.2.1}\na: {type: A}\n", false},
                     YamlFormat::octodns);
   REQUIRE(rules_of(result).size() >= 1);
-  CHECK(result.findings[0].message.find("duplicate key 'a' (first at line 1)") !=
+  CHECK(result.findings[0].message.view().find("duplicate key 'a' (first at line 1)") !=
         std::string::npos);
 }
 

@@ -83,8 +83,8 @@ TEST_CASE("$INCLUDE failures are include-errors and nothing is read") {
   const auto r = read("$INCLUDE missing.db\n$INCLUDE self.db\n", "example.com.", &loader);
   REQUIRE(r.findings.size() == 2);
   CHECK(r.findings[0].rule == "include-error");
-  CHECK(r.findings[0].message.find("file not found") != std::string::npos);
-  CHECK(r.findings[1].message.find("cycle") != std::string::npos);
+  CHECK(r.findings[0].message.view().find("file not found") != std::string::npos);
+  CHECK(r.findings[1].message.view().find("cycle") != std::string::npos);
   CHECK(r.findings[1].location.file == 1);
   CHECK(read("$INCLUDE x.db\n").findings.at(0).rule == "include-error");
 }
@@ -134,7 +134,7 @@ TEST_CASE("a file that needs an origin and has none says so once") {
   const auto r = read(
       "$TTL 1\nwww A 192.0.2.1\n    A 192.0.2.2\nftp A 192.0.2.3\nabs.example. A 192.0.2.4\n", "");
   REQUIRE(r.findings.size() == 1);
-  CHECK(r.findings[0].message.find("no origin is known") != std::string::npos);
+  CHECK(r.findings[0].message.view().find("no origin is known") != std::string::npos);
   REQUIRE(r.zone.records.size() == 1);
   CHECK(owner(r, 0) == "abs.example.");
 }

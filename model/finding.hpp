@@ -23,7 +23,7 @@ struct Finding {
   // so that each of a large zone's findings saves an allocation.
   std::string_view rule;
   Severity severity = Severity::error;
-  std::string message;
+  SharedText message;
   SourceLocation location;
   // Shared with the rule's other findings where they repeat it (the Reporter keeps the last).
   SharedText zone;   // origin of the zone the finding is about, when there is one

@@ -309,7 +309,7 @@ int main(int argc, char** argv) {
                                             : e.line <= finding.location.line &&
                                                   finding.location.line <= e.last_line;
       return !e.met && at_line && e.rule == finding.rule &&
-             finding.message.find(e.substring) != std::string::npos;
+             finding.message.view().find(e.substring) != std::string::npos;
     });
     if (match == expectations.end()) {
       problems.push_back(fmt::format("unexpected finding {}:{}:{}: {} [{}]", path,
