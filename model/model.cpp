@@ -308,12 +308,16 @@ NameId Zone::delegation_above(const NameTable& names, NameId name) const {
   return delegation_at_or_above(names, names.parent(name));
 }
 
-void Model::build_indexes() {
+void Model::sequentially(std::size_t count, const std::function<void(std::size_t)>& build) {
+  for (std::size_t i = 0; i < count; ++i) build(i);
+}
+
+void Model::build_indexes(
+    const std::function<void(std::size_t, const std::function<void(std::size_t)>&)>&
+        for_each_zone) {
+  for_each_zone(zones.size(), [&](std::size_t i) { zones[i].build_index(names); });
   zones_by_origin_.clear();
-  for (std::uint32_t i = 0; i < zones.size(); ++i) {
-    zones[i].build_index(names);
-    zones_by_origin_[zones[i].origin].push_back(i);
-  }
+  for (std::uint32_t i = 0; i < zones.size(); ++i) zones_by_origin_[zones[i].origin].push_back(i);
 }
 
 const Zone* Model::zone_for(NameId name, const Zone* preferred) const {

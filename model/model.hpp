@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -104,7 +105,13 @@ class Model {
   std::vector<std::string> files;  // display paths, indexed by FileId
   std::vector<Zone> zones;
 
-  void build_indexes();
+  // Builds every zone's index, then the model's. `for_each_zone(count, build)` calls
+  // build(i) for every i below count, in any order and on any threads: zones index
+  // independently, reading the name table only.
+  void build_indexes(
+      const std::function<void(std::size_t, const std::function<void(std::size_t)>&)>&
+          for_each_zone = sequentially);
+  static void sequentially(std::size_t count, const std::function<void(std::size_t)>& build);
 
   // The loaded zone with the longest origin that `name` lies in; among zones with the same
   // origin, `preferred` if it is one of them, else the first loaded. nullptr when none.
