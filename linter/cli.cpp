@@ -256,8 +256,7 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
     if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
       inline_value = arg.substr(eq + 1);
       arg = arg.substr(0, eq);
-    } else if (arg.size() > 2 && arg[1] != '-' &&
-               (arg[1] == 'f' || arg[1] == 'o' || arg[1] == 'j')) {
+    } else if (arg.size() > 2 && (arg[1] == 'f' || arg[1] == 'o' || arg[1] == 'j')) {
       // A short option with its value attached, as getopt takes them: -j1, -fjson, -oreport.
       inline_value = arg.substr(2);
       arg = arg.substr(0, 2);

@@ -103,7 +103,8 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
   ReadResult result;
   result.names = std::move(read.names);
   result.files = std::move(read.files);
-  for (Finding& finding : read.findings) finding.zone = result.names.str(read.zone.origin);
+  const SharedText zone = result.names.str(read.zone.origin);
+  for (Finding& finding : read.findings) finding.zone = zone;
   result.findings = std::move(read.findings);
   result.suppressions = std::move(read.suppressions);
   result.zones.push_back(std::move(read.zone));
@@ -481,7 +482,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   for (auto& read : reads) merge(std::move(read), model, findings, suppressions);
   stopwatch.lap("merge");
   // A run over many files indexes their zones side by side.
-  model.build_indexes([&](std::size_t count, const std::function<void(std::size_t)>& build) {
+  model.build_indexes([&](std::size_t count, const Model::IndexBuilder& build) {
     parallel_for(count, request.jobs, build);
   });
   stopwatch.lap("index");

@@ -308,13 +308,11 @@ NameId Zone::delegation_above(const NameTable& names, NameId name) const {
   return delegation_at_or_above(names, names.parent(name));
 }
 
-void Model::sequentially(std::size_t count, const std::function<void(std::size_t)>& build) {
+void Model::sequentially(std::size_t count, const IndexBuilder& build) {
   for (std::size_t i = 0; i < count; ++i) build(i);
 }
 
-void Model::build_indexes(
-    const std::function<void(std::size_t, const std::function<void(std::size_t)>&)>&
-        for_each_zone) {
+void Model::build_indexes(const ForEachZone& for_each_zone) {
   for_each_zone(zones.size(), [&](std::size_t i) { zones[i].build_index(names); });
   zones_by_origin_.clear();
   for (std::uint32_t i = 0; i < zones.size(); ++i) zones_by_origin_[zones[i].origin].push_back(i);

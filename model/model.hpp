@@ -108,10 +108,10 @@ class Model {
   // Builds every zone's index, then the model's. `for_each_zone(count, build)` calls
   // build(i) for every i below count, in any order and on any threads: zones index
   // independently, reading the name table only.
-  void build_indexes(
-      const std::function<void(std::size_t, const std::function<void(std::size_t)>&)>&
-          for_each_zone = sequentially);
-  static void sequentially(std::size_t count, const std::function<void(std::size_t)>& build);
+  using IndexBuilder = std::function<void(std::size_t)>;
+  using ForEachZone = std::function<void(std::size_t count, const IndexBuilder& build)>;
+  void build_indexes(const ForEachZone& for_each_zone = sequentially);
+  static void sequentially(std::size_t count, const IndexBuilder& build);
 
   // The loaded zone with the longest origin that `name` lies in; among zones with the same
   // origin, `preferred` if it is one of them, else the first loaded. nullptr when none.

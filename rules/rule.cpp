@@ -21,16 +21,10 @@ const std::vector<std::string>& RuleOptions::strings(std::string_view name) cons
   return std::get<std::vector<std::string>>(get(name));
 }
 
-const SharedText& Reporter::text_of(LastText<NameId>& last, NameId name) {
-  if (last.key != name || last.text.empty()) last = {name, model_.name(name)};
-  return last.text;
-}
-
 Finding& Reporter::report(const Zone& zone, const Record& record, std::string message) {
   Finding& finding = report_zone(zone, record.location, std::move(message));
-  finding.owner = text_of(owner_, record.owner);
-  if (type_.key != record.type || type_.text.empty()) type_ = {record.type, type_name(record.type)};
-  finding.type = type_.text;
+  finding.owner = remembered(owner_, record.owner, [&] { return model_.name(record.owner); });
+  finding.type = remembered(type_, record.type, [&] { return type_name(record.type); });
   return finding;
 }
 
@@ -46,7 +40,7 @@ Finding& Reporter::report_zone(const Zone& zone, const SourceLocation& location,
   finding.severity = severity_;
   finding.message = std::move(message);
   finding.location = location;
-  finding.zone = text_of(zone_, zone.origin);
+  finding.zone = remembered(zone_, zone.origin, [&] { return model_.name(zone.origin); });
   return add(std::move(finding));
 }
 

@@ -65,7 +65,12 @@ class Reporter {
     Key key{};
     SharedText text;
   };
-  const SharedText& text_of(LastText<NameId>& last, NameId name);
+  // The text for `key`: the remembered one when the key is the last one's, else make().
+  template <typename Key, typename Make>
+  static const SharedText& remembered(LastText<Key>& last, Key key, const Make& make) {
+    if (last.key != key || last.text.empty()) last = {key, make()};
+    return last.text;
+  }
 
   std::string_view rule_id_;
   Severity severity_;
