@@ -160,8 +160,11 @@ Rdata IacModelBuilder::placeholder(RRType type) {
     case rrtype::PTR:
     case rrtype::DNAME:
       return NameData{target};
-    case rrtype::MX:
-      return MxData{0, target};
+    case rrtype::MX: {
+      MxData mx;
+      mx.exchange = target;
+      return mx;
+    }
     case rrtype::SRV:
       return SrvData{0, 0, 0, target};
     case rrtype::SOA:

@@ -71,7 +71,7 @@ std::optional<std::string> native_wire(const Record& record, const NameTable& na
   } else if (const auto* target = std::get_if<NameData>(&record.rdata)) {
     name(target->target);
   } else if (const auto* mx = std::get_if<MxData>(&record.rdata)) {
-    put16(out, static_cast<std::uint32_t>(mx->preference));
+    put16(out, static_cast<std::uint32_t>(mx->preference()));
     name(mx->exchange);
   } else if (const auto* srv = std::get_if<SrvData>(&record.rdata)) {
     put16(out, srv->priority);

@@ -213,7 +213,7 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
         return RdataError{0,
                           fmt::format("bad MX preference '{}'", printable_excerpt(tokens[0].text))};
       }
-      data.preference = *preference;
+      data.set_preference(*preference);
       if (!take(read_target(tokens[1], 1, "exchange", origin, names), data.exchange, error)) {
         return error;
       }

@@ -76,7 +76,7 @@ TEST_CASE("one resource per record: Cloudflare MX with priority, and the value h
   REQUIRE(result.zones.size() == 1);
   const auto& records = result.zones[0].records;
   REQUIRE(records.size() == 2);
-  CHECK(std::get<MxData>(records[0].rdata).preference == 10);
+  CHECK(std::get<MxData>(records[0].rdata).preference() == 10);
   CHECK(records[0].unknown_ttl());  // ttl = 1 is "automatic"
   CHECK(records[1].unknown_value());
 }

@@ -47,7 +47,7 @@ TEST_CASE("octoDNS: apex, lists, integer keys, legacy MX fields, TXT escapes") {
   REQUIRE(result.zones.size() == 1);
   const auto& records = result.zones[0].records;
   REQUIRE(records.size() == 4);
-  CHECK(std::get<MxData>(records[1].rdata).preference == 20);
+  CHECK(std::get<MxData>(records[1].rdata).preference() == 20);
   CHECK(std::get<TxtData>(records[2].rdata).strings().at(0) == "v=spf1 -all; x");
   CHECK(result.names.str(records[3].owner) == "2.example.com.");
 }

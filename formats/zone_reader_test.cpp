@@ -96,7 +96,7 @@ TEST_CASE("$GENERATE expands at the directive's position") {
   CHECK(owner(r, 2) == "host3.example.com.");
   CHECK(std::get<AData>(r.zone.records[2].rdata).address == 0xc0000203u);
   CHECK(r.zone.records[2].location.line == 2);
-  CHECK(std::get<MxData>(r.zone.records[3].rdata).preference == 5);
+  CHECK(std::get<MxData>(r.zone.records[3].rdata).preference() == 5);
 }
 
 TEST_CASE("nothing is dropped or rewritten: out-of-range preference, duplicates, second SOA") {
@@ -104,7 +104,7 @@ TEST_CASE("nothing is dropped or rewritten: out-of-range preference, duplicates,
                       "@ MX 70000 mail\n@ MX 10 mail\n@ MX 10 mail\n");
   CHECK(r.findings.empty());
   REQUIRE(r.zone.records.size() == 5);
-  CHECK(std::get<MxData>(r.zone.records[2].rdata).preference == 70000);
+  CHECK(std::get<MxData>(r.zone.records[2].rdata).preference() == 70000);
   CHECK(r.zone.records[1].type == rrtype::SOA);
 }
 

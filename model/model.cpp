@@ -77,7 +77,7 @@ std::string rdata_key(const Record& record) {
     }
     std::string operator()(const NameData& n) const { return fmt::format("{}", n.target.name); }
     std::string operator()(const MxData& m) const {
-      return fmt::format("{} {}", m.preference, m.exchange.name);
+      return fmt::format("{} {}", m.preference(), m.exchange.name);
     }
     std::string operator()(const SrvData& s) const {
       return fmt::format("{} {} {} {}", s.priority, s.weight, s.port, s.target.name);

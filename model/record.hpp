@@ -7,6 +7,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -29,51 +30,91 @@ struct TargetName {
 // "mail.example.net." for an absolute one.
 std::string_view written_text(const NameTable& names, const TargetName& target);
 
+// A trivially copyable value kept at 4-byte alignment. The rdata alternatives use it for
+// their pointers and 64-bit numbers so that the rdata variant is 4-byte aligned and packs
+// right after the record's location: a record is 56 bytes instead of 64 (16 MB less for a
+// zone of two million records).
+template <typename T>
+class Packed {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  Packed() : Packed(T{}) {}
+  Packed(T value) { set(value); }  // NOLINT: implicit by design
+  T get() const {
+    T value;
+    std::memcpy(&value, bytes_, sizeof value);
+    return value;
+  }
+  void set(T value) { std::memcpy(bytes_, &value, sizeof value); }
+
+ private:
+  alignas(4) unsigned char bytes_[sizeof(T)];
+};
+
 // Bytes behind one pointer: 8 bytes in a record where a std::string takes 32, so that the
-// rdata of every type but the rare big ones fits in 16 bytes (a record is 64 bytes in all).
+// rdata of every type but the rare big ones fits in 16 bytes.
 class HeapBytes {
  public:
   HeapBytes() = default;
   explicit HeapBytes(std::string_view bytes) {
     if (bytes.empty()) return;
     const auto size = static_cast<std::uint32_t>(bytes.size());
-    data_ = std::make_unique_for_overwrite<char[]>(sizeof size + bytes.size());
-    std::memcpy(data_.get(), &size, sizeof size);
-    std::memcpy(data_.get() + sizeof size, bytes.data(), bytes.size());
+    char* data = new char[sizeof size + bytes.size()];
+    std::memcpy(data, &size, sizeof size);
+    std::memcpy(data + sizeof size, bytes.data(), bytes.size());
+    data_.set(data);
   }
   HeapBytes(const HeapBytes& other) : HeapBytes(other.view()) {}
   HeapBytes& operator=(const HeapBytes& other) { return *this = HeapBytes(other.view()); }
-  HeapBytes(HeapBytes&&) noexcept = default;
-  HeapBytes& operator=(HeapBytes&&) noexcept = default;
+  HeapBytes(HeapBytes&& other) noexcept : data_(other.data_) { other.data_.set(nullptr); }
+  HeapBytes& operator=(HeapBytes&& other) noexcept {
+    if (this != &other) {
+      delete[] data_.get();
+      data_ = other.data_;
+      other.data_.set(nullptr);
+    }
+    return *this;
+  }
+  ~HeapBytes() { delete[] data_.get(); }
 
   std::string_view view() const {
-    if (!data_) return {};
+    const char* data = data_.get();
+    if (data == nullptr) return {};
     std::uint32_t size = 0;
-    std::memcpy(&size, data_.get(), sizeof size);
-    return {data_.get() + sizeof size, size};
+    std::memcpy(&size, data, sizeof size);
+    return {data + sizeof size, size};
   }
   bool operator==(const HeapBytes& other) const { return view() == other.view(); }
 
  private:
-  std::unique_ptr<char[]> data_;  // a 4-byte length, then the bytes; null when empty
+  Packed<char*> data_{nullptr};  // a 4-byte length, then the bytes; null when empty
 };
 
 // A value kept on the heap and copied deeply: for rdata that is rare and larger than 16 bytes.
 template <typename T>
 class Boxed {
  public:
-  Boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit by design
-  Boxed(const Boxed& other) : value_(std::make_unique<T>(*other.value_)) {}
-  Boxed& operator=(const Boxed& other) { return *this = Boxed(*other.value_); }
-  Boxed(Boxed&&) noexcept = default;
-  Boxed& operator=(Boxed&&) noexcept = default;
-  const T& operator*() const { return *value_; }
-  T& operator*() { return *value_; }
+  Boxed(T value) : value_(new T(std::move(value))) {}  // NOLINT: implicit by design
+  Boxed(const Boxed& other) : value_(new T(*other)) {}
+  Boxed& operator=(const Boxed& other) { return *this = Boxed(*other); }
+  Boxed(Boxed&& other) noexcept : value_(other.value_) { other.value_.set(nullptr); }
+  Boxed& operator=(Boxed&& other) noexcept {
+    if (this != &other) {
+      delete value_.get();
+      value_ = other.value_;
+      other.value_.set(nullptr);
+    }
+    return *this;
+  }
+  ~Boxed() { delete value_.get(); }
+  const T& operator*() const { return *value_.get(); }
+  T& operator*() { return *value_.get(); }
   const T* operator->() const { return value_.get(); }
   T* operator->() { return value_.get(); }
 
  private:
-  std::unique_ptr<T> value_;  // never null, except after a move
+  Packed<T*> value_;  // never null, except after a move
 };
 
 struct AData {
@@ -89,8 +130,12 @@ struct NameData {
 struct MxData {
   // Kept as written, even outside 0..65535, so that mx-preference-out-of-range can report it
   // instead of the value silently wrapping (clamped to the int64 range for absurd inputs).
-  std::int64_t preference = 0;
+  std::int64_t preference() const { return preference_.get(); }
+  void set_preference(std::int64_t value) { preference_.set(value); }
   TargetName exchange;
+
+ private:
+  Packed<std::int64_t> preference_;
 };
 struct SrvData {
   std::uint16_t priority = 0;
@@ -144,6 +189,8 @@ struct Record {
   bool unknown_value() const { return (flags & kUnknownValue) != 0; }
   bool unknown_ttl() const { return (flags & kUnknownTtl) != 0; }
 };
+// Every record of a large zone is in memory at once; the rdata packs after the location.
+static_assert(sizeof(Record) == 56);
 
 // The SOA rdata of a record, or nullptr.
 inline const SoaData* soa_of(const Record& record) {

@@ -23,8 +23,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           const Record& record = zone.records[index];
           const auto& mx = std::get<MxData>(record.rdata);
           if (is_null_mx(model, mx)) continue;
-          if (seen.emplace(mx.preference, mx.exchange.name).second) {
-            by_preference[mx.preference].push_back(&record);
+          if (seen.emplace(mx.preference(), mx.exchange.name).second) {
+            by_preference[mx.preference()].push_back(&record);
           }
         }
         for (const auto& [preference, group] : by_preference) {

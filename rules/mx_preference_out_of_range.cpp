@@ -13,14 +13,15 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
-    if (mx.preference >= 0 && mx.preference <= 0xffff) return;
+    const std::int64_t preference = mx.preference();
+    if (preference >= 0 && preference <= 0xffff) return;
     // The reader clamps absurdly long numbers to the int64 range; say so rather than pretend.
-    const bool clamped = mx.preference == std::numeric_limits<std::int64_t>::max() ||
-                         mx.preference == std::numeric_limits<std::int64_t>::min();
-    std::string message = fmt::format("MX preference {}{} is outside 0..65535", mx.preference,
-                                      clamped ? (mx.preference > 0 ? " or more" : " or less") : "");
-    if (mx.preference > 0xffff && !clamped) {
-      message += fmt::format("; a tool that wraps it would publish {}", mx.preference % 65536);
+    const bool clamped = preference == std::numeric_limits<std::int64_t>::max() ||
+                         preference == std::numeric_limits<std::int64_t>::min();
+    std::string message = fmt::format("MX preference {}{} is outside 0..65535", preference,
+                                      clamped ? (preference > 0 ? " or more" : " or less") : "");
+    if (preference > 0xffff && !clamped) {
+      message += fmt::format("; a tool that wraps it would publish {}", preference % 65536);
     }
     reporter.report(zone, record, std::move(message));
   });

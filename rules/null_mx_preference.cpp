@@ -10,9 +10,9 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
-    if (!is_null_mx(model, mx) || mx.preference == 0) return;
+    if (!is_null_mx(model, mx) || mx.preference() == 0) return;
     reporter.report(zone, record,
-                    fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference));
+                    fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference()));
   });
 }
 
