@@ -214,27 +214,31 @@ std::size_t NameTable::slot_of(std::string_view canonical, std::uint32_t hash) c
     const std::uint64_t value = slots_[slot];
     if (value == kFreeSlot) return slot;
     if (static_cast<std::uint32_t>(value >> 32) == hash &&
-        names_[static_cast<NameId>(value)] == canonical) {
+        str(static_cast<NameId>(value)) == canonical) {
       return slot;
     }
   }
 }
 
-std::string_view NameTable::store(std::string_view canonical) {
-  if (blocks_.empty() || block_used_ + canonical.size() > block_size_) {
+const char* NameTable::store(std::string_view canonical) {
+  // A canonical name is at most 255 octets in wire form, so at most 4 * 255 characters in
+  // presentation form (every octet written as \DDD): its length fits in two bytes.
+  const auto size = static_cast<std::uint16_t>(canonical.size());
+  const std::size_t needed = sizeof size + canonical.size();
+  if (blocks_.empty() || block_used_ + needed > block_size_) {
     // Blocks grow with the table (64 KiB to 8 MiB): small zones stay small, large ones get
     // few, large blocks.
     constexpr std::size_t kFirstBlock = 64 * 1024;
     constexpr std::size_t kLargestBlock = 8 * 1024 * 1024;
-    block_size_ =
-        std::max(std::min(kLargestBlock, std::max(kFirstBlock, 2 * block_size_)), canonical.size());
+    block_size_ = std::max(std::min(kLargestBlock, std::max(kFirstBlock, 2 * block_size_)), needed);
     blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
     block_used_ = 0;
   }
   char* at = blocks_.back().get() + block_used_;
-  std::memcpy(at, canonical.data(), canonical.size());
-  block_used_ += canonical.size();
-  return {at, canonical.size()};
+  std::memcpy(at, &size, sizeof size);
+  std::memcpy(at + sizeof size, canonical.data(), canonical.size());
+  block_used_ += needed;
+  return at + sizeof size;
 }
 
 void NameTable::grow_index(std::size_t capacity) {
@@ -292,7 +296,7 @@ std::vector<NameId> NameTable::intern_all(const NameTable& other) {
 NameId NameTable::intern(std::string_view canonical) {
   for (const NameId id : recent_) {
     // (A moved-from table keeps the ids but not the names.)
-    if (id < names_.size() && names_[id] == canonical) return id;
+    if (id < names_.size() && str(id) == canonical) return id;
   }
   if (slots_.empty()) grow_index(0);
   const NameId id = intern(canonical, static_cast<std::uint32_t>(hash_bytes(canonical)), kNoName);

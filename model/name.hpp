@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,7 +63,12 @@ class NameTable {
   // new here get ids in the order `other` first saw them, as if read into this table.)
   std::vector<NameId> intern_all(const NameTable& other);
   std::optional<NameId> find(std::string_view canonical) const;
-  std::string_view str(NameId id) const { return names_[id]; }
+  std::string_view str(NameId id) const {
+    const char* text = names_[id];
+    std::uint16_t size = 0;
+    std::memcpy(&size, text - sizeof size, sizeof size);
+    return {text, size};
+  }
   NameId parent(NameId id) const { return parents_[id]; }
   bool is_root(NameId id) const { return parents_[id] == id; }
   bool is_at_or_below(NameId name, NameId ancestor) const;
@@ -78,13 +84,14 @@ class NameTable {
   static std::uint64_t slot_value(NameId id, std::uint32_t hash) {
     return static_cast<std::uint64_t>(hash) << 32 | id;
   }
-  std::string_view store(std::string_view canonical);
+  // Copies the name's text into the arena behind its 2-byte length; returns the text.
+  const char* store(std::string_view canonical);
   void grow_index(std::size_t capacity);
 
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t block_used_ = 0;
   std::size_t block_size_ = 0;
-  std::vector<std::string_view> names_;
+  std::vector<const char*> names_;  // each text has its length just before it
   std::vector<NameId> parents_;
   std::vector<std::uint16_t> depths_;
   // Power-of-two size; each slot holds an id and its name's hash (so that a probe reads the
