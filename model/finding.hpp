@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,7 +10,7 @@
 
 namespace dnslint {
 
-enum class Severity { note = 0, warning = 1, error = 2 };
+enum class Severity : std::uint8_t { note = 0, warning = 1, error = 2 };
 
 std::string_view severity_name(Severity severity);
 
@@ -22,14 +23,14 @@ struct Finding {
   // The rule's id: static text (the registry's ids and the readers' constants), never owned,
   // so that each of a large zone's findings saves an allocation.
   std::string_view rule;
-  Severity severity = Severity::error;
   SharedText message;
-  SourceLocation location;
   // Shared with the rule's other findings where they repeat it (the Reporter keeps the last).
   SharedText zone;   // origin of the zone the finding is about, when there is one
   SharedText owner;  // owner name of the record, when there is one
   SharedText type;   // record type mnemonic, when there is one
   std::vector<RelatedLocation> related;
+  SourceLocation location;
+  Severity severity = Severity::error;  // (last, where it packs beside the location)
 };
 
 }  // namespace dnslint
