@@ -481,10 +481,9 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   std::vector<Suppression> suppressions;
   for (auto& read : reads) merge(std::move(read), model, findings, suppressions);
   stopwatch.lap("merge");
-  // A run over many files indexes their zones side by side.
-  model.build_indexes([&](std::size_t count, const Model::IndexBuilder& build) {
-    parallel_for(count, request.jobs, build);
-  });
+  // Zones index side by side on the run's threads; a single large zone uses them itself.
+  model.build_indexes(
+      [&](std::size_t count, const Task& task) { parallel_for(count, request.jobs, task); });
   stopwatch.lap("index");
 
   std::vector<const Rule*> enabled;

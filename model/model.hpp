@@ -14,6 +14,12 @@
 
 namespace dnslint {
 
+// How index building runs independent tasks: for_each(count, task) calls task(i) for every i
+// below count, in any order and on any threads (the engine passes its thread pool).
+using Task = std::function<void(std::size_t)>;
+using ForEach = std::function<void(std::size_t count, const Task& task)>;
+void sequentially(std::size_t count, const Task& task);
+
 class Zone {
  public:
   NameId origin = kNoName;
@@ -25,7 +31,7 @@ class Zone {
   std::vector<Record> records;  // in source order
 
   // Builds the lookup indexes; call once after all records are in.
-  void build_index(const NameTable& names);
+  void build_index(const NameTable& names, const ForEach& for_each = sequentially);
 
   // The records at one owner name: a range of the owner index.
   struct Node {
@@ -73,9 +79,11 @@ class Zone {
   NameId delegation_above(const NameTable& names, NameId name) const;
 
  private:
-  void sort_by_owner();
+  void sort_by_owner(const ForEach& for_each);
   void sort_by_owner_sparse();
   void index_rrsets();
+  void index_cuts_and_dnames();
+  void index_existing_names(const NameTable& names);
   const Node* node_of(NameId owner) const;  // nullptr when `owner` owns nothing here
 
   std::vector<std::uint32_t> by_owner_;  // record indices by owner, then type, then position
@@ -105,13 +113,9 @@ class Model {
   std::vector<std::string> files;  // display paths, indexed by FileId
   std::vector<Zone> zones;
 
-  // Builds every zone's index, then the model's. `for_each_zone(count, build)` calls
-  // build(i) for every i below count, in any order and on any threads: zones index
-  // independently, reading the name table only.
-  using IndexBuilder = std::function<void(std::size_t)>;
-  using ForEachZone = std::function<void(std::size_t count, const IndexBuilder& build)>;
-  void build_indexes(const ForEachZone& for_each_zone = sequentially);
-  static void sequentially(std::size_t count, const IndexBuilder& build);
+  // Builds every zone's index, then the model's. Zones index independently, reading the
+  // name table only.
+  void build_indexes(const ForEach& for_each = sequentially);
 
   // The loaded zone with the longest origin that `name` lies in; among zones with the same
   // origin, `preferred` if it is one of them, else the first loaded. nullptr when none.

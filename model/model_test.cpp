@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace dnslint {
 namespace {
@@ -109,6 +111,83 @@ TEST_CASE("the owner index orders nodes, records and RRsets the same for dense o
 TEST_CASE("the owner index orders nodes, records and RRsets the same for sparse owner ids") {
   // Far-apart owner ids take the key-sorting path instead of the counting sort.
   check_index(scrambled_zone(200));
+}
+
+TEST_CASE("a large zone indexed in parts on threads orders everything as a plain sort does") {
+  // Over 256Ki records, so that the counting sort counts and places it in parts, and each
+  // part sees owners the others see too.
+  NameTable names;
+  Zone zone;
+  zone.origin = names.intern("example.");
+  std::vector<NameId> owners;
+  for (int i = 0; i < 5000; ++i) owners.push_back(names.intern(fmt::format("h{}.example.", i)));
+  const RRType types[] = {rrtype::MX, rrtype::A, rrtype::TXT, rrtype::AAAA};
+  constexpr std::uint32_t kRecords = 700'000;
+  for (std::uint32_t i = 0; i < kRecords; ++i) {
+    Record record;
+    record.owner = owners[(std::uint64_t{i} * 7919 + i / 3) % owners.size()];
+    record.type = types[(i * 13 + i / 5) % 4];
+    zone.records.push_back(record);
+  }
+  std::atomic<int> tasks_on_threads{0};
+  zone.build_index(names, [&](std::size_t count, const Task& task) {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 0; i < count; ++i) {
+      threads.emplace_back([&, i] {
+        task(i);
+        ++tasks_on_threads;
+      });
+    }
+  });
+  CHECK(tasks_on_threads > 4);
+
+  // The oracle: owners ranked by first appearance, records stably sorted by (rank, type).
+  std::vector<std::uint32_t> rank(names.size(), kNoName);
+  std::vector<NameId> first_seen;
+  for (const Record& record : zone.records) {
+    if (rank[record.owner] == kNoName) {
+      rank[record.owner] = static_cast<std::uint32_t>(first_seen.size());
+      first_seen.push_back(record.owner);
+    }
+  }
+  std::vector<std::uint32_t> order(kRecords);
+  for (std::uint32_t i = 0; i < kRecords; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Record& x = zone.records[a];
+    const Record& y = zone.records[b];
+    return std::pair(rank[x.owner], x.type) < std::pair(rank[y.owner], y.type);
+  });
+  REQUIRE(zone.nodes().size() == first_seen.size());
+  std::vector<std::uint32_t> walked;
+  for (std::size_t i = 0; i < first_seen.size(); ++i) {
+    CHECK(zone.nodes()[i].owner == first_seen[i]);
+    const auto at = zone.records_of(zone.nodes()[i]);
+    walked.insert(walked.end(), at.begin(), at.end());
+  }
+  CHECK(walked == order);
+  for (RRType type : types) {
+    // Each type's RRsets: that type's records in the oracle's order, one owner per set, the
+    // owners in order of first appearance.
+    std::vector<std::uint32_t> expected;
+    std::copy_if(order.begin(), order.end(), std::back_inserter(expected),
+                 [&](std::uint32_t r) { return zone.records[r].type == type; });
+    std::vector<std::uint32_t> in_sets;
+    bool one_owner_each = true;
+    bool owners_in_order = true;
+    std::uint32_t last_rank = 0;
+    for (const Zone::IndexRange& set : zone.rrsets(type)) {
+      const auto records = zone.records_of(set);
+      const NameId owner = zone.records[records.front()].owner;
+      for (std::uint32_t r : records) one_owner_each &= zone.records[r].owner == owner;
+      owners_in_order &= in_sets.empty() || rank[owner] > last_rank;
+      last_rank = rank[owner];
+      in_sets.insert(in_sets.end(), records.begin(), records.end());
+    }
+    CHECK(in_sets == expected);
+    CHECK(one_owner_each);
+    CHECK(owners_in_order);
+  }
+  for (NameId owner : owners) CHECK(zone.name_exists(owner));
 }
 
 }  // namespace dnslint
