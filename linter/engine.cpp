@@ -343,12 +343,32 @@ void sort_findings(std::vector<Finding>& findings, const std::vector<std::string
     return std::tie(rank[f.location.file], f.location.line, f.location.column, f.rule, f.message,
                     f.location.end_line, f.location.end_column);
   };
-  // Sorting positions, then moving each finding once into place (following the cycles of
-  // the permutation), is quicker than swapping findings around and needs no second array.
+  // Sorting small keys (file rank, line, column, position), then moving each finding once
+  // into place (following the cycles of the permutation), is quicker than swapping findings
+  // around and needs no second array. Only findings at the same place are compared whole.
+  struct Position {
+    std::uint32_t file_rank;
+    std::uint32_t line;
+    std::uint32_t column;
+    std::uint32_t index;
+  };
+  std::vector<Position> positions(findings.size());
+  for (std::uint32_t i = 0; i < positions.size(); ++i) {
+    const SourceLocation& at = findings[i].location;
+    positions[i] = {rank[at.file], at.line, at.column, i};
+  }
+  std::sort(positions.begin(), positions.end(), [&](const Position& a, const Position& b) {
+    if (a.file_rank != b.file_rank) return a.file_rank < b.file_rank;
+    if (a.line != b.line) return a.line < b.line;
+    if (a.column != b.column) return a.column < b.column;
+    const auto whole_a = key(findings[a.index]);
+    const auto whole_b = key(findings[b.index]);
+    // Equal findings keep their order, so that the one kept below does not depend on the sort.
+    return whole_a != whole_b ? whole_a < whole_b : a.index < b.index;
+  });
   std::vector<std::uint32_t> sorted(findings.size());
-  for (std::uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
-  std::sort(sorted.begin(), sorted.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return key(findings[a]) < key(findings[b]); });
+  for (std::uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = positions[i].index;
+  positions = {};
   std::vector<bool> placed(findings.size(), false);
   for (std::uint32_t start = 0; start < sorted.size(); ++start) {
     if (placed[start]) continue;
