@@ -190,4 +190,33 @@ TEST_CASE("a large zone indexed in parts on threads orders everything as a plain
   for (NameId owner : owners) CHECK(zone.name_exists(owner));
 }
 
+TEST_CASE("rdata kept behind packed pointers copies deeply and moves by handing over") {
+  HeapBytes bytes("\003abc");
+  HeapBytes copy = bytes;
+  CHECK(copy.view() == "\003abc");
+  CHECK(copy.view().data() != bytes.view().data());
+  HeapBytes moved = std::move(bytes);
+  CHECK(moved.view() == "\003abc");
+  CHECK(bytes.view().empty());  // NOLINT: a moved-from value is empty by design
+  HeapBytes& same = moved;
+  moved = std::move(same);  // moving onto itself keeps the bytes
+  CHECK(moved.view() == "\003abc");
+  moved = HeapBytes();
+  CHECK(moved.view().empty());
+
+  Boxed<SoaData> soa(SoaData{{}, {}, 2024, 1, 2, 3, 4});
+  Boxed<SoaData> soa_copy = soa;
+  soa_copy->serial = 7;
+  CHECK(soa->serial == 2024);
+  Boxed<SoaData> soa_moved = std::move(soa_copy);
+  CHECK(soa_moved->serial == 7);
+
+  MxData mx;
+  mx.set_preference(-(std::int64_t{1} << 40));
+  CHECK(mx.preference() == -(std::int64_t{1} << 40));
+  Record record;
+  record.rdata = mx;
+  CHECK(std::get<MxData>(record.rdata).preference() == -(std::int64_t{1} << 40));
+}
+
 }  // namespace dnslint

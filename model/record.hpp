@@ -52,6 +52,35 @@ class Packed {
   alignas(4) unsigned char bytes_[sizeof(T)];
 };
 
+// An owning pointer, as std::unique_ptr<T>, kept at 4-byte alignment for the same reason.
+template <typename T>
+class PackedUnique {
+ public:
+  using Pointer = std::remove_extent_t<T>*;
+  PackedUnique() = default;
+  explicit PackedUnique(Pointer owned) : pointer_(owned) {}
+  PackedUnique(PackedUnique&& other) noexcept : pointer_(other.release()) {}
+  PackedUnique& operator=(PackedUnique&& other) noexcept {
+    reset(other.release());
+    return *this;
+  }
+  ~PackedUnique() { reset(nullptr); }
+  Pointer get() const { return pointer_.get(); }
+  Pointer release() {
+    const Pointer owned = get();
+    pointer_.set(nullptr);
+    return owned;
+  }
+  void reset(Pointer owned) {
+    const Pointer old = get();
+    pointer_.set(owned);
+    if (old != nullptr) std::default_delete<T>()(old);
+  }
+
+ private:
+  Packed<Pointer> pointer_{nullptr};
+};
+
 // Bytes behind one pointer: 8 bytes in a record where a std::string takes 32, so that the
 // rdata of every type but the rare big ones fits in 16 bytes.
 class HeapBytes {
@@ -60,23 +89,14 @@ class HeapBytes {
   explicit HeapBytes(std::string_view bytes) {
     if (bytes.empty()) return;
     const auto size = static_cast<std::uint32_t>(bytes.size());
-    char* data = new char[sizeof size + bytes.size()];
-    std::memcpy(data, &size, sizeof size);
-    std::memcpy(data + sizeof size, bytes.data(), bytes.size());
-    data_.set(data);
+    data_.reset(new char[sizeof size + bytes.size()]);
+    std::memcpy(data_.get(), &size, sizeof size);
+    std::memcpy(data_.get() + sizeof size, bytes.data(), bytes.size());
   }
   HeapBytes(const HeapBytes& other) : HeapBytes(other.view()) {}
   HeapBytes& operator=(const HeapBytes& other) { return *this = HeapBytes(other.view()); }
-  HeapBytes(HeapBytes&& other) noexcept : data_(other.data_) { other.data_.set(nullptr); }
-  HeapBytes& operator=(HeapBytes&& other) noexcept {
-    if (this != &other) {
-      delete[] data_.get();
-      data_ = other.data_;
-      other.data_.set(nullptr);
-    }
-    return *this;
-  }
-  ~HeapBytes() { delete[] data_.get(); }
+  HeapBytes(HeapBytes&&) noexcept = default;
+  HeapBytes& operator=(HeapBytes&&) noexcept = default;
 
   std::string_view view() const {
     const char* data = data_.get();
@@ -88,7 +108,7 @@ class HeapBytes {
   bool operator==(const HeapBytes& other) const { return view() == other.view(); }
 
  private:
-  Packed<char*> data_{nullptr};  // a 4-byte length, then the bytes; null when empty
+  PackedUnique<char[]> data_;  // a 4-byte length, then the bytes; null when empty
 };
 
 // A value kept on the heap and copied deeply: for rdata that is rare and larger than 16 bytes.
@@ -98,23 +118,15 @@ class Boxed {
   Boxed(T value) : value_(new T(std::move(value))) {}  // NOLINT: implicit by design
   Boxed(const Boxed& other) : value_(new T(*other)) {}
   Boxed& operator=(const Boxed& other) { return *this = Boxed(*other); }
-  Boxed(Boxed&& other) noexcept : value_(other.value_) { other.value_.set(nullptr); }
-  Boxed& operator=(Boxed&& other) noexcept {
-    if (this != &other) {
-      delete value_.get();
-      value_ = other.value_;
-      other.value_.set(nullptr);
-    }
-    return *this;
-  }
-  ~Boxed() { delete value_.get(); }
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(Boxed&&) noexcept = default;
   const T& operator*() const { return *value_.get(); }
   T& operator*() { return *value_.get(); }
   const T* operator->() const { return value_.get(); }
   T* operator->() { return value_.get(); }
 
  private:
-  Packed<T*> value_;  // never null, except after a move
+  PackedUnique<T> value_;  // never null, except after a move
 };
 
 struct AData {
