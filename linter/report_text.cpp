@@ -45,8 +45,9 @@ std::size_t report_size_hint(const LintResult& result, std::size_t per_finding,
   const std::size_t step = std::max<std::size_t>(1, findings.size() / kSamples);
   std::size_t sampled = 0;
   std::size_t samples = 0;
-  for (std::size_t i = 0; i < findings.size(); i += step, ++samples)
+  for (std::size_t i = 0; i < findings.size(); i += step, ++samples) {
     sampled += size_of(findings[i]);
+  }
   const std::size_t estimate = sampled * findings.size() / samples;
   return estimate + estimate / 4;
 }

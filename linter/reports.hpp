@@ -10,8 +10,9 @@ namespace dnslint {
 
 // A size on the high side for a report of the findings, estimated from a sample of them:
 // their text (file names, messages, names, related locations) plus `per_finding` and
-// `per_related` bytes for what the format adds. Writers reserve it so that a report of 200,000 findings is never copied as it grows;
-// room reserved and never written costs address space, not memory.
+// `per_related` bytes for what the format adds. Writers reserve it so that a report of 200,000
+// findings is never copied as it grows; room reserved and never written costs address space, not
+// memory.
 std::size_t report_size_hint(const LintResult& result, std::size_t per_finding,
                              std::size_t per_related);
 

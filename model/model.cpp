@@ -218,12 +218,13 @@ void Zone::sort_by_owner(const ForEach& for_each) {
   constexpr std::size_t kMostParts = 2;
   const std::size_t part_count =
       std::clamp<std::size_t>(records.size() / kRecordsPerPart, 1, kMostParts);
-  auto part_of = [&](std::size_t part) {
-    return std::pair{records.size() * part / part_count, records.size() * (part + 1) / part_count};
+  // The part'th of `part_count` even shares of [0, size): of the records, or of the owners.
+  auto share_of = [&](std::size_t size, std::size_t part) {
+    return std::pair{size * part / part_count, size * (part + 1) / part_count};
   };
   std::vector<std::pair<NameId, NameId>> bounds(part_count);
   for_each(part_count, [&](std::size_t part) {
-    const auto [begin, end] = part_of(part);
+    const auto [begin, end] = share_of(records.size(), part);
     NameId lowest = records[begin].owner;
     NameId highest = lowest;
     for (std::size_t i = begin; i < end; ++i) {
@@ -248,7 +249,7 @@ void Zone::sort_by_owner(const ForEach& for_each) {
   // source order, then order each owner's few records by type.
   std::vector<std::vector<std::uint32_t>> next(part_count);
   for_each(part_count, [&](std::size_t part) {
-    const auto [begin, end] = part_of(part);
+    const auto [begin, end] = share_of(records.size(), part);
     next[part].assign(span, 0);
     for (std::size_t i = begin; i < end; ++i) ++next[part][records[i].owner - lowest];
   });
@@ -264,7 +265,7 @@ void Zone::sort_by_owner(const ForEach& for_each) {
   }
   start[span] = placed;
   for_each(part_count, [&](std::size_t part) {
-    const auto [begin, end] = part_of(part);
+    const auto [begin, end] = share_of(records.size(), part);
     for (std::size_t i = begin; i < end; ++i) {
       by_owner_[next[part][records[i].owner - lowest]++] = static_cast<std::uint32_t>(i);
     }
@@ -275,7 +276,8 @@ void Zone::sort_by_owner(const ForEach& for_each) {
   // Then each owner's records are ordered by type.
   std::vector<std::uint32_t> owner_at_first(records.size(), kNoNode);
   for_each(part_count, [&](std::size_t part) {
-    for (std::size_t o = span * part / part_count; o < span * (part + 1) / part_count; ++o) {
+    const auto [first_owner, end_owner] = share_of(span, part);
+    for (std::size_t o = first_owner; o < end_owner; ++o) {
       if (start[o] == start[o + 1]) continue;
       owner_at_first[by_owner_[start[o]]] = static_cast<std::uint32_t>(o);
       sort_node_by_type(

@@ -30,7 +30,8 @@ class Zone {
   bool origin_known = true;
   std::vector<Record> records;  // in source order
 
-  // Builds the lookup indexes; call once after all records are in.
+  // Builds the lookup indexes; call once after all records are in. A zone of many records
+  // runs the independent parts of the work through `for_each` (on threads, in the engine).
   void build_index(const NameTable& names, const ForEach& for_each = sequentially);
 
   // The records at one owner name: a range of the owner index.
