@@ -210,13 +210,11 @@ std::uint64_t hash_bytes(std::string_view bytes) {
 
 std::size_t NameTable::slot_of(std::string_view canonical, std::uint32_t hash) const {
   const std::size_t mask = slots_.size() - 1;
+  const std::uint32_t tag = tag_of(hash);
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-    const std::uint64_t value = slots_[slot];
-    if (value == kFreeSlot) return slot;
-    if (static_cast<std::uint32_t>(value >> 32) == hash &&
-        str(static_cast<NameId>(value)) == canonical) {
-      return slot;
-    }
+    const std::uint32_t value = slots_[slot];
+    if (value == 0) return slot;
+    if ((value & ~id_mask()) == tag && str(id_in(value)) == canonical) return slot;
   }
 }
 
@@ -243,16 +241,23 @@ const char* NameTable::store(std::string_view canonical) {
 
 void NameTable::grow_index(std::size_t capacity) {
   std::size_t size = 16;
-  while (size < capacity + capacity / 2) size *= 2;  // load factor at most 2/3
+  unsigned size_bits = 4;
+  while (size < capacity + capacity / 2) {  // load factor at most 2/3
+    size *= 2;
+    ++size_bits;
+  }
   if (size <= slots_.size()) return;
-  std::vector<std::uint64_t> old(size, kFreeSlot);
-  old.swap(slots_);
+  // Ids stay below two thirds of the size, so id + 1 fits in size_bits bits.
+  tag_bits_ = size_bits >= 32 ? 0 : 32 - size_bits;
+  slots_.assign(size, 0);
+  // The slots keep only part of each hash: the names are hashed again, in id order (their
+  // text lies in that order in the arena).
   const std::size_t mask = size - 1;
-  for (const std::uint64_t value : old) {
-    if (value == kFreeSlot) continue;
-    std::size_t slot = (value >> 32) & mask;
-    while (slots_[slot] != kFreeSlot) slot = (slot + 1) & mask;
-    slots_[slot] = value;
+  for (NameId id = 0; id < names_.size(); ++id) {
+    const auto hash = static_cast<std::uint32_t>(hash_bytes(str(id)));
+    std::size_t slot = hash & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = slot_value(id, hash);
   }
 }
 
@@ -307,7 +312,7 @@ NameId NameTable::intern(std::string_view canonical) {
 
 NameId NameTable::intern(std::string_view canonical, std::uint32_t hash, NameId known_parent) {
   std::size_t slot = slot_of(canonical, hash);
-  if (slots_[slot] != kFreeSlot) return static_cast<NameId>(slots_[slot]);
+  if (slots_[slot] != 0) return id_in(slots_[slot]);
   NameId parent_id = kNoName;
   std::uint16_t depth = 0;
   const std::size_t size_before = names_.size();
@@ -331,10 +336,10 @@ NameId NameTable::intern(std::string_view canonical, std::uint32_t hash, NameId 
 
 std::optional<NameId> NameTable::find(std::string_view canonical) const {
   if (slots_.empty()) return std::nullopt;
-  const std::uint64_t value =
+  const std::uint32_t value =
       slots_[slot_of(canonical, static_cast<std::uint32_t>(hash_bytes(canonical)))];
-  if (value == kFreeSlot) return std::nullopt;
-  return static_cast<NameId>(value);
+  if (value == 0) return std::nullopt;
+  return id_in(value);
 }
 
 bool NameTable::is_at_or_below(NameId name, NameId ancestor) const {
