@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 namespace dnslint {
 namespace {
@@ -88,6 +89,31 @@ TEST_CASE("names interned again soon after, or into a table moved from, keep one
   CHECK(table.str(fresh) == "other.example.");
   CHECK(table.intern("other.example.") == fresh);
   CHECK(table.size() == 3);  // the name, "example." and the root
+}
+
+TEST_CASE("the name index keeps every name through its growths and merges") {
+  // Each growth halves the hash bits a slot keeps beside the id; every name must still be
+  // found under its id, and names never interned must not be.
+  NameTable table;
+  std::vector<NameId> ids;
+  constexpr int kCount = 200'000;
+  for (int i = 0; i < kCount; ++i) ids.push_back(table.intern("h" + std::to_string(i) + ".z."));
+  for (int i = 0; i < kCount; i += 7) {
+    const std::string name = "h" + std::to_string(i) + ".z.";
+    CHECK(table.find(name) == ids[static_cast<std::size_t>(i)]);
+    CHECK(table.str(ids[static_cast<std::size_t>(i)]) == name);
+    CHECK_FALSE(table.find("x" + std::to_string(i) + ".z."));
+  }
+  CHECK(table.size() == kCount + 2);
+
+  NameTable other;
+  other.reserve(10);
+  for (int i = kCount - 1000; i < kCount + 1000; ++i) other.intern("h" + std::to_string(i) + ".z.");
+  const std::vector<NameId> merged = table.intern_all(other);
+  CHECK(table.size() == kCount + 2 + 1000);
+  for (NameId id = 0; id < other.size(); ++id) CHECK(table.str(merged[id]) == other.str(id));
+  CHECK(merged[*other.find("h" + std::to_string(kCount - 1) + ".z.")] ==
+        ids[static_cast<std::size_t>(kCount - 1)]);
 }
 
 }  // namespace dnslint
