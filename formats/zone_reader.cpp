@@ -17,6 +17,13 @@ namespace {
 
 constexpr std::string_view kSyntaxError = "syntax-error";
 constexpr std::string_view kIncludeError = "include-error";
+// A zone line is rarely shorter than 20 bytes, so a file holds at most about one record (and
+// one new owner) per 20 bytes: record and name arrays reserved for that many never regrow (and
+// briefly hold twice their size), and their pages never written cost nothing.
+constexpr std::size_t kBytesPerRecord = 20;
+// The name index is written whole when made, so it is sized for a likely count: a name per
+// 64 bytes (an owner with a record or two, as in hosting zones; zones with more per owner need
+// fewer). Zones of denser names regrow it once or twice.
 constexpr std::size_t kBytesPerName = 64;
 
 // A token quoted for a message.
@@ -57,13 +64,8 @@ class ZoneReader {
   void read(std::string_view content) {
     result_.files.push_back(options_.display_path);
     include_stack_.push_back(options_.identity);
-    // A zone line is rarely shorter than 20 bytes: reserving for that many records avoids
-    // regrowing (and briefly holding twice) the record array; pages never written cost nothing.
-    result_.zone.records.reserve(content.size() / 20);
-    // The name index is written whole when made, so it is sized for a likely count, not the
-    // most possible: a name per 64 bytes (an owner with a record or two, as in hosting zones;
-    // zones with more per owner need fewer). Zones of denser names regrow it once or twice.
-    result_.names.reserve(content.size() / kBytesPerName);
+    result_.zone.records.reserve(content.size() / kBytesPerRecord);
+    result_.names.reserve(content.size() / kBytesPerRecord, content.size() / kBytesPerName);
     if (options_.threads > 1 && content.size() >= 2 * options_.min_part_bytes) {
       collect_suppressions(content, 0);
       read_in_parts(content);
@@ -488,8 +490,8 @@ void ZoneReader::read_part(std::string_view content, std::size_t begin, std::siz
   owner_before_part_ = true;
   state_ = state;
   result_.files.push_back(options_.display_path);
-  result_.zone.records.reserve((end - begin) / 20);
-  result_.names.reserve((end - begin) / kBytesPerName);
+  result_.zone.records.reserve((end - begin) / kBytesPerRecord);
+  result_.names.reserve((end - begin) / kBytesPerRecord, (end - begin) / kBytesPerName);
   ZoneScanner scanner(content);
   scanner.seek(begin, 1);
   scanner.stop_at(end);

@@ -261,11 +261,11 @@ void NameTable::grow_index(std::size_t capacity) {
   }
 }
 
-void NameTable::reserve(std::size_t count) {
+void NameTable::reserve(std::size_t count, std::size_t indexed) {
   names_.reserve(count);
   parents_.reserve(count);
   depths_.reserve(count);
-  grow_index(count);
+  grow_index(indexed);
 }
 
 std::vector<NameId> NameTable::intern_all(const NameTable& other) {

@@ -73,8 +73,10 @@ class NameTable {
   bool is_root(NameId id) const { return parents_[id] == id; }
   bool is_at_or_below(NameId name, NameId ancestor) const;
   std::size_t size() const { return names_.size(); }
-  // Room for about `count` names without regrowing the index.
-  void reserve(std::size_t count);
+  // Room for `count` names without moving the per-name arrays (their pages cost nothing until
+  // written), and an index sized for `indexed` of them: the index is written whole when made,
+  // so it is sized for a likely count rather than the most possible.
+  void reserve(std::size_t count, std::size_t indexed);
 
  private:
   // Interns a name whose hash is known; `known_parent` is the id of its parent here, or

@@ -107,7 +107,7 @@ TEST_CASE("the name index keeps every name through its growths and merges") {
   CHECK(table.size() == kCount + 2);
 
   NameTable other;
-  other.reserve(10);
+  other.reserve(10, 10);
   for (int i = kCount - 1000; i < kCount + 1000; ++i) other.intern("h" + std::to_string(i) + ".z.");
   const std::vector<NameId> merged = table.intern_all(other);
   CHECK(table.size() == kCount + 2 + 1000);
