@@ -15,6 +15,7 @@
 #include "formats/terraform_reader.hpp"
 #include "formats/yaml_reader.hpp"
 #include "formats/zone_reader.hpp"
+#include "linter/file_text.hpp"
 #include "linter/inputs.hpp"
 #include "model/model.hpp"
 #include "rules/rule.hpp"
@@ -99,7 +100,11 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
     loader.emplace(input, request.include_roots, request.max_file_size);
     options.includes = &*loader;
   }
-  ZoneReadResult read = read_zone(content_of(input, request), options);
+  // A large zone file is mapped rather than copied; its text is needed only while it is read.
+  const FileText text = input.content || input.is_stdin
+                            ? FileText(content_of(input, request))
+                            : read_file_text(input.path, request.max_file_size);
+  ZoneReadResult read = read_zone(text.view(), options);
   ReadResult result;
   result.names = std::move(read.names);
   result.files = std::move(read.files);
