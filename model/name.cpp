@@ -240,6 +240,7 @@ const char* NameTable::store(std::string_view canonical) {
 }
 
 void NameTable::grow_index(std::size_t capacity) {
+  capacity = std::max(capacity, names_.size());
   std::size_t size = 16;
   unsigned size_bits = 4;
   while (size < capacity + capacity / 2) {  // load factor at most 2/3
