@@ -91,8 +91,8 @@ TEST_CASE("file text: a mapped file truncated while read ends the run with statu
   REQUIRE(::waitpid(child, &status, 0) == child);
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);
-  CHECK(message == "dnslint: cannot read '" + file.path().string() +
-                       "': it was truncated while being read\n");
+  CHECK(message ==
+        "dnslint: cannot read '" + file.path().string() + "': it was truncated while being read\n");
 }
 
 }  // namespace dnslint
