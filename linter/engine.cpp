@@ -4,6 +4,10 @@
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -424,6 +428,17 @@ class FindingSettings {
   const Cache::value_type* last_ = nullptr;
 };
 
+// Reading and indexing free their temporaries (the name table and records of a part read on
+// another thread, the counts of the owner sort) into malloc's heaps, where the rules' threads,
+// which allocate from heaps of their own, do not reuse them. Returning the free pages to the
+// system before the rules run keeps them out of the peak: 11 MB of 300 on a zone of two
+// million records. (glibc only; elsewhere nothing to do.)
+void return_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace
 
 std::uint64_t resident_bytes() {
@@ -509,6 +524,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   // Zones index side by side on the run's threads; a single large zone uses them itself.
   model.build_indexes(
       [&](std::size_t count, const Task& task) { parallel_for(count, request.jobs, task); });
+  return_free_memory();
   stopwatch.lap("index");
 
   std::vector<const Rule*> enabled;
