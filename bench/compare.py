@@ -21,6 +21,7 @@ nsd, ldnsutils)."""
 import argparse
 import os
 import platform
+import random
 import shutil
 import signal
 import statistics
@@ -93,10 +94,17 @@ def table_header(first):
 
 
 def compare(label, zone, available, runs, timeout):
-    # Round-robin over the tools, so that a slow spell of a shared machine hits all of them.
+    # Round-robin over the tools, so that a slow spell of a shared machine hits all of them,
+    # in a new order each round (shuffled from a fixed seed, so that a rerun is the same), so
+    # that no tool always runs right after the same one: on a virtual machine a fresh page
+    # costs more after a tool that has just freed half a gigabyte.
     samples = {name: [] for name in available}
+    order = random.Random(label)
+    names = list(available)
     for _ in range(runs):
-        for name, command in available.items():
+        order.shuffle(names)
+        for name in names:
+            command = available[name]
             if samples[name] is None:
                 continue
             sample = measure(command(zone), timeout)
