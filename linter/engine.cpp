@@ -69,6 +69,13 @@ std::string content_of(InputFile& input, const LintRequest& request) {
                         : read_whole_file(input.path, request.max_file_size);
 }
 
+// A zone's text: as content_of, but a large file is mapped rather than copied (a zone reader
+// needs the text only while it reads it, and keeps nothing that points into it).
+FileText zone_text_of(InputFile& input, const LintRequest& request) {
+  if (input.content || input.is_stdin) return FileText(content_of(input, request));
+  return read_file_text(input.path, request.max_file_size);
+}
+
 DocumentLimits document_limits(const LintRequest& request) {
   DocumentLimits limits;
   limits.max_depth = request.max_nesting;
@@ -104,10 +111,7 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
     loader.emplace(input, request.include_roots, request.max_file_size);
     options.includes = &*loader;
   }
-  // A large zone file is mapped rather than copied; its text is needed only while it is read.
-  const FileText text = input.content || input.is_stdin
-                            ? FileText(content_of(input, request))
-                            : read_file_text(input.path, request.max_file_size);
+  const FileText text = zone_text_of(input, request);
   ZoneReadResult read = read_zone(text.view(), options);
   ReadResult result;
   result.names = std::move(read.names);
