@@ -25,6 +25,8 @@ constexpr std::size_t kBytesPerRecord = 20;
 // 64 bytes (an owner with a record or two, as in hosting zones; zones with more per owner need
 // fewer). Zones of denser names regrow it once or twice.
 constexpr std::size_t kBytesPerName = 64;
+// How much of a file is read between two calls of ZoneReadOptions::release_text.
+constexpr std::size_t kReleaseBytes = 256 * 1024;
 
 // A token quoted for a message.
 std::string quoted(std::string_view text) { return fmt::format("'{}'", printable_excerpt(text)); }
@@ -111,6 +113,9 @@ class ZoneReader {
   void read_entries(ZoneScanner& scanner, FileId file) {
     Entry entry;
     std::vector<ScanError> scan_errors;
+    // Only the file's own text is released: included files are read whole, on their own.
+    const bool releases = file == 0 && options_.release_text;
+    std::size_t read_from = scanner.position();
     while (!needs_order_ && scanner.next(entry, scan_errors)) {
       report_scan_errors(scan_errors, file);
       const Token& first = entry.tokens.front();
@@ -118,6 +123,10 @@ class ZoneReader {
         directive(entry, file);
       } else {
         record(entry.tokens, entry.starts_with_blank, file);
+      }
+      if (releases && scanner.position() - read_from >= kReleaseBytes) {
+        options_.release_text(read_from, scanner.position());
+        read_from = scanner.position();
       }
     }
     report_scan_errors(scan_errors, file);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,11 @@ struct ZoneReadOptions {
   // same as with one thread, names numbered alike.
   unsigned threads = 1;
   std::size_t min_part_bytes = 4u << 20;  // files smaller than two parts are read in one
+  // Called (from any reading thread) with ranges of the file's own text that have been read,
+  // every few hundred kilobytes: a mapped file can let those pages go, so that a large
+  // zone's text and its model are not in memory whole at the same time. The reader may
+  // still read such a range again (a part read in order after all).
+  std::function<void(std::size_t begin, std::size_t end)> release_text;
 };
 
 struct ZoneReadResult {

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
+#include <utility>
+#include <vector>
 
 #include "formats/zone_reader.hpp"
 #include "formats/zone_testing.hpp"
@@ -94,6 +97,38 @@ TEST_CASE("parts that start where the reader before them was not are read again 
     if (i == 150) with_include += "$INCLUDE inc.zone\n";
   }
   check_parts_agree("zone with $INCLUDE", with_include, &loader);
+}
+
+TEST_CASE("a zone read in parts hands back what it has read, and reads the same") {
+  std::string text = "$ORIGIN parts.example.\n$TTL 300\n";
+  for (int i = 0; i < 100000; ++i) text += fmt::format("host{} A 192.0.2.{}\n", i, i % 250);
+  for (unsigned threads : {1u, 2u}) {
+    ZoneReadOptions options;
+    options.display_path = "parts.example.zone";
+    options.identity = "parts.example.zone";
+    options.origin = "parts.example.";
+    options.threads = threads;
+    options.min_part_bytes = text.size() / 3;
+    std::mutex mutex;
+    std::vector<std::pair<std::size_t, std::size_t>> released;
+    options.release_text = [&](std::size_t begin, std::size_t end) {
+      const std::lock_guard lock(mutex);
+      released.emplace_back(begin, end);
+    };
+    const ZoneReadResult result = read_zone(text, options);
+    CHECK(describe(result) == describe(read_with(text, 1, 1)));
+    CHECK(result.parts_joined == threads - 1);
+    std::sort(released.begin(), released.end());
+    std::size_t covered = 0;
+    for (std::size_t i = 0; i < released.size(); ++i) {
+      CHECK(released[i].first < released[i].second);
+      CHECK(released[i].second <= text.size());
+      if (i > 0) CHECK(released[i - 1].second <= released[i].first);
+      covered += released[i].second - released[i].first;
+    }
+    // Everything but the last stretch of each part (less than the release step) goes back.
+    CHECK(covered > text.size() - threads * 256 * 1024);
+  }
 }
 
 TEST_CASE("an entry whose '(' is never closed reads the same in parts") {

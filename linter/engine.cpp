@@ -112,6 +112,7 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
     options.includes = &*loader;
   }
   const FileText text = zone_text_of(input, request);
+  options.release_text = [&text](std::size_t begin, std::size_t end) { text.release(begin, end); };
   ZoneReadResult read = read_zone(text.view(), options);
   ReadResult result;
   result.names = std::move(read.names);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstring>
@@ -117,6 +118,16 @@ void FileText::unmap() {
   mapped_ = nullptr;
   size_ = 0;
   guard_slot_ = -1;
+}
+
+void FileText::release(std::size_t begin, std::size_t end) const {
+  if (mapped_ == nullptr) return;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t first = (begin + page - 1) / page * page;
+  const std::size_t last = std::min(end, size_) / page * page;
+  if (first >= last) return;
+  // The mapping is private and never written, so dropping its pages loses nothing.
+  ::madvise(const_cast<char*>(mapped_) + first, last - first, MADV_DONTNEED);
 }
 
 FileText read_file_text(const std::filesystem::path& path, std::uint64_t max_size,

@@ -26,6 +26,10 @@ class FileText {
     return mapped_ != nullptr ? std::string_view(mapped_, size_) : owned_;
   }
   bool is_mapped() const { return mapped_ != nullptr; }
+  // Lets the mapped pages that lie wholly in [begin, end) of the text leave the process's
+  // memory once they have been read: reading them again faults them back in from the page
+  // cache, so the text stays the same. Nothing happens to owned text.
+  void release(std::size_t begin, std::size_t end) const;
 
  private:
   friend FileText read_file_text(const std::filesystem::path&, std::uint64_t, std::uint64_t);
