@@ -21,6 +21,7 @@
 #include "formats/zone_reader.hpp"
 #include "linter/file_text.hpp"
 #include "linter/inputs.hpp"
+#include "model/finding_log.hpp"
 #include "model/model.hpp"
 #include "rules/rule.hpp"
 
@@ -536,7 +537,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   for (const Rule& rule : all_rules()) {
     if (rule.check != nullptr && request.rules.enabled_anywhere(rule.id)) enabled.push_back(&rule);
   }
-  std::vector<std::vector<std::vector<Finding>>> per_rule(enabled.size());
+  std::vector<FindingLog> per_rule(enabled.size());
   std::vector<std::vector<PhaseTime>> rule_times(enabled.size());
   parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
     Stopwatch rule_stopwatch(request.timing ? &rule_times[i] : nullptr);
@@ -550,31 +551,37 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   for (auto& rule_time : rule_times) {
     if (!rule_time.empty()) timings.push_back(std::move(rule_time.front()));
   }
-  // Findings hold their own text: the records, names and indexes can go now, on another
-  // thread while this one sorts, instead of adding to the peak and to the run time at exit.
   LintResult result;
   result.summary.files = reads.size();
   result.summary.zones = model.zones.size();
   for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
-  std::jthread release_model;
-  if (request.jobs > 1) {
-    release_model =
-        std::jthread([zones = std::move(model.zones), names = std::move(model.names)] {});
-  } else {
-    model.zones = {};
-    model.names = {};
-  }
-  std::size_t total = findings.size();
-  for (const auto& chunks : per_rule) {
-    for (const auto& chunk : chunks) total += chunk.size();
-  }
-  findings.reserve(total);
-  for (auto& chunks : per_rule) {
-    for (auto& chunk : chunks) {
-      std::move(chunk.begin(), chunk.end(), std::back_inserter(findings));
-      chunk = {};
+  // The records, names and indexes go before the findings are made whole: the two are never
+  // in memory at once.
+  model.zones = {};
+  model.names = {};
+  stopwatch.lap("release the model");
+  // Every part of every rule's log decodes into its own stretch of the list, side by side.
+  struct LogPart {
+    const FindingLog* log;
+    std::size_t part;
+    std::size_t offset;
+  };
+  std::vector<LogPart> log_parts;
+  std::size_t end = findings.size();
+  for (const FindingLog& log : per_rule) {
+    for (std::size_t part = 0; part < log.parts(); ++part) {
+      log_parts.push_back({&log, part, end});
+      end += log.part_size(part);
     }
   }
+  findings.resize(end);
+  parallel_for(log_parts.size(), request.jobs, [&](std::size_t i) {
+    const LogPart& p = log_parts[i];
+    p.log->decode_part(p.part,
+                       std::span<Finding>(findings).subspan(p.offset, p.log->part_size(p.part)));
+  });
+  per_rule = {};
+  stopwatch.lap("decode findings");
   std::vector<SuppressedFinding> suppressed;
   apply_suppressions(findings, suppressions, request.report_unused_suppressions, suppressed);
   // Findings the engine and readers made take the configured severity, or go when their
@@ -596,7 +603,6 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   result.findings = std::move(findings);
   result.files = std::move(model.files);
   count_severities(result);
-  if (release_model.joinable()) release_model.join();  // (also joined if anything throws)
   stopwatch.lap("suppressions and sorting");
   result.timings = std::move(timings);
   return result;

@@ -27,7 +27,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         }
         if (other == nullptr) return;
         const Record& cname = zone.records[set.front()];
-        Finding& finding = reporter.report(
+        OpenFinding& finding = reporter.report(
             zone, cname,
             fmt::format(
                 "{} has a CNAME and other data ({} at {}); a CNAME must be alone at its name",

@@ -15,7 +15,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     if (resolve(model, record.owner, &zone).loop) return;
     const Record* next = alias_record(model, target, &zone);
     if (next == nullptr) return;
-    Finding& finding = reporter.report(
+    OpenFinding& finding = reporter.report(
         zone, record,
         fmt::format("CNAME target {} is itself an alias ({}); point {} at the canonical name",
                     model.name(target), describe_alias(model, *next), model.name(record.owner)));

@@ -58,7 +58,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       for (NameId n : loop) chain += fmt::format("{} -> ", model.name(n));
       chain += model.name(loop.front());
       const Alias& head = *alias_of.find(loop.front());
-      Finding& finding =
+      OpenFinding& finding =
           reporter.report(*head.zone, *head.cname, fmt::format("CNAME loop: {}", chain));
       for (std::size_t i = 1; i < loop.size(); ++i) {
         reporter.relate(finding, alias_of.find(loop[i])->cname->location, "CNAME in the loop");

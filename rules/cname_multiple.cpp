@@ -11,7 +11,7 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_conflicting_target(
       model, rrtype::CNAME, [&](const Zone& zone, const Record& first, const Record& record) {
-        Finding& finding = reporter.report(
+        OpenFinding& finding = reporter.report(
             zone, record,
             fmt::format(
                 "{} has a second CNAME (to {}; the first, at {}, points to {}); a name can be "

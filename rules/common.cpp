@@ -96,7 +96,7 @@ void report_if_alias(const Model& model, Reporter& reporter, const Zone& zone, c
                      NameId target, std::string_view role) {
   const Record* alias = alias_record(model, target, &zone);
   if (alias == nullptr) return;
-  Finding& finding = reporter.report(
+  OpenFinding& finding = reporter.report(
       zone, record,
       fmt::format("{} {} is an alias ({}); an {} must name a host with address records", role,
                   model.name(target), describe_alias(model, *alias), type_name(record.type)));

@@ -27,7 +27,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       below[dname].push_back(&record);
     }
     for (const auto& [dname, children] : below) {
-      Finding& finding = reporter.report(
+      OpenFinding& finding = reporter.report(
           zone, *dname,
           fmt::format("{} record{} below the DNAME at {} (first: {} {}); nothing may exist under "
                       "a DNAME",

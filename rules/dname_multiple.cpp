@@ -11,7 +11,7 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_conflicting_target(
       model, rrtype::DNAME, [&](const Zone& zone, const Record& first, const Record& record) {
-        Finding& finding = reporter.report(
+        OpenFinding& finding = reporter.report(
             zone, record,
             fmt::format(
                 "{} has a second DNAME (the first is at {}); a name can be redirected to one "

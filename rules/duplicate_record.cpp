@@ -24,7 +24,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           auto [it, inserted] = seen.emplace(
               std::make_tuple(record.rclass, record.variant, rdata_key(record)), &record);
           if (inserted) continue;
-          Finding& finding =
+          OpenFinding& finding =
               reporter.report(zone, record,
                               fmt::format("duplicate {} record at {} (the same as {})",
                                           type_name(record.type), model.name(record.owner),

@@ -25,7 +25,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
               return h.addresses_known && h.addresses == first.addresses;
             });
         if (!same_name && !same_addresses) return;
-        Finding& finding = reporter.report(
+        OpenFinding& finding = reporter.report(
             zone, *first.mx,
             same_name
                 ? fmt::format("all {} mail exchanges of {} lead to one host, {}; a backup MX "

@@ -57,7 +57,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         std::string networks;
         if (network4) networks += describe(*network4);
         if (network6) networks += (networks.empty() ? "" : " and ") + describe(*network6);
-        Finding& finding = reporter.report(
+        OpenFinding& finding = reporter.report(
             zone, *hosts.front().mx,
             fmt::format("all {} mail exchanges of {} are in {}; one network outage stops all mail",
                         hosts.size(), model.name(owner), networks));

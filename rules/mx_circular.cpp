@@ -165,7 +165,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
               fmt::format("{} MX {}", model.name(owner), model.name(mx.exchange.name));
           for (const Edge& step : way)
             path += fmt::format(" {} {}", type_name(step.via->type), model.name(step.to));
-          Finding& finding = reporter.report(
+          OpenFinding& finding = reporter.report(
               zone, record,
               fmt::format("mail for {} never reaches a host: {}", model.name(owner), path));
           for (const Edge& step : way) {

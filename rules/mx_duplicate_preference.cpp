@@ -30,7 +30,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         for (const auto& [preference, group] : by_preference) {
           if (group.size() < 2) continue;
           const auto& first = std::get<MxData>(group.front()->rdata);
-          Finding& finding = reporter.report(
+          OpenFinding& finding = reporter.report(
               zone, *group[1],
               group.size() == 2
                   ? fmt::format("MX preference {} of {} is shared with {} ({}); give the backup a "

@@ -40,7 +40,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       message = fmt::format("MX exchange {} does not exist in zone {}", exchange,
                             model.name(resolution.zone->origin));
     }
-    Finding& finding = reporter.report(zone, record, std::move(message));
+    OpenFinding& finding = reporter.report(zone, record, std::move(message));
     if (holds_other) {
       reporter.relate(finding, resolution.final_record(resolution.final_records.front()).location,
                       "exchange defined here");

@@ -22,7 +22,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           }
         }
         if (null_mx == nullptr || others.empty()) return;
-        Finding& finding = reporter.report(
+        OpenFinding& finding = reporter.report(
             zone, *null_mx,
             fmt::format(
                 "{} has a null MX and {} other MX record{}; a domain that accepts no mail must "

@@ -28,7 +28,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         }
         i = j;
         if (differing == nullptr || first.type == rrtype::RRSIG) continue;
-        Finding& finding = reporter.report(
+        OpenFinding& finding = reporter.report(
             zone, *differing,
             fmt::format("TTL {} differs from TTL {} of the same {} RRset at {} ({}); one RRset has "
                         "one TTL",

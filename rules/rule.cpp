@@ -21,39 +21,49 @@ const std::vector<std::string>& RuleOptions::strings(std::string_view name) cons
   return std::get<std::vector<std::string>>(get(name));
 }
 
-Finding& Reporter::report(const Zone& zone, const Record& record, std::string message) {
-  Finding& finding = report_zone(zone, record.location, std::move(message));
-  finding.owner = remembered(owner_, record.owner, [&] { return model_.name(record.owner); });
-  finding.type = remembered(type_, record.type, [&] { return type_name(record.type); });
+OpenFinding& Reporter::report(const Zone& zone, const Record& record, std::string message) {
+  OpenFinding& finding = report_zone(zone, record.location, std::move(message));
+  finding.owner = model_.name(record.owner);
+  finding.type = type_name(record.type);
   return finding;
 }
 
-void Reporter::relate(Finding& finding, const SourceLocation& location, std::string_view message) {
-  if (related_message_ != message) related_message_ = message;
-  finding.related.push_back({location, related_message_});
+OpenFinding& Reporter::report_zone(const Zone& zone, const SourceLocation& location,
+                                   std::string message) {
+  close();
+  is_open_ = true;
+  open_.location = location;
+  open_.message = std::move(message);
+  open_.zone = model_.name(zone.origin);
+  open_.owner = {};
+  open_.type.clear();
+  open_.related.clear();
+  open_.related_text.clear();
+  return open_;
 }
 
-Finding& Reporter::report_zone(const Zone& zone, const SourceLocation& location,
-                               std::string message) {
-  Finding finding;
-  finding.rule = rule_id_;
-  finding.severity = severity_;
-  finding.message = std::move(message);
-  finding.location = location;
-  finding.zone = remembered(zone_, zone.origin, [&] { return model_.name(zone.origin); });
-  return add(std::move(finding));
+void Reporter::relate(OpenFinding& finding, const SourceLocation& location,
+                      std::string_view message) {
+  finding.related.push_back({location, finding.related_text.size(), message.size()});
+  finding.related_text.append(message);
 }
 
-Finding& Reporter::add(Finding finding) {
-  if (chunks_.empty() || chunks_.back().size() == chunks_.back().capacity()) {
-    // Chunks grow with the count (few findings take little room) up to a fixed size.
-    constexpr std::size_t kSmallest = 16;
-    constexpr std::size_t kLargest = 4096;
-    chunks_.emplace_back().reserve(std::clamp(count_, kSmallest, kLargest));
+void Reporter::close() {
+  if (!is_open_) return;
+  is_open_ = false;
+  related_views_.clear();
+  for (const OpenFinding::Related& related : open_.related) {
+    related_views_.push_back(
+        {related.location,
+         std::string_view(open_.related_text).substr(related.begin, related.size)});
   }
-  ++count_;
-  chunks_.back().push_back(std::move(finding));
-  return chunks_.back().back();
+  log_.append(rule_id_, severity_, open_.location, open_.message, open_.zone, open_.owner,
+              open_.type, related_views_);
+}
+
+FindingLog Reporter::take() {
+  close();
+  return std::move(log_);
 }
 
 }  // namespace dnslint

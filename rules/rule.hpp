@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/finding.hpp"
+#include "model/finding_log.hpp"
 #include "model/model.hpp"
 
 namespace dnslint {
@@ -38,49 +39,52 @@ class RuleOptions {
   std::map<std::string, OptionValue, std::less<>> values_;
 };
 
+// The finding a rule reported last: related locations can be added to it until the rule
+// reports the next one (or its check ends), when the Reporter keeps it in its log.
+class OpenFinding {
+ private:
+  friend class Reporter;
+  struct Related {
+    SourceLocation location;
+    std::size_t begin = 0;  // of its message in related_text
+    std::size_t size = 0;
+  };
+  SourceLocation location;
+  std::string message;
+  std::string_view zone;
+  std::string_view owner;
+  std::string type;
+  std::vector<Related> related;
+  std::string related_text;
+};
+
 class Reporter {
  public:
   Reporter(std::string_view rule_id, Severity severity, const Model& model)
       : rule_id_(rule_id), severity_(severity), model_(model) {}
 
   // A finding about one record of `zone`; returns it so that related locations can be added.
-  Finding& report(const Zone& zone, const Record& record, std::string message);
+  OpenFinding& report(const Zone& zone, const Record& record, std::string message);
   // A finding about a zone as a whole, at `location`.
-  Finding& report_zone(const Zone& zone, const SourceLocation& location, std::string message);
-  // Adds a related location to `finding`; a message equal to the previous one is shared.
-  void relate(Finding& finding, const SourceLocation& location, std::string_view message);
+  OpenFinding& report_zone(const Zone& zone, const SourceLocation& location, std::string message);
+  // Adds a related location to `finding`, the one reported last.
+  void relate(OpenFinding& finding, const SourceLocation& location, std::string_view message);
 
-  // The findings in order, in chunks: a rule with 150,000 findings holds no room to grow
-  // (up to as much again) until the run ends, and a finding's reference stays valid while
-  // more are added.
-  std::vector<std::vector<Finding>> take() { return std::move(chunks_); }
+  // Every finding reported, in order, compact (see FindingLog): a rule with 150,000 findings
+  // keeps them in a few megabytes while the other rules still run over the whole model.
+  FindingLog take();
 
  private:
-  Finding& add(Finding finding);
-
-  // The text of the last zone, owner, type and related message reported: a rule reports
-  // one RRset, owner or zone after another, so one remembered value shares most repeats.
-  template <typename Key>
-  struct LastText {
-    Key key{};
-    SharedText text;
-  };
-  // The text for `key`: the remembered one when the key is the last one's, else make().
-  template <typename Key, typename Make>
-  static const SharedText& remembered(LastText<Key>& last, Key key, const Make& make) {
-    if (last.key != key || last.text.empty()) last = {key, make()};
-    return last.text;
-  }
+  // Keeps the open finding in the log, if there is one.
+  void close();
 
   std::string_view rule_id_;
   Severity severity_;
   const Model& model_;
-  std::vector<std::vector<Finding>> chunks_;
-  std::size_t count_ = 0;
-  LastText<NameId> zone_{kNoName, {}};
-  LastText<NameId> owner_{kNoName, {}};
-  LastText<RRType> type_{0, {}};
-  SharedText related_message_;
+  FindingLog log_;
+  OpenFinding open_;
+  bool is_open_ = false;
+  std::vector<RelatedView> related_views_;
 };
 
 using CheckFunction = void (*)(const Model&, const RuleOptions&, Reporter&);

@@ -43,10 +43,9 @@ std::vector<Finding> run(std::string_view id, const Model& model, RuleOptions op
   }
   Reporter reporter(rule->id, rule->severity, model);
   rule->check(model, options, reporter);
-  std::vector<Finding> findings;
-  for (auto& chunk : reporter.take()) {
-    for (Finding& finding : chunk) findings.push_back(std::move(finding));
-  }
+  const FindingLog log = reporter.take();
+  std::vector<Finding> findings(log.size());
+  log.decode_into(findings);
   return findings;
 }
 
@@ -134,14 +133,13 @@ TEST_CASE("the reporter shares repeated texts and never mixes up owners, types o
   }
   REQUIRE(records.size() == 3);
   for (const Record* record : records) {
-    Finding& finding = reporter.report(zone, *record, "m");
+    OpenFinding& finding = reporter.report(zone, *record, "m");
     reporter.relate(finding, record->location, "first here");
     reporter.relate(finding, record->location, std::string(model.name(record->owner)));
   }
-  std::vector<Finding> findings;
-  for (auto& chunk : reporter.take()) {
-    for (auto& finding : chunk) findings.push_back(std::move(finding));
-  }
+  const FindingLog log = reporter.take();
+  std::vector<Finding> findings(log.size());
+  log.decode_into(findings);
   REQUIRE(findings.size() == 3);
   CHECK(findings[0].owner == "a.example.com.");
   CHECK(findings[0].type == "A");

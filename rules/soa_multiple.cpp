@@ -17,7 +17,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         first = &record;
         continue;
       }
-      Finding& finding = reporter.report(
+      OpenFinding& finding = reporter.report(
           zone, record,
           record.owner == first->owner
               ? fmt::format("second SOA record for {} (the first is at {}); a zone has exactly one",

@@ -1,0 +1,208 @@
+#include "model/finding_log.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+
+namespace dnslint {
+namespace {
+
+// Blocks start small (most rules find little) and grow to a fixed size: a log never copies
+// what it holds to grow, and holds at most one block's worth of room it does not use.
+constexpr std::size_t kFirstBlockBytes = 1024;
+constexpr std::size_t kLargestBlockBytes = 256 * 1024;
+
+// Lines go as the difference from the finding before, zigzag-coded: a rule reports in about
+// the order of the file, so most differences are small, and some are negative.
+std::uint64_t zigzag(std::int64_t value) {
+  return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
+}
+std::int64_t unzigzag(std::uint64_t value) {
+  return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
+}
+
+// Reads back what FindingLog wrote, entry after entry.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  bool done() const { return position_ == bytes_.size(); }
+  std::uint64_t number() {
+    std::uint64_t value = 0;
+    for (unsigned shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(bytes_[position_++]);
+      value |= std::uint64_t{byte & 0x7fu} << shift;
+      if ((byte & 0x80u) == 0) return value;
+    }
+  }
+  std::uint32_t number32() { return static_cast<std::uint32_t>(number()); }
+  std::string_view take(std::size_t count) {
+    const std::string_view taken = bytes_.substr(position_, count);
+    position_ += count;
+    return taken;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t position_ = 0;
+};
+
+// A text of the finding being read, rebuilt from the same text of the finding before.
+class TextDecoder {
+ public:
+  const SharedText& read(Reader& reader) {
+    const std::size_t prefix = reader.number();
+    const std::size_t suffix = reader.number();
+    const std::string_view middle = reader.take(reader.number());
+    if (middle.empty() && prefix + suffix == text_.size()) return shared_;  // the same text
+    std::string text;
+    text.reserve(prefix + middle.size() + suffix);
+    text.append(text_, 0, prefix).append(middle).append(text_, text_.size() - suffix, suffix);
+    text_ = std::move(text);
+    shared_ = SharedText(text_);
+    return shared_;
+  }
+
+ private:
+  std::string text_;
+  SharedText shared_;
+};
+
+}  // namespace
+
+void FindingLog::append(std::string_view rule, Severity severity, const SourceLocation& location,
+                        std::string_view message, std::string_view zone, std::string_view owner,
+                        std::string_view type, std::span<const RelatedView> related) {
+  encode(rule, severity, location, message, zone, owner, type, related);
+  if (blocks_.empty() || blocks_.back().size() + entry_.size() > blocks_.back().capacity()) {
+    start_block(entry_.size());
+    // Written again against the fresh state: it opens the block.
+    encode(rule, severity, location, message, zone, owner, type, related);
+  }
+  blocks_.back().append(entry_);
+  ++block_counts_.back();
+  ++count_;
+}
+
+void FindingLog::encode(std::string_view rule, Severity severity, const SourceLocation& location,
+                        std::string_view message, std::string_view zone, std::string_view owner,
+                        std::string_view type, std::span<const RelatedView> related) {
+  entry_.clear();
+  put_number(rule_index(rule));
+  put_number(static_cast<std::uint64_t>(severity));
+  put_location(location);
+  put_text(kMessage, message);
+  put_text(kZone, zone);
+  put_text(kOwner, owner);
+  put_text(kType, type);
+  put_number(related.size());
+  for (const RelatedView& view : related) {
+    put_location(view.location);
+    put_text(kRelated, view.message);
+  }
+}
+
+void FindingLog::append(const Finding& finding) {
+  std::vector<RelatedView> related;
+  related.reserve(finding.related.size());
+  for (const RelatedLocation& r : finding.related) related.push_back({r.location, r.message});
+  append(finding.rule, finding.severity, finding.location, finding.message, finding.zone,
+         finding.owner, finding.type, related);
+}
+
+std::size_t FindingLog::bytes() const {
+  std::size_t total = 0;
+  for (const std::string& block : blocks_) total += block.capacity();
+  return total;
+}
+
+void FindingLog::decode_into(std::span<Finding> out) const {
+  assert(out.size() == count_);
+  for (std::size_t part = 0; part < parts(); ++part) {
+    decode_part(part, out.first(block_counts_[part]));
+    out = out.subspan(block_counts_[part]);
+  }
+}
+
+void FindingLog::decode_part(std::size_t part, std::span<Finding> out) const {
+  assert(out.size() == block_counts_[part]);
+  std::array<TextDecoder, kFields> texts;
+  std::uint32_t previous_line = 0;
+  auto location = [&](Reader& reader) {
+    SourceLocation at;
+    at.file = reader.number32();
+    at.line = static_cast<std::uint32_t>(previous_line + unzigzag(reader.number()));
+    at.column = reader.number32();
+    at.end_line = static_cast<std::uint32_t>(at.line + unzigzag(reader.number()));
+    at.end_column = reader.number32();
+    previous_line = at.line;
+    return at;
+  };
+  Reader reader(blocks_[part]);
+  for (Finding& finding : out) {
+    finding.rule = rules_[reader.number()];
+    finding.severity = static_cast<Severity>(reader.number());
+    finding.location = location(reader);
+    finding.message = texts[kMessage].read(reader);
+    finding.zone = texts[kZone].read(reader);
+    finding.owner = texts[kOwner].read(reader);
+    finding.type = texts[kType].read(reader);
+    finding.related.resize(reader.number());
+    for (RelatedLocation& related : finding.related) {
+      related.location = location(reader);
+      related.message = texts[kRelated].read(reader);
+    }
+  }
+  assert(reader.done());
+}
+
+void FindingLog::put_number(std::uint64_t value) {
+  for (; value >= 0x80; value >>= 7) entry_.push_back(static_cast<char>(value | 0x80));
+  entry_.push_back(static_cast<char>(value));
+}
+
+void FindingLog::put_location(const SourceLocation& location) {
+  put_number(location.file);
+  put_number(zigzag(std::int64_t{location.line} - previous_line_));
+  put_number(location.column);
+  put_number(zigzag(std::int64_t{location.end_line} - location.line));
+  put_number(location.end_column);
+  previous_line_ = location.line;
+}
+
+void FindingLog::put_text(Field field, std::string_view text) {
+  std::string& previous = previous_[field];
+  const std::size_t most = std::min(previous.size(), text.size());
+  std::size_t prefix = 0;
+  while (prefix < most && previous[prefix] == text[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < most - prefix &&
+         previous[previous.size() - 1 - suffix] == text[text.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  const std::string_view middle = text.substr(prefix, text.size() - prefix - suffix);
+  put_number(prefix);
+  put_number(suffix);
+  put_number(middle.size());
+  entry_.append(middle);
+  previous.assign(text);
+}
+
+std::size_t FindingLog::rule_index(std::string_view rule) {
+  for (std::size_t i = rules_.size(); i-- > 0;) {
+    if (rules_[i].data() == rule.data() && rules_[i].size() == rule.size()) return i;
+  }
+  rules_.push_back(rule);
+  return rules_.size() - 1;
+}
+
+void FindingLog::start_block(std::size_t bytes) {
+  const std::size_t size = blocks_.empty()
+                               ? kFirstBlockBytes
+                               : std::min(2 * blocks_.back().capacity(), kLargestBlockBytes);
+  blocks_.emplace_back().reserve(std::max(size, bytes));
+  block_counts_.push_back(0);
+  for (std::string& previous : previous_) previous.clear();
+  previous_line_ = 0;
+}
+
+}  // namespace dnslint
