@@ -180,7 +180,7 @@ void compare_zone(const std::string& label, const std::string& text, Tally& tall
     ldns_rr* rr = theirs[i];
     if (!has_native_parser(record.type)) continue;
     const auto wire = native_wire(record, ours.names);
-    const std::string where = fmt::format("{}:{}", label, record.location.line);
+    const std::string where = fmt::format("{}:{}", label, record.location.get().line);
     if (ldns_rr_get_type(rr) != record.type) {
       tally.mismatches.push_back(where + ": type differs");
     } else if (ldns_owner_wire(rr) != name_wire(ours.names.str(record.owner))) {

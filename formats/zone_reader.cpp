@@ -582,7 +582,9 @@ void ZoneReader::join(ZoneReadPart& part, ZoneScanner& scanner) {
   };
   for (Record& record : part.result.zone.records) {
     rename_names(record, ids);
-    shift(record.location);
+    SourceLocation location = record.location;
+    shift(location);
+    record.location = location;
     result_.zone.records.push_back(std::move(record));
   }
   for (Finding& finding : part.result.findings) {

@@ -38,8 +38,8 @@ TEST_CASE("owner, TTL and class may be omitted and come in either order") {
   CHECK(r.zone.records[1].ttl == 120);
   CHECK(r.zone.records[2].ttl == 30);
   CHECK(r.zone.records[3].ttl == 60);  // $TTL wins over the last explicit TTL
-  CHECK(r.zone.records[3].location.line == 5);
-  CHECK(r.zone.records[3].location.column == 5);
+  CHECK(r.zone.records[3].location.get().line == 5);
+  CHECK(r.zone.records[3].location.get().column == 5);
 }
 
 TEST_CASE("default TTL as BIND: last explicit TTL, else the SOA minimum") {
@@ -68,7 +68,7 @@ TEST_CASE("$INCLUDE with an origin; origin and owner come back afterwards") {
   CHECK(owner(r, 1) == "sub.example.com.");
   CHECK(owner(r, 2) == "x.sub.example.com.");
   CHECK(owner(r, 3) == "www.example.com.");  // BIND restores the owner after $INCLUDE
-  CHECK(r.zone.records[1].location.file == 1);
+  CHECK(r.zone.records[1].location.get().file == 1);
   REQUIRE(r.files.size() == 2);
   CHECK(r.files[1] == "inc.db");
   REQUIRE(r.findings.size() == 1);
@@ -95,7 +95,7 @@ TEST_CASE("$GENERATE expands at the directive's position") {
   REQUIRE(r.zone.records.size() == 4);
   CHECK(owner(r, 2) == "host3.example.com.");
   CHECK(std::get<AData>(r.zone.records[2].rdata).address == 0xc0000203u);
-  CHECK(r.zone.records[2].location.line == 2);
+  CHECK(r.zone.records[2].location.get().line == 2);
   CHECK(std::get<MxData>(r.zone.records[3].rdata).preference() == 5);
 }
 

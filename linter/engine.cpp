@@ -251,7 +251,9 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   for (Zone& zone : read.zones) {
     for (Record& record : renumbered ? std::span<Record>(zone.records) : std::span<Record>()) {
       rename_names(record, remap);
-      record.location.file += file_offset;
+      SourceLocation location = record.location;
+      location.file += file_offset;
+      record.location = location;
     }
     zone.origin = remap[zone.origin];
     zone.file += file_offset;

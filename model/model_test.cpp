@@ -33,7 +33,7 @@ Scrambled scrambled_zone(std::size_t filler_between_owners) {
     Record record;
     record.owner = owners[(i * 37 + i / 7) % owners.size()];
     record.type = types[(i * 13) % 5];
-    record.location.line = i + 1;
+    record.location = SourceLocation{0, i + 1, 1, i + 1, 1};
     z.zone.records.push_back(record);
   }
   z.zone.build_index(z.names);

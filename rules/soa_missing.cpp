@@ -16,7 +16,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     if (!zone.is_zone_file) continue;
     if (!zone.rrset(zone.origin, rrtype::SOA).empty()) continue;
     const SourceLocation where_ = zone.records.empty() ? SourceLocation{zone.file, 1, 1, 1, 1}
-                                                       : zone.records.front().location;
+                                                       : zone.records.front().location.get();
     reporter.report_zone(zone, where_,
                          fmt::format("zone {} has no SOA record at its apex; a zone file starts "
                                      "with its SOA",
