@@ -233,29 +233,28 @@ ReadResult read_task(const ReadTask& task, const LintRequest& request,
 // Moves one reader's zones into the model, renumbering its names and files.
 void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
            std::vector<Suppression>& suppressions) {
-  // The first table becomes the model's as it is; later ones are renumbered into it.
-  // (Moving avoids holding two copies of every name of a large zone at once.)
+  // The first table becomes the model's as it is, its ids unchanged; later ones are
+  // renumbered into it. (Moving avoids holding two copies of every name of a large zone.)
   std::vector<NameId> remap;
   const bool first_table = model.names.size() == 0;
   if (first_table) {
     model.names = std::move(read.names);
-    remap.resize(model.names.size());
-    for (NameId id = 0; id < remap.size(); ++id) remap[id] = id;
   } else {
     remap = model.names.intern_all(read.names);
     read.names = NameTable();
   }
   const auto file_offset = static_cast<FileId>(model.files.size());
   for (auto& file : read.files) model.files.push_back(std::move(file));
-  const bool renumbered = !first_table || file_offset != 0;
   for (Zone& zone : read.zones) {
-    for (Record& record : renumbered ? std::span<Record>(zone.records) : std::span<Record>()) {
-      rename_names(record, remap);
-      SourceLocation location = record.location;
-      location.file += file_offset;
-      record.location = location;
+    if (!first_table || file_offset != 0) {
+      for (Record& record : zone.records) {
+        if (!first_table) rename_names(record, remap);
+        SourceLocation location = record.location;
+        location.file += file_offset;
+        record.location = location;
+      }
     }
-    zone.origin = remap[zone.origin];
+    if (!first_table) zone.origin = remap[zone.origin];
     zone.file += file_offset;
     model.zones.push_back(std::move(zone));
   }
