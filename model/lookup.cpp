@@ -14,11 +14,8 @@ Node find_node(const Model& model, const Zone& zone, NameId name) {
   for (NameId encloser = name; encloser != zone.origin && !model.names.is_root(encloser);) {
     encloser = model.names.parent(encloser);
     if (!zone.name_exists(encloser)) continue;
-    const std::string wildcard = model.names.is_root(encloser)
-                                     ? std::string("*.")
-                                     : "*." + std::string(model.name(encloser));
-    if (auto id = model.names.find(wildcard); id && zone.name_exists(*id)) {
-      return Node{*id, zone.records_at(*id), true};
+    if (const NameId wildcard = zone.wildcard_below(encloser); wildcard != kNoName) {
+      return Node{wildcard, zone.records_at(wildcard), true};
     }
     break;
   }

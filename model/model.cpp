@@ -149,9 +149,10 @@ void Zone::index_cuts_and_dnames() {
 }
 
 void Zone::index_existing_names(const NameTable& names) {
-  has_wildcard_ = std::any_of(nodes_.begin(), nodes_.end(), [&](const Node& node) {
-    return names.str(node.owner).starts_with("*.");
-  });
+  wildcards_.clear();
+  for (const Node& node : nodes_) {
+    if (names.str(node.owner).starts_with("*.")) wildcards_[names.parent(node.owner)] = node.owner;
+  }
   existing_.reset(names.size(), nodes_.size());
   for (const Node& node : nodes_) {
     // Mark the owner and its ancestors inside the zone (empty non-terminals exist too).

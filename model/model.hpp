@@ -72,7 +72,12 @@ class Zone {
   // the tree that these need in the zones (most of them) that have none.
   bool has_dname() const { return !dnames_.empty(); }
   bool is_dname_owner(NameId name) const { return dnames_.contains(name); }
-  bool has_wildcard() const { return has_wildcard_; }
+  bool has_wildcard() const { return !wildcards_.empty(); }
+  // The wildcard owner "*.<parent>" of this zone, or kNoName.
+  NameId wildcard_below(NameId parent) const {
+    const NameId* wildcard = wildcards_.find(parent);
+    return wildcard != nullptr ? *wildcard : kNoName;
+  }
 
   // The closest zone cut (a non-apex name with NS) at or above `name`, or kNoName.
   NameId delegation_at_or_above(const NameTable& names, NameId name) const;
@@ -103,9 +108,9 @@ class Zone {
   };
   std::vector<TypeRange> rrsets_by_type_;  // sorted by type: the part of rrsets_ of each type
   CompactIdSet existing_;
-  IdSet cuts_;    // owners of NS records other than the apex
-  IdSet dnames_;  // owners of DNAME records
-  bool has_wildcard_ = false;
+  IdSet cuts_;               // owners of NS records other than the apex
+  IdSet dnames_;             // owners of DNAME records
+  IdMap<NameId> wildcards_;  // parent -> the wildcard owner below it
 };
 
 class Model {
