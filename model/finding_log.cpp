@@ -53,18 +53,15 @@ class TextDecoder {
     const std::size_t prefix = reader.number();
     const std::size_t suffix = reader.number();
     const std::string_view middle = reader.take(reader.number());
-    if (middle.empty() && prefix + suffix == text_.size()) return shared_;  // the same text
-    std::string text;
-    text.reserve(prefix + middle.size() + suffix);
-    text.append(text_, 0, prefix).append(middle).append(text_, text_.size() - suffix, suffix);
-    text_ = std::move(text);
-    shared_ = SharedText(text_);
-    return shared_;
+    const std::string_view previous = text_.view();
+    if (middle.empty() && prefix + suffix == previous.size()) return text_;  // the same text
+    text_ = SharedText::concatenate(
+        {previous.substr(0, prefix), middle, previous.substr(previous.size() - suffix)});
+    return text_;
   }
 
  private:
-  std::string text_;
-  SharedText shared_;
+  SharedText text_;
 };
 
 }  // namespace

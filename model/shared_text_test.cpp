@@ -23,6 +23,13 @@ TEST_CASE("SharedText reads as the text it was made from") {
   CHECK(SharedText("a") < SharedText("b"));
 }
 
+TEST_CASE("SharedText joins parts into one text") {
+  CHECK(SharedText::concatenate({"mail.", "", "example.com."}) == "mail.example.com.");
+  CHECK(SharedText::concatenate({"", ""}).empty());
+  CHECK(SharedText::concatenate({}).empty());
+  CHECK(SharedText::concatenate({std::string_view("a\0", 2), "b"}).size() == 3);
+}
+
 TEST_CASE("SharedText copies share one text and outlive the original") {
   std::vector<SharedText> copies;
   {
