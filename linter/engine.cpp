@@ -577,9 +577,9 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   }
   findings.resize(end);
   parallel_for(log_parts.size(), request.jobs, [&](std::size_t i) {
-    const LogPart& p = log_parts[i];
-    p.log->decode_part(p.part,
-                       std::span<Finding>(findings).subspan(p.offset, p.log->part_size(p.part)));
+    const LogPart& piece = log_parts[i];
+    piece.log->decode_part(piece.part, std::span<Finding>(findings).subspan(
+                                           piece.offset, piece.log->part_size(piece.part)));
   });
   per_rule = {};
   stopwatch.lap("decode findings");

@@ -98,14 +98,6 @@ void FindingLog::encode(std::string_view rule, Severity severity, const SourceLo
   }
 }
 
-void FindingLog::append(const Finding& finding) {
-  std::vector<RelatedView> related;
-  related.reserve(finding.related.size());
-  for (const RelatedLocation& r : finding.related) related.push_back({r.location, r.message});
-  append(finding.rule, finding.severity, finding.location, finding.message, finding.zone,
-         finding.owner, finding.type, related);
-}
-
 std::size_t FindingLog::bytes() const {
   std::size_t total = 0;
   for (const std::string& block : blocks_) total += block.capacity();

@@ -30,10 +30,8 @@ class FindingLog {
   void append(std::string_view rule, Severity severity, const SourceLocation& location,
               std::string_view message, std::string_view zone, std::string_view owner,
               std::string_view type, std::span<const RelatedView> related);
-  void append(const Finding& finding);
 
   std::size_t size() const { return count_; }
-  bool empty() const { return count_ == 0; }
   // Bytes held (for tests and measurements).
   std::size_t bytes() const;
 

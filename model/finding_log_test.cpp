@@ -52,9 +52,16 @@ void check_same(const Finding& got, const Finding& expected) {
   }
 }
 
+void append(FindingLog& log, const Finding& finding) {
+  std::vector<RelatedView> related;
+  for (const RelatedLocation& r : finding.related) related.push_back({r.location, r.message});
+  log.append(finding.rule, finding.severity, finding.location, finding.message, finding.zone,
+             finding.owner, finding.type, related);
+}
+
 std::vector<Finding> round_trip(const std::vector<Finding>& findings) {
   FindingLog log;
-  for (const Finding& finding : findings) log.append(finding);
+  for (const Finding& finding : findings) append(log, finding);
   REQUIRE(log.size() == findings.size());
   std::vector<Finding> decoded(log.size());
   log.decode_into(decoded);
