@@ -100,6 +100,9 @@ namespace {
 // at least this many records.
 constexpr std::size_t kRecordsPerPart = 256 * 1024;
 
+// Marks a record that is not its owner's first.
+constexpr std::uint32_t kNoOwner = 0xffffffffu;
+
 // Sorts each owner's records by type, keeping source order within a type: most owners hold
 // a handful of records (insertion sort), a few may hold thousands.
 void sort_node_by_type(std::span<std::uint32_t> node, const std::vector<Record>& records) {
@@ -150,13 +153,13 @@ void Zone::index_cuts_and_dnames() {
 
 void Zone::index_existing_names(const NameTable& names) {
   wildcards_.clear();
-  for (const Node& node : nodes_) {
-    if (names.str(node.owner).starts_with("*.")) wildcards_[names.parent(node.owner)] = node.owner;
+  for (const NameId owner : owners_) {
+    if (names.str(owner).starts_with("*.")) wildcards_[names.parent(owner)] = owner;
   }
-  existing_.reset(names.size(), nodes_.size());
-  for (const Node& node : nodes_) {
+  existing_.reset(names.size(), owners_.size());
+  for (const NameId owner : owners_) {
     // Mark the owner and its ancestors inside the zone (empty non-terminals exist too).
-    for (NameId name = node.owner; !existing_.contains(name);) {
+    for (NameId name = owner; !existing_.contains(name);) {
       existing_.insert(name);
       if (name == origin || names.is_root(name) || !names.is_at_or_below(name, origin)) break;
       name = names.parent(name);
@@ -174,7 +177,7 @@ void Zone::index_rrsets() {
   const std::size_t type_count = std::size_t{largest} + 1;
   std::vector<std::uint32_t> per_type(type_count + 1, 0);
   auto for_each_split = [&](auto&& visit) {
-    for (const Node& node : nodes_) {
+    for (const Node node : nodes()) {
       for (std::uint32_t i = node.begin; i < node.end;) {
         const RRType type = records[by_owner_[i]].type;
         std::uint32_t j = i + 1;
@@ -194,22 +197,44 @@ void Zone::index_rrsets() {
           {static_cast<RRType>(type), per_type[type], per_type[type] + count});
     }
   }
-  rrsets_.resize(per_type[type_count]);
-  for_each_split([&](RRType type, IndexRange range) { rrsets_[per_type[type]++] = range; });
+  rrset_begins_.resize(per_type[type_count]);
+  rrset_sizes_.resize(per_type[type_count]);
+  long_rrsets_.clear();
+  for_each_split([&](RRType type, IndexRange range) {
+    const std::uint32_t set = per_type[type]++;
+    const std::uint32_t size = range.end - range.begin;
+    rrset_begins_[set] = range.begin;
+    rrset_sizes_[set] = static_cast<std::uint8_t>(std::min<std::uint32_t>(size, kLongRRset));
+    if (size >= kLongRRset) long_rrsets_.emplace_back(set, size);
+  });
+  std::sort(long_rrsets_.begin(), long_rrsets_.end());
 }
 
-std::span<const Zone::IndexRange> Zone::rrsets(RRType type) const {
+Zone::RRsetList Zone::rrsets(RRType type) const {
   auto it = std::lower_bound(rrsets_by_type_.begin(), rrsets_by_type_.end(), type,
                              [](const TypeRange& range, RRType t) { return range.type < t; });
-  if (it == rrsets_by_type_.end() || it->type != type) return {};
-  return std::span<const IndexRange>(rrsets_).subspan(it->begin, it->end - it->begin);
+  if (it == rrsets_by_type_.end() || it->type != type) return {this, 0, 0};
+  return {this, it->begin, it->end - it->begin};
+}
+
+Zone::IndexRange Zone::rrset_at(std::size_t i) const {
+  const std::uint32_t begin = rrset_begins_[i];
+  std::uint32_t size = rrset_sizes_[i];
+  if (size == kLongRRset) {
+    size =
+        std::lower_bound(long_rrsets_.begin(), long_rrsets_.end(),
+                         std::pair<std::uint32_t, std::uint32_t>(static_cast<std::uint32_t>(i), 0))
+            ->second;
+  }
+  return {begin, begin + size};
 }
 
 void Zone::sort_by_owner(const ForEach& for_each) {
   by_owner_.resize(records.size());
-  nodes_.clear();
+  owners_.clear();
   owner_base_ = 0;
-  node_by_owner_.clear();
+  owner_start_.clear();
+  sparse_ranges_.clear();
   node_by_sparse_owner_.clear();
   if (records.empty()) return;
   // The records in contiguous parts, each counted and placed on its own (a parallel counting
@@ -275,7 +300,7 @@ void Zone::sort_by_owner(const ForEach& for_each) {
   // Each owner's first record in source order is the first placed for it: marking where it
   // lies puts the owners in order of first appearance without walking the records again.
   // Then each owner's records are ordered by type.
-  std::vector<std::uint32_t> owner_at_first(records.size(), kNoNode);
+  std::vector<std::uint32_t> owner_at_first(records.size(), kNoOwner);
   for_each(part_count, [&](std::size_t part) {
     const auto [first_owner, end_owner] = share_of(span, part);
     for (std::size_t o = first_owner; o < end_owner; ++o) {
@@ -286,13 +311,11 @@ void Zone::sort_by_owner(const ForEach& for_each) {
     }
   });
   owner_base_ = lowest;
-  node_by_owner_.assign(span, kNoNode);
-  nodes_.reserve(owner_count);
+  owners_.reserve(owner_count);
   for (const std::uint32_t o : owner_at_first) {
-    if (o == kNoNode) continue;
-    node_by_owner_[o] = static_cast<std::uint32_t>(nodes_.size());
-    nodes_.push_back({static_cast<NameId>(lowest + o), start[o], start[o + 1]});
+    if (o != kNoOwner) owners_.push_back(static_cast<NameId>(lowest + o));
   }
+  owner_start_ = std::move(start);
 }
 
 void Zone::sort_by_owner_sparse() {
@@ -326,8 +349,9 @@ void Zone::sort_by_owner_sparse() {
             [](const auto& a, const auto& b) { return a.first < b.first; });
   node_by_sparse_owner_.reserve(first_and_node.size());
   for (const auto& [first, node] : first_and_node) {
-    node_by_sparse_owner_.insert(node.owner, static_cast<std::uint32_t>(nodes_.size()));
-    nodes_.push_back(node);
+    node_by_sparse_owner_.insert(node.owner, static_cast<std::uint32_t>(owners_.size()));
+    owners_.push_back(node.owner);
+    sparse_ranges_.push_back({node.begin, node.end});
   }
 }
 
@@ -337,20 +361,26 @@ std::vector<RRType> Zone::types() const {
   return types;
 }
 
-const Zone::Node* Zone::node_of(NameId owner) const {
-  if (!node_by_owner_.empty()) {
-    if (owner < owner_base_ || owner - owner_base_ >= node_by_owner_.size()) return nullptr;
-    const std::uint32_t index = node_by_owner_[owner - owner_base_];
-    return index == kNoNode ? nullptr : &nodes_[index];
+Zone::Node Zone::node_at(std::size_t i) const {
+  const NameId owner = owners_[i];
+  if (owner_start_.empty()) return {owner, sparse_ranges_[i].begin, sparse_ranges_[i].end};
+  const std::size_t o = owner - owner_base_;
+  return {owner, owner_start_[o], owner_start_[o + 1]};
+}
+
+Zone::IndexRange Zone::range_of(NameId owner) const {
+  if (!owner_start_.empty()) {
+    if (owner < owner_base_) return {};
+    const std::size_t o = std::size_t{owner} - owner_base_;
+    if (o + 1 >= owner_start_.size()) return {};
+    return {owner_start_[o], owner_start_[o + 1]};
   }
   const std::uint32_t* index = node_by_sparse_owner_.find(owner);
-  return index == nullptr ? nullptr : &nodes_[*index];
+  return index == nullptr ? IndexRange{} : sparse_ranges_[*index];
 }
 
 std::span<const std::uint32_t> Zone::records_at(NameId owner) const {
-  const Node* node = node_of(owner);
-  if (node == nullptr) return {};
-  return records_of(*node);
+  return records_of(range_of(owner));
 }
 
 std::span<const std::uint32_t> Zone::rrset(NameId owner, RRType type) const {

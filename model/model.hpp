@@ -45,20 +45,59 @@ class Zone {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
   };
+  // A list of index entries made on access from the zone's compact index (a large zone keeps
+  // millions of them: a begin and a one-byte size take 5 bytes where a range takes 8).
+  template <typename Value, Value (Zone::*At)(std::size_t) const>
+  class IndexList {
+   public:
+    class Iterator {
+     public:
+      Iterator(const IndexList* list, std::size_t i) : list_(list), i_(i) {}
+      Value operator*() const { return (*list_)[i_]; }
+      Iterator& operator++() {
+        ++i_;
+        return *this;
+      }
+      bool operator==(const Iterator& other) const { return i_ == other.i_; }
 
+     private:
+      const IndexList* list_;
+      std::size_t i_;
+    };
+    IndexList(const Zone* zone, std::size_t first, std::size_t size)
+        : zone_(zone), first_(first), size_(size) {}
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    Value operator[](std::size_t i) const { return (zone_->*At)(first_ + i); }
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, size_}; }
+
+   private:
+    const Zone* zone_;
+    std::size_t first_;
+    std::size_t size_;
+  };
+
+ private:
+  Node node_at(std::size_t i) const;
+  IndexRange rrset_at(std::size_t i) const;
+
+ public:
   // Indices into `records` of every record at `owner`, sorted by type, then source order.
   std::span<const std::uint32_t> records_at(NameId owner) const;
   // Indices of the records of one RRset (owner, type), in source order.
   std::span<const std::uint32_t> rrset(NameId owner, RRType type) const;
   // Every owner with its records, in order of first appearance (deterministic, for rules that
   // walk every node).
-  std::span<const Node> nodes() const { return nodes_; }
+  using NodeList = IndexList<Node, &Zone::node_at>;
+  NodeList nodes() const { return {this, 0, owners_.size()}; }
   std::span<const std::uint32_t> records_of(const Node& node) const {
-    return std::span<const std::uint32_t>(by_owner_).subspan(node.begin, node.end - node.begin);
+    return records_of(IndexRange{node.begin, node.end});
   }
   // Every RRset of `type`, owners in order of first appearance: rules that look at one type
   // walk only its RRsets, not every name of the zone.
-  std::span<const IndexRange> rrsets(RRType type) const;
+  using RRsetList = IndexList<IndexRange, &Zone::rrset_at>;
+  RRsetList rrsets(RRType type) const;
   // The types the zone holds, in ascending order.
   std::vector<RRType> types() const;
   std::span<const std::uint32_t> records_of(const IndexRange& set) const {
@@ -90,23 +129,30 @@ class Zone {
   void index_rrsets();
   void index_cuts_and_dnames();
   void index_existing_names(const NameTable& names);
-  const Node* node_of(NameId owner) const;  // nullptr when `owner` owns nothing here
+  IndexRange range_of(NameId owner) const;  // empty when `owner` owns nothing here
 
   std::vector<std::uint32_t> by_owner_;  // record indices by owner, then type, then position
-  std::vector<Node> nodes_;              // in order of first appearance
-  // Owner -> index into nodes_: an array over the owner ids from owner_base_ when they are
-  // nearly dense (the usual case; 4 bytes a name), a hash map when they are not.
-  static constexpr std::uint32_t kNoNode = 0xffffffffu;
+  std::vector<NameId> owners_;           // every owner, in order of first appearance
+  // Where each owner's records lie in by_owner_: when the owner ids are nearly dense (the
+  // usual case), owner o's from owner_start_[o - owner_base_] to the next entry (4 bytes a
+  // name); otherwise sparse_ranges_[i] for owners_[i], found through a hash map.
   NameId owner_base_ = 0;
-  std::vector<std::uint32_t> node_by_owner_;
+  std::vector<std::uint32_t> owner_start_;
+  std::vector<IndexRange> sparse_ranges_;
   IdMap<std::uint32_t> node_by_sparse_owner_;
-  std::vector<IndexRange> rrsets_;  // by type, then the owner's first appearance
+  // The RRsets by type, then the owner's first appearance: where each begins in by_owner_ and
+  // how many records it holds; a size of kLongRRset or more is kept in long_rrsets_ (sorted by
+  // RRset).
+  static constexpr std::uint8_t kLongRRset = 0xff;
+  std::vector<std::uint32_t> rrset_begins_;
+  std::vector<std::uint8_t> rrset_sizes_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> long_rrsets_;
   struct TypeRange {
     RRType type;
     std::uint32_t begin;
     std::uint32_t end;
   };
-  std::vector<TypeRange> rrsets_by_type_;  // sorted by type: the part of rrsets_ of each type
+  std::vector<TypeRange> rrsets_by_type_;  // sorted by type: its part of the RRsets
   CompactIdSet existing_;
   IdSet cuts_;               // owners of NS records other than the apex
   IdSet dnames_;             // owners of DNAME records

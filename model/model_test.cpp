@@ -84,6 +84,7 @@ void check_index(const Scrambled& z) {
     CHECK(zone.name_exists(id) == (owns || id == zone.origin));
   }
   CHECK(zone.records_at(static_cast<NameId>(z.names.size()) + 5).empty());
+  CHECK(zone.records_at(kNoName).empty());
   CHECK_FALSE(zone.name_exists(static_cast<NameId>(z.names.size()) + 5));
   CHECK(zone.types() == std::vector<RRType>{rrtype::A, rrtype::MX, rrtype::TXT});
 }
@@ -188,6 +189,49 @@ TEST_CASE("a large zone indexed in parts on threads orders everything as a plain
     CHECK(owners_in_order);
   }
   for (NameId owner : owners) CHECK(zone.name_exists(owner));
+}
+
+TEST_CASE("RRsets of any size keep their records, at and past the one-byte size") {
+  // An RRset of up to 254 records keeps its size in a byte; larger ones in a side table.
+  NameTable names;
+  Zone zone;
+  zone.origin = names.intern("example.");
+  const std::uint32_t sizes[] = {1, 254, 255, 256, 1000, 3, 70'000};
+  std::vector<NameId> owners;
+  for (std::uint32_t size : sizes) {
+    const NameId owner = names.intern(fmt::format("h{}.example.", owners.size()));
+    owners.push_back(owner);
+    for (std::uint32_t i = 0; i < size; ++i) {
+      // The A records of each owner are interleaved with MX, so that sets are not contiguous
+      // in the file.
+      for (RRType type : {rrtype::MX, rrtype::A}) {
+        Record record;
+        record.owner = owner;
+        record.type = type;
+        zone.records.push_back(record);
+      }
+    }
+  }
+  zone.build_index(names);
+  for (RRType type : {rrtype::MX, rrtype::A}) {
+    const auto sets = zone.rrsets(type);
+    REQUIRE(sets.size() == owners.size());
+    std::size_t i = 0;
+    for (const Zone::IndexRange& set : sets) {
+      CAPTURE(i);
+      const auto records = zone.records_of(set);
+      CHECK(records.size() == sizes[i]);
+      const auto direct = zone.rrset(owners[i], type);
+      CHECK(std::vector<std::uint32_t>(records.begin(), records.end()) ==
+            std::vector<std::uint32_t>(direct.begin(), direct.end()));
+      CHECK(std::all_of(records.begin(), records.end(), [&](std::uint32_t r) {
+        return zone.records[r].owner == owners[i] && zone.records[r].type == type;
+      }));
+      CHECK(std::is_sorted(records.begin(), records.end()));
+      ++i;
+    }
+    CHECK(i == owners.size());
+  }
 }
 
 TEST_CASE("rdata kept behind packed pointers copies deeply and moves by handing over") {

@@ -12,7 +12,7 @@ namespace {
 // Asks for the first record of the RRset some sets ahead of `i`. The RRsets of one type lie
 // scattered over a large zone's records (a record per cache line): every rule walking them
 // would otherwise wait for memory at each set.
-void prefetch_ahead(const Zone& zone, std::span<const Zone::IndexRange> ranges, std::size_t i) {
+void prefetch_ahead(const Zone& zone, const Zone::RRsetList& ranges, std::size_t i) {
   constexpr std::size_t kAhead = 8;
   if (i + kAhead < ranges.size()) {
     __builtin_prefetch(&zone.records[zone.records_of(ranges[i + kAhead]).front()]);
