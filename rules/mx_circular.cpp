@@ -31,10 +31,12 @@ class MailGraph {
     bool inserted = false;
     std::uint32_t& slot = index_.try_emplace(name, inserted);
     if (inserted) {
-      slot = static_cast<std::uint32_t>(edges_.size());
-      edges_.push_back(compute_edges(name));
+      std::vector<Edge> out = compute_edges(name);
+      // Most names asked about are hosts, with no edges: they share one empty list.
+      slot = out.empty() ? kNoEdges : static_cast<std::uint32_t>(edges_.size());
+      if (!out.empty()) edges_.push_back(std::move(out));
     }
-    return edges_[slot];
+    return slot == kNoEdges ? no_edges_ : edges_[slot];
   }
 
  private:
@@ -58,8 +60,10 @@ class MailGraph {
     return mx_edges;
   }
 
+  static constexpr std::uint32_t kNoEdges = 0xffffffffu;
   const Model& model_;
-  IdMap<std::uint32_t> index_;           // name -> its edges in edges_
+  const std::vector<Edge> no_edges_;
+  IdMap<std::uint32_t> index_;           // name -> its edges in edges_, or kNoEdges
   std::deque<std::vector<Edge>> edges_;  // a deque, so that references survive growth
 };
 
