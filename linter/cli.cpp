@@ -131,10 +131,14 @@ void refuse_to_overwrite_inputs(const CliOptions& options, const LintResult& res
 }
 
 void print_timings(const std::vector<PhaseTime>& timings) {
-  std::cerr << "dnslint: timing (wall seconds, resident MB after; rules run side by side)\n";
+  std::cerr << "dnslint: timing (wall seconds, resident MB after, peak resident MB so far; rules "
+               "run side by side)\n";
+  auto megabytes = [](std::uint64_t bytes) {
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+  };
   for (const PhaseTime& phase : timings) {
-    std::cerr << fmt::format("  {:<40} {:9.4f} {:8.1f}\n", phase.name, phase.seconds,
-                             static_cast<double>(phase.resident_bytes) / (1024.0 * 1024.0));
+    std::cerr << fmt::format("  {:<40} {:9.4f} {:8.1f} {:8.1f}\n", phase.name, phase.seconds,
+                             megabytes(phase.resident_bytes), megabytes(phase.peak_bytes));
   }
 }
 

@@ -240,7 +240,7 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   if (first_table) {
     model.names = std::move(read.names);
   } else {
-    remap = model.names.intern_all(read.names);
+    remap = model.names.intern_all(std::move(read.names));
     read.names = NameTable();
   }
   const auto file_offset = static_cast<FileId>(model.files.size());
@@ -460,11 +460,25 @@ std::uint64_t resident_bytes() {
   return read == 2 && page > 0 ? resident * static_cast<std::uint64_t>(page) : 0;
 }
 
+std::uint64_t peak_resident_bytes() {
+  // Linux: the "VmHWM:" line of /proc/self/status, in kB (a phase's peak can lie well above
+  // what remains resident at its end).
+  std::FILE* status = std::fopen("/proc/self/status", "r");
+  if (status == nullptr) return 0;
+  char line[256];
+  unsigned long long kib = 0;
+  while (std::fgets(line, sizeof line, status) != nullptr) {
+    if (std::sscanf(line, "VmHWM: %llu kB", &kib) == 1) break;
+  }
+  std::fclose(status);
+  return kib * 1024;
+}
+
 void Stopwatch::lap(std::string name) {
   if (out_ == nullptr) return;
   const auto now = std::chrono::steady_clock::now();
-  out_->push_back(
-      {std::move(name), std::chrono::duration<double>(now - start_).count(), resident_bytes()});
+  out_->push_back({std::move(name), std::chrono::duration<double>(now - start_).count(),
+                   resident_bytes(), peak_resident_bytes()});
   start_ = now;
 }
 

@@ -52,10 +52,13 @@ struct PhaseTime {
   std::string name;
   double seconds = 0;
   std::uint64_t resident_bytes = 0;  // of the process at the end of the phase (0: unknown)
+  std::uint64_t peak_bytes = 0;      // the most the process held up to then (0: unknown)
 };
 
 // The resident memory of this process now, or 0 where the system does not tell.
 std::uint64_t resident_bytes();
+// The most resident memory this process has held so far, or 0 where the system does not tell.
+std::uint64_t peak_resident_bytes();
 
 // Records the wall time (and resident memory) between successive laps into `out`, or nothing
 // when `out` is null (timing not asked for).

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <utility>
 
 #include "model/ascii.hpp"
 
@@ -271,13 +272,6 @@ void NameTable::reserve(std::size_t count, std::size_t indexed) {
 
 std::vector<NameId> NameTable::intern_all(const NameTable& other) {
   if (slots_.empty()) grow_index(0);
-  // Every name is known in advance, so the index slot of a name some way ahead is fetched
-  // while this one is probed: in a large table each probe is otherwise a cache miss. A name's
-  // parent comes before it in `other`, so its id here is known and needs no lookup.
-  std::vector<std::uint32_t> hashes(other.size());
-  for (NameId id = 0; id < other.size(); ++id) {
-    hashes[id] = static_cast<std::uint32_t>(hash_bytes(other.str(id)));
-  }
   // Room for all of them at once (most are usually new), growing geometrically so that
   // merging many small tables stays linear.
   const std::size_t needed = size() + other.size();
@@ -287,16 +281,33 @@ std::vector<NameId> NameTable::intern_all(const NameTable& other) {
     parents_.reserve(capacity);
     depths_.reserve(capacity);
   }
+  // Every name is known in advance, so the index slot of a name some way ahead is fetched
+  // while this one is probed: in a large table each probe is otherwise a cache miss. The
+  // hashes of the names up to that far ahead wait in a ring. A name's parent comes before it
+  // in `other`, so its id here is known and needs no lookup.
   constexpr NameId kAhead = 16;
+  std::array<std::uint32_t, kAhead> ahead{};
+  auto hash_of = [&](NameId id) { return static_cast<std::uint32_t>(hash_bytes(other.str(id))); };
+  for (NameId id = 0; id < std::min<std::size_t>(kAhead, other.size()); ++id) {
+    ahead[id] = hash_of(id);
+  }
   std::vector<NameId> ids(other.size());
   for (NameId id = 0; id < other.size(); ++id) {
+    const std::uint32_t hash = ahead[id % kAhead];
     if (id + kAhead < other.size()) {
-      __builtin_prefetch(&slots_[hashes[id + kAhead] & (slots_.size() - 1)]);
+      const std::uint32_t later = hash_of(id + kAhead);
+      ahead[id % kAhead] = later;
+      __builtin_prefetch(&slots_[later & (slots_.size() - 1)]);
     }
-    ids[id] =
-        intern(other.str(id), hashes[id], other.is_root(id) ? kNoName : ids[other.parent(id)]);
+    ids[id] = intern(other.str(id), hash, other.is_root(id) ? kNoName : ids[other.parent(id)]);
   }
   return ids;
+}
+
+std::vector<NameId> NameTable::intern_all(NameTable&& other) {
+  // The names are read by id: the other table's index can go first.
+  other.slots_ = {};
+  return intern_all(std::as_const(other));
 }
 
 NameId NameTable::intern(std::string_view canonical) {

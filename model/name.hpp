@@ -62,6 +62,9 @@ class NameTable {
   // Interns every name of `other` in id order; returns the id here of each id there. (Names
   // new here get ids in the order `other` first saw them, as if read into this table.)
   std::vector<NameId> intern_all(const NameTable& other);
+  // The same for a table that is not needed afterwards but for reading names by id: its hash
+  // index is freed before the merge instead of after (find() on it finds nothing then).
+  std::vector<NameId> intern_all(NameTable&& other);
   std::optional<NameId> find(std::string_view canonical) const;
   std::string_view str(NameId id) const {
     const char* text = names_[id];

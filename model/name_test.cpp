@@ -114,6 +114,11 @@ TEST_CASE("the name index keeps every name through its growths and merges") {
   for (NameId id = 0; id < other.size(); ++id) CHECK(table.str(merged[id]) == other.str(id));
   CHECK(merged[*other.find("h" + std::to_string(kCount - 1) + ".z.")] ==
         ids[static_cast<std::size_t>(kCount - 1)]);
+  // A table taken over whole maps to the same ids.
+  NameTable copy;
+  for (NameId id = 0; id < other.size(); ++id) copy.intern(other.str(id));
+  CHECK(table.intern_all(std::move(copy)) == merged);
+  CHECK(table.size() == kCount + 2 + 1000);
 }
 
 }  // namespace dnslint
