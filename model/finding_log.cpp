@@ -12,6 +12,10 @@ namespace {
 constexpr std::size_t kFirstBlockBytes = 1024;
 constexpr std::size_t kLargestBlockBytes = 256 * 1024;
 
+// The low bits of a location's first number: what follows it besides the columns.
+constexpr std::uint64_t kOtherFile = 1;     // the file, when not that of the location before
+constexpr std::uint64_t kOtherEndLine = 2;  // the last line, when not the first
+
 // Lines go as the difference from the finding before, zigzag-coded: a rule reports in about
 // the order of the file, so most differences are small, and some are negative.
 std::uint64_t zigzag(std::int64_t value) {
@@ -46,23 +50,59 @@ class Reader {
   std::size_t position_ = 0;
 };
 
-// A text of the finding being read, rebuilt from the same text of the finding before.
+// A text of the finding being read, rebuilt from the same text of the finding before (see
+// FindingLog::put_text for the form).
 class TextDecoder {
  public:
   const SharedText& read(Reader& reader) {
-    const std::size_t prefix = reader.number();
+    const std::size_t first = reader.number();
+    if (first == 0) return text_;  // the same text
+    const std::size_t prefix = first - 1;
     const std::size_t suffix = reader.number();
-    const std::string_view middle = reader.take(reader.number());
+    const std::string_view differing = reader.take(reader.number());
     const std::string_view previous = text_.view();
-    if (middle.empty() && prefix + suffix == previous.size()) return text_;  // the same text
-    text_ = SharedText::concatenate(
-        {previous.substr(0, prefix), middle, previous.substr(previous.size() - suffix)});
+    const std::size_t copied = reader.number();
+    std::string_view shared;
+    std::string_view differing_after;
+    if (copied > 0) {
+      shared = previous.substr(prefix + reader.number(), copied);
+      differing_after = reader.take(reader.number());
+    }
+    text_ = SharedText::concatenate({previous.substr(0, prefix), differing, shared, differing_after,
+                                     previous.substr(previous.size() - suffix)});
     return text_;
   }
 
  private:
   SharedText text_;
 };
+
+// A stretch of `text` also found in `before`: at `at` in text and `at_before` in before.
+struct SharedStretch {
+  std::size_t at = 0;
+  std::size_t at_before = 0;
+  std::size_t size = 0;
+};
+
+// The first stretch of `text` found in `before` that starts within the first few bytes of
+// text and is long enough to be worth its three numbers; else none (size 0, at the end of
+// text, so that all of it is written as differing).
+SharedStretch find_shared_stretch(std::string_view text, std::string_view before) {
+  constexpr std::size_t kProbe = 6;     // bytes looked for
+  constexpr std::size_t kStarts = 16;   // places of text tried
+  constexpr std::size_t kShortest = 8;  // worth sharing
+  for (std::size_t at = 0; at < kStarts && at + kProbe <= text.size(); ++at) {
+    const std::size_t at_before = before.find(text.substr(at, kProbe));
+    if (at_before == std::string_view::npos) continue;
+    std::size_t size = kProbe;
+    while (at + size < text.size() && at_before + size < before.size() &&
+           text[at + size] == before[at_before + size]) {
+      ++size;
+    }
+    if (size >= kShortest) return {at, at_before, size};
+  }
+  return {text.size(), 0, 0};
+}
 
 }  // namespace
 
@@ -116,14 +156,20 @@ void FindingLog::decode_part(std::size_t part, std::span<Finding> out) const {
   assert(out.size() == block_counts_[part]);
   std::array<TextDecoder, kFields> texts;
   std::uint32_t previous_line = 0;
+  FileId previous_file = 0;
   auto location = [&](Reader& reader) {
     SourceLocation at;
-    at.file = reader.number32();
-    at.line = static_cast<std::uint32_t>(previous_line + unzigzag(reader.number()));
+    const std::uint64_t head = reader.number();
+    at.file = (head & kOtherFile) != 0 ? reader.number32() : previous_file;
+    at.line = static_cast<std::uint32_t>(previous_line + unzigzag(head >> 2));
     at.column = reader.number32();
-    at.end_line = static_cast<std::uint32_t>(at.line + unzigzag(reader.number()));
+    at.end_line = at.line;
+    if ((head & kOtherEndLine) != 0) {
+      at.end_line = static_cast<std::uint32_t>(at.line + unzigzag(reader.number()));
+    }
     at.end_column = reader.number32();
     previous_line = at.line;
+    previous_file = at.file;
     return at;
   };
   Reader reader(blocks_[part]);
@@ -150,16 +196,31 @@ void FindingLog::put_number(std::uint64_t value) {
 }
 
 void FindingLog::put_location(const SourceLocation& location) {
-  put_number(location.file);
-  put_number(zigzag(std::int64_t{location.line} - previous_line_));
+  // The file and the last line only when they differ from the file before and the first line.
+  const bool other_file = location.file != previous_file_;
+  const bool other_end_line = location.end_line != location.line;
+  put_number(zigzag(std::int64_t{location.line} - previous_line_) << 2 |
+             (other_file ? kOtherFile : 0) | (other_end_line ? kOtherEndLine : 0));
+  if (other_file) put_number(location.file);
   put_number(location.column);
-  put_number(zigzag(std::int64_t{location.end_line} - location.line));
+  if (other_end_line) put_number(zigzag(std::int64_t{location.end_line} - location.line));
   put_number(location.end_column);
   previous_line_ = location.line;
+  previous_file_ = location.file;
 }
 
+// A text is written against the same text of the finding before: 0 when it is the same;
+// otherwise the length of their common start + 1, of their common end, and what lies between
+// in this text. That part often holds a stretch of the one before too (a message naming one
+// owner after another, "h5.bench.example. are in 10.0.0.0/24" after "h12.bench.example. are
+// in ..."): then it is written as what differs, the length and place of the shared stretch
+// (0 when there is none), and what differs after it.
 void FindingLog::put_text(Field field, std::string_view text) {
   std::string& previous = previous_[field];
+  if (text == previous) {
+    put_number(0);
+    return;
+  }
   const std::size_t most = std::min(previous.size(), text.size());
   std::size_t prefix = 0;
   while (prefix < most && previous[prefix] == text[prefix]) ++prefix;
@@ -169,10 +230,20 @@ void FindingLog::put_text(Field field, std::string_view text) {
     ++suffix;
   }
   const std::string_view middle = text.substr(prefix, text.size() - prefix - suffix);
-  put_number(prefix);
+  const std::string_view previous_middle =
+      std::string_view(previous).substr(prefix, previous.size() - prefix - suffix);
+  const SharedStretch shared = find_shared_stretch(middle, previous_middle);
+  put_number(prefix + 1);
   put_number(suffix);
-  put_number(middle.size());
-  entry_.append(middle);
+  put_number(shared.at);
+  entry_.append(middle.substr(0, shared.at));
+  put_number(shared.size);
+  if (shared.size > 0) {
+    put_number(shared.at_before);
+    const std::string_view after = middle.substr(shared.at + shared.size);
+    put_number(after.size());
+    entry_.append(after);
+  }
   previous.assign(text);
 }
 
@@ -192,6 +263,7 @@ void FindingLog::start_block(std::size_t bytes) {
   block_counts_.push_back(0);
   for (std::string& previous : previous_) previous.clear();
   previous_line_ = 0;
+  previous_file_ = 0;
 }
 
 }  // namespace dnslint

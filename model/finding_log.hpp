@@ -66,6 +66,7 @@ class FindingLog {
   std::vector<std::string_view> rules_;
   std::string previous_[kFields];
   std::uint32_t previous_line_ = 0;
+  FileId previous_file_ = 0;
   std::size_t count_ = 0;
 };
 
