@@ -230,7 +230,8 @@ options:
       --max-file-size BYTES     larger inputs and $INCLUDE files are not read (default 1 GiB)
       --max-nesting N           JSON and YAML nesting limit (default 512)
       --report-unused-suppressions   report suppression comments that matched no finding
-      --timing                  print the time of each phase and rule to standard error
+      --timing                  print the time and memory of each phase and rule to standard
+                                error
       --baseline FILE           report only findings that FILE does not hold
       --write-baseline FILE     record every current finding in FILE (and exit 0)
   -h, --help                    this text
