@@ -50,10 +50,11 @@ class Zone {
   template <typename Value, Value (Zone::*At)(std::size_t) const>
   class IndexList {
    public:
+    // Refers to the zone, not to the list, so that it outlives a list made for one loop.
     class Iterator {
      public:
-      Iterator(const IndexList* list, std::size_t i) : list_(list), i_(i) {}
-      Value operator*() const { return (*list_)[i_]; }
+      Iterator(const Zone* zone, std::size_t i) : zone_(zone), i_(i) {}
+      Value operator*() const { return (zone_->*At)(i_); }
       Iterator& operator++() {
         ++i_;
         return *this;
@@ -61,7 +62,7 @@ class Zone {
       bool operator==(const Iterator& other) const { return i_ == other.i_; }
 
      private:
-      const IndexList* list_;
+      const Zone* zone_;
       std::size_t i_;
     };
     IndexList(const Zone* zone, std::size_t first, std::size_t size)
@@ -69,8 +70,8 @@ class Zone {
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     Value operator[](std::size_t i) const { return (zone_->*At)(first_ + i); }
-    Iterator begin() const { return {this, 0}; }
-    Iterator end() const { return {this, size_}; }
+    Iterator begin() const { return {zone_, first_}; }
+    Iterator end() const { return {zone_, first_ + size_}; }
 
    private:
     const Zone* zone_;
