@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "formats/document_tree.hpp"
-#include "formats/zone_scanner.hpp"
+#include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"
 
 namespace dnslint {

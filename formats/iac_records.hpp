@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "formats/document_tree.hpp"
-#include "formats/rdata_parser.hpp"
+#include "formats/zone/rdata_parser.hpp"
 #include "formats/read_result.hpp"
 
 namespace dnslint {

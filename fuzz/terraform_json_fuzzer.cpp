@@ -1,6 +1,6 @@
 // Fuzz target: Terraform JSON configuration (HCL JSON, expressions, provider adapters), then
 // every rule.
-#include "formats/terraform_reader.hpp"
+#include "formats/terraform/terraform_reader.hpp"
 #include "fuzz/fuzz_target.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

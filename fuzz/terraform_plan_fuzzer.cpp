@@ -1,5 +1,5 @@
 // Fuzz target: Terraform plans and state, then every rule.
-#include "formats/terraform_reader.hpp"
+#include "formats/terraform/terraform_reader.hpp"
 #include "fuzz/fuzz_target.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,6 +1,6 @@
 // Fuzz target: YAML format detection and the octoDNS, DNSEndpoint and CloudFormation readers,
 // then every rule.
-#include "formats/yaml_reader.hpp"
+#include "formats/yaml/yaml_reader.hpp"
 #include "fuzz/fuzz_target.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

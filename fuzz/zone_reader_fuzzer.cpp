@@ -3,8 +3,8 @@
 // also read in small parts on three threads, which must give exactly the same result.
 #include <cstdlib>
 
-#include "formats/zone_reader.hpp"
-#include "formats/zone_testing.hpp"
+#include "formats/zone/zone_reader.hpp"
+#include "formats/zone/zone_testing.hpp"
 #include "fuzz/fuzz_target.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

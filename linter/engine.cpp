@@ -16,9 +16,9 @@
 #include <set>
 #include <thread>
 
-#include "formats/terraform_reader.hpp"
-#include "formats/yaml_reader.hpp"
-#include "formats/zone_reader.hpp"
+#include "formats/terraform/terraform_reader.hpp"
+#include "formats/yaml/yaml_reader.hpp"
+#include "formats/zone/zone_reader.hpp"
 #include "linter/file_text.hpp"
 #include "linter/inputs.hpp"
 #include "model/finding_log.hpp"

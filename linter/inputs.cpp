@@ -14,8 +14,8 @@
 #include <set>
 #include <sstream>
 
-#include "formats/terraform_reader.hpp"
-#include "formats/yaml_reader.hpp"
+#include "formats/terraform/terraform_reader.hpp"
+#include "formats/yaml/yaml_reader.hpp"
 #include "model/ascii.hpp"
 
 namespace dnslint {

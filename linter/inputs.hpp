@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/zone_reader.hpp"
+#include "formats/zone/zone_reader.hpp"
 
 namespace dnslint {
 

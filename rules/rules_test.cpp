@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "formats/zone_reader.hpp"
+#include "formats/zone/zone_reader.hpp"
 #include "model/lookup.hpp"
 #include "rules/rule.hpp"
 

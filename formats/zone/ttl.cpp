@@ -1,4 +1,4 @@
-#include "formats/ttl.hpp"
+#include "formats/zone/ttl.hpp"
 
 namespace dnslint {
 

@@ -15,7 +15,7 @@
 #include <variant>
 #include <vector>
 
-#include "formats/zone_reader.hpp"
+#include "formats/zone/zone_reader.hpp"
 
 namespace dnslint::testing {
 

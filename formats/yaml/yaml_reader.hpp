@@ -8,7 +8,7 @@
 
 #include "formats/document_tree.hpp"
 #include "formats/read_result.hpp"
-#include "formats/terraform_reader.hpp"
+#include "formats/terraform/terraform_reader.hpp"
 
 namespace dnslint {
 

@@ -12,9 +12,9 @@
 #include <filesystem>
 #include <random>
 
-#include "formats/rdata_parser.hpp"
-#include "formats/zone_reader.hpp"
-#include "formats/zone_testing.hpp"
+#include "formats/zone/rdata_parser.hpp"
+#include "formats/zone/zone_reader.hpp"
+#include "formats/zone/zone_testing.hpp"
 
 // Last: ldns's headers define macros that the standard headers must not see.
 #include <ldns/ldns.h>

@@ -1,4 +1,4 @@
-#include "formats/terraform_resources.hpp"
+#include "formats/terraform/resources.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <array>
 #include <map>
 
-#include "formats/zone_scanner.hpp"
+#include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"
 
 // Shapes are written with designated initializers, the rest of the fields keeping their

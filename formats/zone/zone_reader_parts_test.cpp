@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "formats/zone_reader.hpp"
-#include "formats/zone_testing.hpp"
+#include "formats/zone/zone_reader.hpp"
+#include "formats/zone/zone_testing.hpp"
 
 namespace dnslint {
 namespace {

@@ -9,9 +9,9 @@
 #include "formats/document_tree.hpp"
 #include "formats/iac_records.hpp"
 #include "formats/suppressions.hpp"
-#include "formats/terraform_reader.hpp"
-#include "formats/terraform_resources.hpp"
-#include "formats/zone_scanner.hpp"
+#include "formats/terraform/terraform_reader.hpp"
+#include "formats/terraform/resources.hpp"
+#include "formats/zone/zone_scanner.hpp"
 
 namespace dnslint {
 namespace {

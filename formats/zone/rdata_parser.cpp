@@ -1,4 +1,4 @@
-#include "formats/rdata_parser.hpp"
+#include "formats/zone/rdata_parser.hpp"
 
 #include <fmt/format.h>
 #include <ldns/ldns.h>
@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <limits>
 
-#include "formats/ttl.hpp"
+#include "formats/zone/ttl.hpp"
 #include "model/address.hpp"
 
 namespace dnslint {

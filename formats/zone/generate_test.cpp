@@ -1,4 +1,4 @@
-#include "formats/generate.hpp"
+#include "formats/zone/generate.hpp"
 
 #include <doctest/doctest.h>
 

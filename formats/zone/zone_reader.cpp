@@ -1,15 +1,15 @@
-#include "formats/zone_reader.hpp"
+#include "formats/zone/zone_reader.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <thread>
 
-#include "formats/generate.hpp"
-#include "formats/rdata_parser.hpp"
+#include "formats/zone/generate.hpp"
+#include "formats/zone/rdata_parser.hpp"
 #include "formats/suppressions.hpp"
-#include "formats/ttl.hpp"
-#include "formats/zone_scanner.hpp"
+#include "formats/zone/ttl.hpp"
+#include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"
 #include "model/spare_capacity.hpp"
 

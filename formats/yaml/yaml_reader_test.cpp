@@ -1,4 +1,4 @@
-#include "formats/yaml_reader.hpp"
+#include "formats/yaml/yaml_reader.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "formats/zone_scanner.hpp"
+#include "formats/zone/zone_scanner.hpp"
 
 #include <doctest/doctest.h>
 

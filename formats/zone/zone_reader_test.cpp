@@ -1,8 +1,8 @@
-#include "formats/zone_reader.hpp"
+#include "formats/zone/zone_reader.hpp"
 
 #include <doctest/doctest.h>
 
-#include "formats/zone_testing.hpp"
+#include "formats/zone/zone_testing.hpp"
 
 namespace dnslint {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <variant>
 
-#include "formats/zone_scanner.hpp"
+#include "formats/zone/zone_scanner.hpp"
 #include "model/name.hpp"
 #include "model/record.hpp"
 

@@ -1,4 +1,4 @@
-#include "formats/terraform_reader.hpp"
+#include "formats/terraform/terraform_reader.hpp"
 
 #include <doctest/doctest.h>
 
