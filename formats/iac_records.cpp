@@ -179,6 +179,7 @@ Rdata IacModelBuilder::placeholder(RRType type) {
 void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, RRType type,
                                 const std::string& zone, Record record, PendingZone& pending) {
   record.location = value.location;
+  if (!value.related.empty()) out_.origins.push_back({value.location, zone, value.related});
   if (!value.known()) {
     record.flags |= Record::kUnknownValue;
     record.rdata = placeholder(type);
@@ -190,7 +191,8 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
     pending.records.push_back(std::move(record));
     return;
   }
-  if ((type == rrtype::TXT || type == rrtype::SPF) && !value.text.starts_with('"')) {
+  if ((type == rrtype::TXT || type == rrtype::SPF) &&
+      (value.split_by_provider || !value.text.starts_with('"'))) {
     record.rdata = TxtData::from_strings(text_chunks(value.text));
     pending.records.push_back(std::move(record));
     return;

@@ -41,6 +41,12 @@ struct IacValue {
   std::optional<std::string> unknown;  // why the value cannot be known statically
   bool unknown_reported = false;       // another finding already says why (no extra note)
   bool zone_reference = false;         // names a zone resource: `text` is that zone's name
+  // TXT: `text` is the record's text itself, which the provider splits into character-strings
+  // of 255 octets (Azure), even when it starts with a quote.
+  bool split_by_provider = false;
+  // Where else the value comes from: where it was set, when that is not where it is used (a
+  // variable's default, a tfvars file), and the module call that made the resource.
+  std::vector<RelatedLocation> related;
   bool known() const { return !unknown.has_value(); }
 };
 

@@ -17,6 +17,10 @@ class LineIndex {
       if (content[i] == '\n') starts_.push_back(i + 1);
     }
   }
+  // The byte offset of a 1-based line and byte column.
+  std::size_t offset(std::uint32_t line, std::uint32_t column) const {
+    return starts_[line - 1] + column - 1;
+  }
   // {line, column} of `offset`, both 1-based.
   std::pair<std::uint32_t, std::uint32_t> position(std::size_t offset) const {
     const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);

@@ -11,12 +11,26 @@
 
 namespace dnslint {
 
+// Where the findings at one record come from beyond the record itself: where its value was
+// set (a tfvars file, a variable's default), the module call that made it. Every finding
+// reported at `at` about that zone relates these.
+struct RecordOrigin {
+  SourceLocation at;  // line and column count
+  std::string zone;   // canonical name of the record's zone; empty when not known
+  std::vector<RelatedLocation> related;
+};
+
 struct ReadResult {
   NameTable names;
   std::vector<std::string> files;  // display paths by FileId, local to this result
   std::vector<Zone> zones;
   std::vector<Finding> findings;  // syntax-error, include-error, unresolved-value
   std::vector<Suppression> suppressions;
+  std::vector<RecordOrigin> origins;
+  // A Terraform root module: its directory, and the directories it called as child modules
+  // (a directory some other input calls is not linted again as a root of its own).
+  std::string module_directory;
+  std::vector<std::string> called_module_directories;
 };
 
 }  // namespace dnslint

@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <tuple>
 
 namespace dnslint {
 namespace {
@@ -78,26 +79,16 @@ std::optional<Suppression> block_suppression(std::string_view comment, const Sou
   return Suppression{at, directive->rules, first_line, last_line, directive->reason};
 }
 
-std::vector<Suppression> find_suppressions(std::string_view content, FileId file, char comment) {
-  // Cheap exit for the common case of a file without any directive.
-  if (content.find("dnslint-") == std::string_view::npos) return {};
-  std::vector<Line> lines;
-  for (std::size_t start = 0; start <= content.size();) {
-    auto end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    lines.push_back(split_line(content.substr(start, end - start), comment));
-    start = end + 1;
-  }
+std::vector<Suppression> suppressions_from_comments(
+    const std::vector<SuppressionComment>& comments,
+    const std::function<std::pair<std::uint32_t, std::uint32_t>(std::uint32_t line)>& next_code) {
   constexpr auto kEnd = std::numeric_limits<std::uint32_t>::max();
   std::vector<Suppression> result;
   std::map<std::string, std::size_t> open;  // rule ("" for all) -> index of its open range
-  for (std::size_t n = 0; n < lines.size(); ++n) {
-    const auto directive = parse_directive(lines[n].comment);
+  for (const SuppressionComment& comment : comments) {
+    const auto directive = parse_directive(comment.text);
     if (!directive) continue;
-    const auto line = static_cast<std::uint32_t>(n + 1);
-    const SourceLocation at{
-        file, line, lines[n].comment_column, line,
-        static_cast<std::uint32_t>(lines[n].comment_column + 1 + lines[n].comment.size())};
+    const std::uint32_t line = comment.at.line;
     if (directive->kind == Directive::enable) {
       std::vector<std::string> closing = directive->rules;
       if (closing.empty()) {
@@ -111,11 +102,9 @@ std::vector<Suppression> find_suppressions(std::string_view content, FileId file
       }
       continue;
     }
-    Suppression suppression{at, directive->rules, line + 1, kEnd, directive->reason};
+    Suppression suppression{comment.at, directive->rules, line + 1, kEnd, directive->reason};
     if (directive->kind == Directive::next_line) {
-      std::size_t target = n + 1;
-      while (target < lines.size() && trim(lines[target].code).empty()) ++target;
-      suppression.first_line = suppression.last_line = static_cast<std::uint32_t>(target + 1);
+      std::tie(suppression.first_line, suppression.last_line) = next_code(line + 1);
     } else {
       const std::string key = directive->rules.size() == 1 ? directive->rules[0] : std::string();
       open[key] = result.size();
@@ -123,6 +112,34 @@ std::vector<Suppression> find_suppressions(std::string_view content, FileId file
     result.push_back(std::move(suppression));
   }
   return result;
+}
+
+std::vector<Suppression> find_suppressions(std::string_view content, FileId file, char comment) {
+  // Cheap exit for the common case of a file without any directive.
+  if (content.find("dnslint-") == std::string_view::npos) return {};
+  std::vector<Line> lines;
+  for (std::size_t start = 0; start <= content.size();) {
+    auto end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    lines.push_back(split_line(content.substr(start, end - start), comment));
+    start = end + 1;
+  }
+  std::vector<SuppressionComment> comments;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    if (lines[n].comment_column == 0) continue;
+    const auto line = static_cast<std::uint32_t>(n + 1);
+    comments.push_back(
+        {lines[n].comment,
+         {file, line, lines[n].comment_column, line,
+          static_cast<std::uint32_t>(lines[n].comment_column + 1 + lines[n].comment.size())}});
+  }
+  // A next-line directive covers the next line that holds a record.
+  return suppressions_from_comments(comments, [&](std::uint32_t first) {
+    std::size_t target = first - 1;
+    while (target < lines.size() && trim(lines[target].code).empty()) ++target;
+    const auto covered = static_cast<std::uint32_t>(target + 1);
+    return std::pair{covered, covered};
+  });
 }
 
 }  // namespace dnslint

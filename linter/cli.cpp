@@ -207,7 +207,8 @@ std::string usage_text() {
        dnslint config [--config FILE]   print the effective configuration
        dnslint --version | --help
 
-PATH '-' reads standard input. Directories are walked for *.zone, *.db, db.* and *.arpa files.
+PATH '-' reads standard input. Directories are walked for zone files (*.zone, *.db, db.*,
+*.arpa), Terraform (*.tf, *.tfvars, *.tf.json, plans, state) and DNS YAML.
 
 options:
   -f, --format text|json|sarif|github|gitlab   report format (default text)
@@ -215,8 +216,10 @@ options:
       --report FORMAT=FILE      also write a report in FORMAT to FILE (repeatable)
       --sarif-suppressed        keep suppressed findings in SARIF, marked as suppressed
       --origin NAME             origin for zone files that set none, zone of octoDNS files
-      --input-format FORMAT     zone|tf-json|tf-plan|tf-state|octodns|dnsendpoint|
+      --input-format FORMAT     zone|tf|tf-json|tf-plan|tf-state|octodns|dnsendpoint|
                                 cloudformation (default: by file name and content)
+      --var NAME=VALUE          a Terraform input variable of root modules (repeatable)
+      --var-file FILE           Terraform variable values from FILE (*.tfvars, repeatable)
       --config FILE             configuration (default: nearest .dnslint.yaml upward)
       --enable RULE[,RULE]      turn rules on
       --disable RULE[,RULE]     turn rules off
@@ -304,7 +307,17 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.input_format = value();
       expect_one_of(
           arg, *options.input_format,
-          {"zone", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"});
+          {"zone", "tf", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint",
+           "cloudformation"});
+    } else if (arg == "--var") {
+      const std::string assignment = value();
+      const auto eq = assignment.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        throw UsageError(fmt::format("--var takes NAME=VALUE, not '{}'", assignment));
+      }
+      options.request.variables.emplace_back(assignment.substr(0, eq), assignment.substr(eq + 1));
+    } else if (arg == "--var-file") {
+      options.request.var_files.push_back(value());
     } else if (arg == "--config") {
       options.config_path = value();
     } else if (arg == "--enable") {

@@ -15,12 +15,14 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "formats/terraform/terraform_reader.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/zone/zone_reader.hpp"
 #include "linter/file_text.hpp"
 #include "linter/inputs.hpp"
+#include "linter/terraform_inputs.hpp"
 #include "model/finding_log.hpp"
 #include "model/model.hpp"
 #include "rules/rule.hpp"
@@ -126,44 +128,27 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
   return result;
 }
 
-// A Terraform module: the named files and, for context, every other *.tf.json and tfvars
-// file beside them.
-ReadResult read_terraform_input(const std::vector<InputFile*>& named, const LintRequest& request) {
-  std::vector<SourceText> sources;
-  std::set<std::string> named_paths;
+// A Terraform module: the named files of one directory (read here), and what the directory
+// and its local modules hold beside them.
+ReadResult read_terraform_input(const std::vector<InputFile*>& named, const LintRequest& request,
+                                const TerraformVariables& variables) {
+  TerraformDirectory directory;
   std::vector<ReadResult> refused;
   for (InputFile* input : named) {
-    named_paths.insert(input->display_path);
     try {
-      sources.push_back({input->display_path, content_of(*input, request), false});
+      directory.named.push_back({input->display_path, content_of(*input, request), false,
+                                 input->format == InputFormat::tf_json});
     } catch (const TooLarge& error) {
       refused.push_back(too_large(*input, error));
     }
   }
   if (!named.front()->is_stdin) {
-    const std::filesystem::path directory = named.front()->path.parent_path();
-    const std::filesystem::path display =
-        std::filesystem::path(named.front()->display_path).parent_path();
-    std::error_code ec;
-    std::vector<std::string> siblings;
-    for (const auto& entry : std::filesystem::directory_iterator(
-             directory.empty() ? std::filesystem::path(".") : directory, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (!entry.is_regular_file(ec) || !(name.ends_with(".tf.json") || is_tfvars_json(name)))
-        continue;
-      const std::string shown = (display / name).string();
-      if (!named_paths.contains(shown)) siblings.push_back(shown);
-    }
-    std::sort(siblings.begin(), siblings.end());
-    for (const std::string& sibling : siblings) {
-      try {
-        sources.push_back({sibling, read_whole_file(sibling, request.max_file_size), true});
-      } catch (const InputError&) {
-        // Context only: a sibling that cannot be read leaves its variables unresolved.
-      }
-    }
+    directory.directory = named.front()->path.parent_path();
+    directory.display_directory =
+        std::filesystem::path(named.front()->display_path).parent_path().string();
   }
-  ReadResult result = read_terraform_module(sources, document_limits(request));
+  ReadResult result = read_terraform_directory(directory, document_limits(request),
+                                               request.max_file_size, variables);
   for (ReadResult& refusal : refused) {
     refusal.findings[0].location.file = static_cast<FileId>(result.files.size());
     result.files.push_back(std::move(refusal.files[0]));
@@ -189,6 +174,7 @@ ReadResult read_document_input(InputFile& input, const LintRequest& request,
     case InputFormat::cloudformation:
       return read_yaml_dns(source, YamlFormat::cloudformation, {}, limits);
     case InputFormat::zone:
+    case InputFormat::tf:
     case InputFormat::tf_json:
       break;
   }
@@ -204,7 +190,7 @@ std::vector<ReadTask> plan_reads(std::vector<InputFile>& inputs) {
   std::vector<ReadTask> tasks;
   std::map<std::string, std::size_t> modules;  // directory -> task
   for (InputFile& input : inputs) {
-    if (input.format == InputFormat::tf_json && !input.is_stdin) {
+    if (is_terraform_configuration(input.format) && !input.is_stdin) {
       const std::string directory = input.path.parent_path().string();
       const auto [at, inserted] = modules.emplace(directory, tasks.size());
       if (inserted) tasks.emplace_back();
@@ -218,9 +204,11 @@ std::vector<ReadTask> plan_reads(std::vector<InputFile>& inputs) {
 
 // `threads`: how many a large zone file may be read with.
 ReadResult read_task(const ReadTask& task, const LintRequest& request,
-                     const std::string& forced_origin, unsigned threads) {
+                     const std::string& forced_origin, unsigned threads,
+                     const TerraformVariables& variables) {
   InputFile& first = *task.inputs.front();
-  if (first.format == InputFormat::tf_json) return read_terraform_input(task.inputs, request);
+  if (is_terraform_configuration(first.format))
+    return read_terraform_input(task.inputs, request, variables);
   try {
     if (first.format == InputFormat::zone)
       return read_zone_input(first, request, forced_origin, threads);
@@ -232,7 +220,7 @@ ReadResult read_task(const ReadTask& task, const LintRequest& request,
 
 // Moves one reader's zones into the model, renumbering its names and files.
 void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
-           std::vector<Suppression>& suppressions) {
+           std::vector<Suppression>& suppressions, std::vector<RecordOrigin>& origins) {
   // The first table becomes the model's as it is, its ids unchanged; later ones are
   // renumbered into it. (Moving avoids holding two copies of every name of a large zone.)
   std::vector<NameId> remap;
@@ -265,6 +253,41 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   for (Suppression& suppression : read.suppressions) {
     suppression.location.file += file_offset;
     suppressions.push_back(std::move(suppression));
+  }
+  for (RecordOrigin& origin : read.origins) {
+    origin.at.file += file_offset;
+    for (RelatedLocation& related : origin.related) related.location.file += file_offset;
+    origins.push_back(std::move(origin));
+  }
+}
+
+// Adds to each finding at a record with a known origin (IaC values set elsewhere, records
+// made by a module call) the places that origin names.
+void add_origins(std::vector<Finding>& findings, const std::vector<RecordOrigin>& origins) {
+  if (origins.empty()) return;
+  std::map<std::tuple<FileId, std::uint32_t, std::uint32_t>, std::vector<const RecordOrigin*>> at;
+  for (const RecordOrigin& origin : origins)
+    at[{origin.at.file, origin.at.line, origin.at.column}].push_back(&origin);
+  for (Finding& finding : findings) {
+    const auto found = at.find({finding.location.file, finding.location.line,
+                                finding.location.column});
+    if (found == at.end()) continue;
+    for (const RecordOrigin* origin : found->second) {
+      if (!origin->zone.empty() && !finding.zone.view().empty() &&
+          origin->zone != finding.zone.view()) {
+        continue;
+      }
+      for (const RelatedLocation& related : origin->related) {
+        const bool known = std::any_of(
+            finding.related.begin(), finding.related.end(), [&](const RelatedLocation& r) {
+              return r.location.file == related.location.file &&
+                     r.location.line == related.location.line &&
+                     r.location.column == related.location.column &&
+                     r.message.view() == related.message.view();
+            });
+        if (!known) finding.related.push_back(related);
+      }
+    }
   }
 }
 
@@ -516,14 +539,17 @@ LintResult lint(const LintRequest& request) {
       request.max_file_size);
   auto& inputs = collected.files;
   stopwatch.lap("collect inputs");
+  const TerraformVariables variables{
+      read_variable_files(request.var_files, request.max_file_size), request.variables};
   const auto tasks = plan_reads(inputs);
   std::vector<ReadResult> reads(tasks.size());
   // Threads left over when there are fewer inputs than jobs read parts of large zone files.
   const auto threads_per_task = static_cast<unsigned>(
       std::max<std::size_t>(1, request.jobs / std::max<std::size_t>(1, tasks.size())));
   parallel_for(tasks.size(), request.jobs, [&](std::size_t i) {
-    reads[i] = read_task(tasks[i], request, forced_origin, threads_per_task);
+    reads[i] = read_task(tasks[i], request, forced_origin, threads_per_task, variables);
   });
+  drop_called_modules(reads);
   stopwatch.lap("read");
   LintResult result = lint_reads(std::move(reads), request);
   result.summary.files = inputs.size();
@@ -540,7 +566,8 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   Model model;
   std::vector<Finding> findings;
   std::vector<Suppression> suppressions;
-  for (auto& read : reads) merge(std::move(read), model, findings, suppressions);
+  std::vector<RecordOrigin> origins;
+  for (auto& read : reads) merge(std::move(read), model, findings, suppressions, origins);
   stopwatch.lap("merge");
   // Zones index side by side on the run's threads; a single large zone uses them itself.
   model.build_indexes(
@@ -596,6 +623,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
                                            piece.offset, piece.log->part_size(piece.part)));
   });
   per_rule = {};
+  add_origins(findings, origins);
   stopwatch.lap("decode findings");
   std::vector<SuppressedFinding> suppressed;
   apply_suppressions(findings, suppressions, request.report_unused_suppressions, suppressed);

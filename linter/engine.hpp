@@ -28,6 +28,8 @@ struct LintRequest {
   std::uint64_t max_file_size = kDefaultMaxFileSize;  // bytes of one input or $INCLUDE file
   unsigned max_nesting = 512;                         // JSON and YAML nesting
   bool report_unused_suppressions = false;
+  std::vector<std::string> var_files;                          // --var-file, in order
+  std::vector<std::pair<std::string, std::string>> variables;  // --var NAME=VALUE, in order
   bool timing = false;  // --timing: measure each phase and rule
   RuleConfiguration rules = RuleConfiguration::defaults();
 };

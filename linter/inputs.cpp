@@ -48,8 +48,9 @@ bool is_zone_file_name(std::string_view name) {
 }
 
 std::optional<InputFormat> input_format_from_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 7> kNames{
-      "zone", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"};
+  static constexpr std::array<std::string_view, 8> kNames{
+      "zone",    "tf",          "tf-json",       "tf-plan", "tf-state",
+      "octodns", "dnsendpoint", "cloudformation"};
   for (std::size_t i = 0; i < kNames.size(); ++i) {
     if (kNames[i] == name) return static_cast<InputFormat>(i);
   }
@@ -106,13 +107,11 @@ bool sniff(InputFile& file, std::uint64_t max_size) {
 std::optional<InputFormat> detect_format(InputFile& file, bool named, std::uint64_t max_size,
                                          std::string& why) {
   const std::string name = file.path.filename().string();
-  for (std::string_view suffix : {".tf", ".tfvars", ".hcl"}) {
-    if (ends_with_ignoring_case(name, suffix)) {
-      why =
-          "Terraform's native syntax is not read; lint the JSON configuration (*.tf.json) or "
-          "the plan (terraform show -json)";
-      return std::nullopt;
-    }
+  if (ends_with_ignoring_case(name, ".tf") || ends_with_ignoring_case(name, ".tfvars"))
+    return InputFormat::tf;
+  if (ends_with_ignoring_case(name, ".hcl")) {
+    why = "HCL that is not Terraform configuration (Terragrunt, Packer, a lock file)";
+    return std::nullopt;
   }
   for (std::string_view suffix : {".md", ".js", ".ts", ".py", ".sh", ".go", ".csv", ".tsv"}) {
     if (ends_with_ignoring_case(name, suffix)) {
@@ -120,7 +119,7 @@ std::optional<InputFormat> detect_format(InputFile& file, bool named, std::uint6
       return std::nullopt;
     }
   }
-  if (ends_with_ignoring_case(name, ".tf.json") || is_tfvars_json(name))
+  if (ends_with_ignoring_case(name, ".tf.json") || ends_with_ignoring_case(name, ".tfvars.json"))
     return InputFormat::tf_json;
   if (ends_with_ignoring_case(name, ".tfstate")) return InputFormat::tf_state;
   if (ends_with_ignoring_case(name, ".json")) {
@@ -150,8 +149,11 @@ bool has_name_of(std::string_view name, InputFormat format) {
   switch (format) {
     case InputFormat::zone:
       return is_zone_file_name(name);
+    case InputFormat::tf:
+      return ends_with_ignoring_case(name, ".tf") || ends_with_ignoring_case(name, ".tfvars");
     case InputFormat::tf_json:
-      return ends_with_ignoring_case(name, ".tf.json") || is_tfvars_json(name);
+      return ends_with_ignoring_case(name, ".tf.json") ||
+             ends_with_ignoring_case(name, ".tfvars.json");
     case InputFormat::tf_plan:
       return ends_with_ignoring_case(name, ".json");
     case InputFormat::tf_state:

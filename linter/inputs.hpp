@@ -19,7 +19,21 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class InputFormat { zone, tf_json, tf_plan, tf_state, octodns, dnsendpoint, cloudformation };
+enum class InputFormat {
+  zone,
+  tf,  // Terraform's native syntax: *.tf, *.tfvars
+  tf_json,
+  tf_plan,
+  tf_state,
+  octodns,
+  dnsendpoint,
+  cloudformation,
+};
+
+// Terraform configuration in either syntax: read a directory (one module) at a time.
+inline bool is_terraform_configuration(InputFormat format) {
+  return format == InputFormat::tf || format == InputFormat::tf_json;
+}
 
 // The --input-format names, in the order of InputFormat.
 std::optional<InputFormat> input_format_from_name(std::string_view name);
@@ -49,7 +63,8 @@ struct CollectedInputs {
 
 // Expands files and directories into the files to lint, sorted, without duplicates, each with
 // its format: `forced` (--input-format), else by name and content (DESIGN §4). Directories are
-// walked for zone files (*.zone, *.db, db.*, *.arpa), Terraform JSON, plans and state, and
+// walked for zone files (*.zone, *.db, db.*, *.arpa), Terraform (*.tf, *.tfvars and their JSON
+// forms), plans and state, and
 // YAML that holds DNS data, skipping hidden folders, .terraform and node_modules. "-" is
 // standard input. `excluded` (the configuration's exclude globs) is asked about files found by
 // walking; files named on the command line are always read.

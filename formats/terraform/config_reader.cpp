@@ -1,576 +1,606 @@
-// read_terraform_module: HCL JSON configuration, evaluated as far as it can be statically.
+// read_terraform_module: a module's files parsed (native syntax or JSON), its declarations
+// gathered, the root instance given its variables, and every DNS record resource of it and of
+// the local modules it calls read through the provider adapters.
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
 #include <map>
 
-#include "formats/document_tree.hpp"
 #include "formats/iac_records.hpp"
 #include "formats/suppressions.hpp"
-#include "formats/terraform/terraform_reader.hpp"
+#include "formats/terraform/hcl_json.hpp"
+#include "formats/terraform/hcl_parser.hpp"
+#include "formats/terraform/module.hpp"
 #include "formats/terraform/resources.hpp"
-#include "formats/zone/zone_scanner.hpp"
+#include "formats/terraform/terraform_reader.hpp"
 
 namespace dnslint {
 namespace {
 
-constexpr unsigned kMaxEvaluationDepth = 16;
+using hcl::Value;
+using terraform::ConfigFile;
+using terraform::ModuleConfig;
+using terraform::ModuleInstance;
 
-struct NodeRef {
-  const DocumentTree* tree = nullptr;
-  NodeId node = kNoNode;
-};
-
-// The result of evaluating an expression: text, a list, an object (still a document node) or
-// unknown with the reason.
-struct Evaluated {
-  enum class Kind { absent, text, list, object, unknown } kind = Kind::absent;
-  std::string text;  // text, or the reason when unknown
-  std::vector<Evaluated> items;
-  NodeRef object;
-  bool literal = false;  // object from a variable value: its strings are not templates
-  bool zone_reference = false;
-  SourceLocation location;
-
-  static Evaluated unknown(std::string why, const SourceLocation& at) {
-    Evaluated e;
-    e.kind = Kind::unknown;
-    e.text = std::move(why);
-    e.location = at;
-    return e;
-  }
-};
-
-// Calls `visit` for every object of an HCL JSON block value: an object, or an array of them.
-template <typename Visit>
-void for_each_object(const DocumentTree& tree, NodeId node, const Visit& visit) {
-  if (tree.is_mapping(node)) {
-    visit(node);
-  } else if (tree.is_sequence(node)) {
-    for (NodeId item : tree[node].children) {
-      if (tree.is_mapping(item)) visit(item);
-    }
-  }
+std::string file_name(std::string_view path) {
+  return std::filesystem::path(std::string(path)).filename().string();
 }
 
-// Calls `visit(label, value)` for every property of a block value but "//" comments.
-template <typename Visit>
-void for_each_property(const DocumentTree& tree, NodeId node, const Visit& visit) {
-  for_each_object(tree, node, [&](NodeId object) {
-    for (const auto& [key, value] : tree.entries(object)) {
-      if (tree[key].text != "//") visit(tree[key].text, value);
-    }
-  });
+bool is_json_name(std::string_view name) { return name.ends_with(".json"); }
+
+bool is_tfvars_name(std::string_view name) {
+  return name.ends_with(".tfvars") || name.ends_with(".tfvars.json");
 }
 
-struct Segment {
-  std::string name;
-  bool index = false;
-};
-
-std::string_view trim(std::string_view text) {
-  const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
-}
-
-bool is_identifier_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-}
-
-// `a.b["c"][0].d` into segments; nullopt when `text` is not a plain traversal.
-std::optional<std::vector<Segment>> parse_traversal(std::string_view text) {
-  std::vector<Segment> segments;
-  std::size_t i = 0;
-  auto identifier = [&]() -> std::optional<std::string> {
-    const std::size_t start = i;
-    while (i < text.size() && is_identifier_char(text[i])) ++i;
-    if (i == start || std::isdigit(static_cast<unsigned char>(text[start]))) return std::nullopt;
-    return std::string(text.substr(start, i - start));
+// Terraform loads auto tfvars in this order, later files overriding earlier ones:
+// terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name.
+bool tfvars_precedes(const ConfigFile* a, const ConfigFile* b) {
+  auto rank = [](const ConfigFile* file) {
+    const std::string name = file_name(file->display_path);
+    if (name == "terraform.tfvars") return 0;
+    if (name == "terraform.tfvars.json") return 1;
+    return 2;
   };
-  auto first = identifier();
-  if (!first) return std::nullopt;
-  segments.push_back({*first, false});
-  while (i < text.size()) {
-    if (text[i] == '.') {
-      ++i;
-      if (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
-        const std::size_t start = i;
-        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-        segments.push_back({std::string(text.substr(start, i - start)), true});
-        continue;
-      }
-      auto next = identifier();
-      if (!next) return std::nullopt;
-      segments.push_back({*next, false});
-    } else if (text[i] == '[') {
-      const auto close = text.find(']', i);
-      if (close == std::string_view::npos) return std::nullopt;
-      std::string_view key = trim(text.substr(i + 1, close - i - 1));
-      if (key.size() >= 2 && key.front() == '"' && key.back() == '"') {
-        key = key.substr(1, key.size() - 2);
-      } else if (key.empty() || !std::all_of(key.begin(), key.end(), [](char c) {
-                   return std::isdigit(static_cast<unsigned char>(c));
-                 })) {
-        return std::nullopt;
-      }
-      segments.push_back({std::string(key), true});
-      i = close + 1;
-    } else {
-      return std::nullopt;
-    }
-  }
-  return segments;
+  const int rank_a = rank(a);
+  const int rank_b = rank(b);
+  if (rank_a != rank_b) return rank_a < rank_b;
+  return file_name(a->display_path) < file_name(b->display_path);
 }
 
-// Integer arithmetic of literals ("60 * 5"), the only operators worth evaluating for records.
-std::optional<long long> evaluate_arithmetic(std::string_view text) {
-  std::vector<long long> terms;
-  std::vector<char> operators;
-  std::size_t i = 0;
-  auto skip_blank = [&] {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-  };
-  while (true) {
-    skip_blank();
-    long long value = 0;
-    const auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), value);
-    if (ec != std::errc()) return std::nullopt;
-    i = static_cast<std::size_t>(end - text.data());
-    terms.push_back(value);
-    skip_blank();
-    if (i == text.size()) break;
-    if (std::string_view("+-*").find(text[i]) == std::string_view::npos) return std::nullopt;
-    operators.push_back(text[i++]);
+// A scope without names: tfvars values and variable defaults are constants.
+class Constants : public hcl::Scope {
+ protected:
+  std::optional<Value> resolve(const hcl::ScopeTraversal&, std::size_t&,
+                               const SourceLocation&) const override {
+    return std::nullopt;
   }
-  // Multiplication first, then left to right.
-  for (std::size_t k = 0; k < operators.size();) {
-    if (operators[k] == '*') {
-      if (__builtin_mul_overflow(terms[k], terms[k + 1], &terms[k])) return std::nullopt;
-      terms.erase(terms.begin() + static_cast<long>(k) + 1);
-      operators.erase(operators.begin() + static_cast<long>(k));
-    } else {
-      ++k;
-    }
-  }
-  long long result = terms[0];
-  for (std::size_t k = 0; k < operators.size(); ++k) {
-    if (operators[k] == '+' ? __builtin_add_overflow(result, terms[k + 1], &result)
-                            : __builtin_sub_overflow(result, terms[k + 1], &result)) {
-      return std::nullopt;
-    }
-  }
-  return result;
-}
+};
 
-class Module;
-
-class ConfigResource : public ResourceView {
+// Parses files into ConfigFiles, reporting their syntax errors and collecting their
+// suppression comments.
+class FileReader {
  public:
-  ConfigResource(const Module& module, NodeRef body) : module_(module), body_(body) {}
-  std::optional<IacValue> scalar(std::string_view name) const override;
-  std::vector<IacValue> list(std::string_view name) const override;
-  std::vector<std::unique_ptr<ResourceView>> blocks(std::string_view name) const override;
+  FileReader(IacModelBuilder& builder, ReadResult& out, const DocumentLimits& limits)
+      : builder_(builder), out_(out), limits_(limits) {}
 
- private:
-  const Module& module_;
-  NodeRef body_;
-};
-
-class Module {
- public:
-  struct File {
-    FileId id = 0;
-    ParsedDocument document;
-    bool context_only = false;
-    bool tfvars = false;
-  };
-
-  std::vector<File> files;
-
-  void index() {
-    for (const File& file : files) {
-      const DocumentTree& tree = file.document.tree;
-      for (NodeId root : tree.roots) {
-        if (!tree.is_mapping(root)) continue;
-        if (file.tfvars) {
-          for (const auto& [key, value] : tree.entries(root))
-            variable_values_[tree[key].text] = {&tree, value};
-          continue;
-        }
-        for (const auto& [key, value] : tree.entries(root)) {
-          const std::string& block = tree[key].text;
-          if (block == "variable") {
-            for_each_property(tree, value, [&](const std::string& name, NodeId body) {
-              for_each_object(tree, body, [&](NodeId object) {
-                const NodeId fallback = tree.get(object, "default");
-                if (fallback != kNoNode) variable_defaults_.emplace(name, NodeRef{&tree, fallback});
-              });
-            });
-          } else if (block == "locals") {
-            for_each_property(tree, value, [&](const std::string& name, NodeId expression) {
-              locals_.emplace(name, NodeRef{&tree, expression});
-            });
-          } else if (block == "resource" || block == "data") {
-            const std::string prefix = block == "data" ? "data." : "";
-            for_each_property(tree, value, [&](const std::string& type, NodeId named) {
-              for_each_property(tree, named, [&](const std::string& name, NodeId body) {
-                for_each_object(tree, body, [&](NodeId object) {
-                  const std::string address = prefix + type + "." + name;
-                  if (!zone_name_attributes(type).empty())
-                    zones_.emplace(address, std::pair{type, NodeRef{&tree, object}});
-                  if (block == "resource" && is_dns_record_resource(type))
-                    records_.push_back({type, address, NodeRef{&tree, object}, file.id});
-                });
-              });
-            });
-          }
-        }
-      }
+  std::unique_ptr<ConfigFile> read(const SourceText& source, ConfigFile::Role role) {
+    auto file = std::make_unique<ConfigFile>();
+    file->display_path = source.display_path;
+    file->role = role;
+    file->context_only = source.context_only;
+    const FileId id = builder_.add_file(source.display_path);
+    if (source.json.value_or(is_json_name(file_name(source.display_path)))) {
+      const ParsedDocument document = parse_json(source.content, id, limits_);
+      builder_.document_errors(document, id, false);
+      file->tree = hcl::read_json_syntax(document, source.content,
+                                         role == ConfigFile::Role::configuration
+                                             ? hcl::JsonContent::configuration
+                                             : hcl::JsonContent::variable_values);
+      file->tree.file = id;
+      add_json_suppressions(document.tree);
+    } else {
+      file->tree = hcl::parse_config(source.content, id, {limits_.max_depth});
+      add_comment_suppressions(file->tree, source.content);
     }
-  }
-
-  struct RecordResource {
-    std::string type;
-    std::string address;
-    NodeRef body;
-    FileId file;
-  };
-  const std::vector<RecordResource>& records() const { return records_; }
-
-  Evaluated evaluate(NodeRef ref, unsigned depth, bool literal = false) const {
-    const TreeNode& node = (*ref.tree)[ref.node];
-    Evaluated result;
-    result.location = node.location;
-    switch (node.kind) {
-      case TreeNode::Kind::null:
-        return result;
-      case TreeNode::Kind::boolean:
-      case TreeNode::Kind::number:
-        result.kind = Evaluated::Kind::text;
-        result.text = node.text;
-        return result;
-      case TreeNode::Kind::string:
-        if (literal) {
-          result.kind = Evaluated::Kind::text;
-          result.text = node.text;
-          return result;
-        }
-        return evaluate_template(node.text, node.location, depth);
-      case TreeNode::Kind::sequence:
-        result.kind = Evaluated::Kind::list;
-        for (NodeId item : node.children)
-          result.items.push_back(evaluate({ref.tree, item}, depth, literal));
-        return result;
-      case TreeNode::Kind::mapping:
-        result.kind = Evaluated::Kind::object;
-        result.object = ref;
-        result.literal = literal;
-        return result;
+    for (const hcl::Diagnostic& error : file->tree.errors) {
+      builder_.syntax_error(hcl::to_location(id, error.range), error.message);
     }
-    return result;
+    return file;
   }
 
  private:
-  Evaluated evaluate_template(const std::string& text, const SourceLocation& at,
-                              unsigned depth) const {
-    Evaluated result;
-    result.kind = Evaluated::Kind::text;
-    result.location = at;
-    std::size_t i = 0;
-    bool only_interpolation = true;
-    std::vector<Evaluated> parts;
-    std::string literal;
-    while (i < text.size()) {
-      if (text.compare(i, 3, "$${") == 0 || text.compare(i, 3, "%%{") == 0) {
-        literal += text.substr(i + 1, 2);
-        i += 3;
-        continue;
-      }
-      if (text.compare(i, 2, "%{") == 0) {
-        return Evaluated::unknown("a template directive", at);
-      }
-      if (text.compare(i, 2, "${") != 0) {
-        literal += text[i++];
-        continue;
-      }
-      // Find the matching brace, skipping quoted strings and nested braces.
-      std::size_t j = i + 2;
-      int braces = 1;
-      bool quoted = false;
-      for (; j < text.size() && braces > 0; ++j) {
-        if (quoted) {
-          if (text[j] == '\\')
-            ++j;
-          else if (text[j] == '"')
-            quoted = false;
-        } else if (text[j] == '"') {
-          quoted = true;
-        } else if (text[j] == '{') {
-          ++braces;
-        } else if (text[j] == '}') {
-          --braces;
-        }
-      }
-      if (braces > 0) return Evaluated::unknown("an unterminated ${ interpolation", at);
-      std::string expression = text.substr(i + 2, j - i - 3);
-      // `~` strip markers do not change a value.
-      if (expression.starts_with('~')) expression.erase(0, 1);
-      if (expression.ends_with('~')) expression.pop_back();
-      if (!literal.empty()) {
-        only_interpolation = false;
-        Evaluated part;
-        part.kind = Evaluated::Kind::text;
-        part.text = std::move(literal);
-        parts.push_back(std::move(part));
-        literal.clear();
-      }
-      parts.push_back(evaluate_expression(expression, at, depth + 1));
-      i = j;
-    }
-    if (parts.empty()) {
-      result.text = std::move(literal);
-      return result;
-    }
-    if (only_interpolation && literal.empty() && parts.size() == 1) {
-      return std::move(parts.front());
-    }
-    if (!literal.empty()) {
-      Evaluated part;
-      part.kind = Evaluated::Kind::text;
-      part.text = std::move(literal);
-      parts.push_back(std::move(part));
-    }
-    std::string joined;
-    for (const Evaluated& part : parts) {
-      if (part.kind == Evaluated::Kind::unknown) return Evaluated::unknown(part.text, at);
-      if (part.kind != Evaluated::Kind::text)
-        return Evaluated::unknown("a list or object inside a string", at);
-      joined += part.text;
-    }
-    result.text = std::move(joined);
-    return result;
-  }
-
-  Evaluated evaluate_expression(std::string_view expression, const SourceLocation& at,
-                                unsigned depth) const {
-    expression = trim(expression);
-    const std::string written(expression);
-    if (depth > kMaxEvaluationDepth)
-      return Evaluated::unknown(fmt::format("'{}' refers to itself", written), at);
-    Evaluated result;
-    result.kind = Evaluated::Kind::text;
-    result.location = at;
-    if (expression.size() >= 2 && expression.front() == '"' && expression.back() == '"' &&
-        expression.substr(1, expression.size() - 2).find('"') == std::string_view::npos) {
-      return evaluate_template(std::string(expression.substr(1, expression.size() - 2)), at, depth);
-    }
-    if (auto number = evaluate_arithmetic(expression)) {
-      result.text = std::to_string(*number);
-      return result;
-    }
-    if (expression == "true" || expression == "false") {
-      result.text = written;
-      return result;
-    }
-    auto segments = parse_traversal(expression);
-    if (!segments) {
-      return Evaluated::unknown(fmt::format("'{}' is an expression dnslint does not evaluate",
-                                            printable_excerpt(written)),
-                                at);
-    }
-    const std::string& root = segments->front().name;
-    if (root == "var" && segments->size() >= 2) {
-      const std::string& name = (*segments)[1].name;
-      NodeRef value;
-      if (auto found = variable_values_.find(name); found != variable_values_.end()) {
-        value = found->second;
-      } else if (auto fallback = variable_defaults_.find(name);
-                 fallback != variable_defaults_.end()) {
-        value = fallback->second;
-      } else {
-        return Evaluated::unknown(fmt::format("variable '{}' has no default or tfvars value", name),
-                                  at);
-      }
-      return relocate(navigate(evaluate(value, depth, true), *segments, 2, depth, at), at);
-    }
-    if (root == "local" && segments->size() >= 2) {
-      const auto found = locals_.find((*segments)[1].name);
-      if (found == locals_.end())
-        return Evaluated::unknown(fmt::format("local '{}' is not defined", (*segments)[1].name),
-                                  at);
-      return relocate(navigate(evaluate(found->second, depth + 1), *segments, 2, depth, at), at);
-    }
-    const bool data = root == "data";
-    const std::size_t type_at = data ? 1 : 0;
-    if (segments->size() >= type_at + 2) {
-      const std::string address = fmt::format(
-          "{}{}.{}", data ? "data." : "", (*segments)[type_at].name, (*segments)[type_at + 1].name);
-      if (auto zone = zones_.find(address); zone != zones_.end()) {
-        for (std::string_view attribute : zone_name_attributes(zone->second.first)) {
-          const NodeRef body = zone->second.second;
-          const NodeId name = body.tree->get(body.node, attribute);
-          if (name == kNoNode) continue;
-          Evaluated domain = evaluate({body.tree, name}, depth + 1);
-          if (domain.kind == Evaluated::Kind::text) domain.zone_reference = true;
-          return domain;
+  // "//": "dnslint-disable RULE -- reason" in a JSON object suppresses findings on its lines.
+  void add_json_suppressions(const DocumentTree& tree) {
+    for (NodeId id = 0; id < tree.size(); ++id) {
+      if (!tree.is_mapping(id)) continue;
+      for (const auto& [key, value] : tree.entries(id)) {
+        if (tree[key].text != "//" || tree[value].kind != TreeNode::Kind::string) continue;
+        const SourceLocation& block = tree[id].location;
+        if (auto suppression = block_suppression(tree[value].text, tree[value].location,
+                                                  block.line, block.end_line)) {
+          out_.suppressions.push_back(std::move(*suppression));
         }
       }
     }
-    if (root == "count" || root == "each" || root == "self") {
-      return Evaluated::unknown(fmt::format("it depends on {}", written), at);
+  }
+
+  // `# dnslint-disable-next-line RULE -- reason` (or `//`) before a block or an attribute
+  // covers all its lines; the range forms work as in zone files.
+  void add_comment_suppressions(const hcl::SyntaxTree& tree, std::string_view content) {
+    if (content.find("dnslint-") == std::string_view::npos) return;
+    std::vector<SuppressionComment> comments;
+    for (const hcl::Comment& comment : tree.comments) {
+      const auto length = static_cast<std::uint32_t>(comment.text.size());
+      comments.push_back({comment.text,
+                          {tree.file, comment.at.line, comment.at.column, comment.at.line,
+                           comment.at.column + length + 1}});
     }
-    return Evaluated::unknown(fmt::format("{} is known only after apply", written), at);
-  }
-
-  // A value defined elsewhere (a variable, a local) is reported where the resource uses it.
-  static Evaluated relocate(Evaluated value, const SourceLocation& at) {
-    value.location = at;
-    for (Evaluated& item : value.items) item = relocate(std::move(item), at);
-    return value;
-  }
-
-  // Follows `.attr` and `[index]` steps into an object or list value.
-  Evaluated navigate(Evaluated value, const std::vector<Segment>& segments, std::size_t from,
-                     unsigned depth, const SourceLocation& at) const {
-    for (std::size_t i = from; i < segments.size(); ++i) {
-      if (value.kind == Evaluated::Kind::unknown) return value;
-      const Segment& step = segments[i];
-      if (value.kind == Evaluated::Kind::object) {
-        const NodeRef object = value.object;
-        const NodeId next = object.tree->get(object.node, step.name);
-        if (next == kNoNode)
-          return Evaluated::unknown(fmt::format("it has no attribute '{}'", step.name), at);
-        value = evaluate({object.tree, next}, depth + 1, value.literal);
-      } else if (value.kind == Evaluated::Kind::list && step.index) {
-        std::size_t index = 0;
-        const auto [end, ec] =
-            std::from_chars(step.name.data(), step.name.data() + step.name.size(), index);
-        if (ec != std::errc() || index >= value.items.size())
-          return Evaluated::unknown(fmt::format("index {} is out of range", step.name), at);
-        value = Evaluated(value.items[index]);
-      } else {
-        return Evaluated::unknown(fmt::format("'{}' cannot be looked up here", step.name), at);
+    // The lines each body item spans, by its first line: a next-line directive covers the
+    // whole item that starts on the line it applies to.
+    std::map<std::uint32_t, std::uint32_t> items;
+    auto note = [&](const hcl::Range& range) {
+      auto& last = items[range.start.line];
+      last = std::max(last, range.end.line);
+    };
+    std::function<void(const hcl::Body&)> walk = [&](const hcl::Body& body) {
+      for (const hcl::Attribute& attribute : body.attributes) note(attribute.range);
+      for (const hcl::Block& block : body.blocks) {
+        note(block.range);
+        walk(block.body);
       }
+    };
+    walk(tree.body);
+    for (Suppression& suppression : suppressions_from_comments(
+             comments, [&](std::uint32_t line) -> std::pair<std::uint32_t, std::uint32_t> {
+               const auto item = items.lower_bound(line);
+               if (item == items.end()) return {line, line};
+               return {item->first, item->second};
+             })) {
+      out_.suppressions.push_back(std::move(suppression));
     }
-    return value;
   }
 
-  std::map<std::string, NodeRef> variable_defaults_;
-  std::map<std::string, NodeRef> variable_values_;
-  std::map<std::string, NodeRef> locals_;
-  std::map<std::string, std::pair<std::string, NodeRef>> zones_;
-  std::vector<RecordResource> records_;
+  IacModelBuilder& builder_;
+  ReadResult& out_;
+  DocumentLimits limits_;
 };
 
-IacValue to_value(const Evaluated& evaluated) {
-  IacValue value{evaluated.text, evaluated.location, std::nullopt};
-  value.zone_reference = evaluated.zone_reference;
-  if (evaluated.kind == Evaluated::Kind::unknown) {
-    value.text.clear();
-    value.unknown = evaluated.text;
-  } else if (evaluated.kind != Evaluated::Kind::text) {
-    value.text.clear();
-    value.unknown = "a list or object where a single value belongs";
+// Loads local child modules through ModuleFiles, each directory once.
+class LocalModules : public terraform::ModuleSource {
+ public:
+  LocalModules(ModuleFiles* files, FileReader& reader, hcl::EvaluationBudget& budget,
+               const terraform::ReportProblem& report, ReadResult& out)
+      : files_(files), reader_(reader), budget_(budget), report_(report), out_(out) {}
+
+  const ModuleConfig* load(const ModuleConfig& caller, const terraform::ModuleCallDeclaration& call,
+                           std::string& why) override {
+    if (call.source.empty()) {
+      why = fmt::format("module.{} has no literal source", call.name);
+      return nullptr;
+    }
+    if (!call.source.starts_with("./") && !call.source.starts_with("../")) {
+      why = fmt::format("module.{} comes from \"{}\", not a local directory; its records are "
+                        "not checked",
+                        call.name, call.source);
+      return nullptr;
+    }
+    if (files_ == nullptr) {
+      why = fmt::format("module.{} is a local directory, which is not read for standard input",
+                        call.name);
+      return nullptr;
+    }
+    auto read = files_->read(caller.identity(), caller.directory(), call.source);
+    if (auto* error = std::get_if<std::string>(&read)) {
+      why = fmt::format("module.{}: {}", call.name, *error);
+      return nullptr;
+    }
+    auto& directory = std::get<ModuleFiles::Directory>(read);
+    if (auto known = configs_.find(directory.identity); known != configs_.end())
+      return known->second.get();
+    out_.called_module_directories.push_back(directory.identity);
+    std::vector<std::unique_ptr<ConfigFile>> files;
+    for (const SourceText& source : directory.files) {
+      files.push_back(reader_.read(source, ConfigFile::Role::configuration));
+    }
+    auto config = std::make_unique<ModuleConfig>(directory.display, directory.identity,
+                                                 std::move(files), budget_, report_);
+    return configs_.emplace(directory.identity, std::move(config)).first->second.get();
   }
-  return value;
+
+ private:
+  ModuleFiles* files_;
+  FileReader& reader_;
+  hcl::EvaluationBudget& budget_;
+  const terraform::ReportProblem& report_;
+  ReadResult& out_;
+  std::map<std::string, std::unique_ptr<ModuleConfig>> configs_;
+};
+
+std::string describe_unknown(const Value& value) {
+  return value.is_error() ? "Terraform would fail to evaluate it: " + value.why_unknown()
+                          : value.why_unknown();
 }
 
-std::optional<IacValue> ConfigResource::scalar(std::string_view name) const {
-  const NodeId node = body_.tree->get(body_.node, name);
-  if (node == kNoNode) return std::nullopt;
-  const Evaluated value = module_.evaluate({body_.tree, node}, 0);
-  if (value.kind == Evaluated::Kind::absent) return std::nullopt;
-  return to_value(value);
+// A value as the adapters take it: text, or unknown with the reason. It stands where it was
+// written when that is inside the resource block; otherwise where the resource uses it, with
+// where it was written as a related location.
+IacValue to_iac_value(const Value& value, const SourceLocation& use_site,
+                      const SourceLocation& resource_block,
+                      const std::vector<RelatedLocation>& context) {
+  const SourceLocation& origin = value.location();
+  const bool written_here = origin.line != 0 && origin.file == resource_block.file &&
+                            origin.line >= resource_block.line &&
+                            origin.end_line <= resource_block.end_line;
+  IacValue out{"", written_here ? origin : use_site, std::nullopt};
+  if (!written_here && origin.line != 0) out.related.push_back({origin, "the value is set here"});
+  out.related.insert(out.related.end(), context.begin(), context.end());
+  if (value.is_unknown()) {
+    out.unknown = describe_unknown(value);
+  } else if (auto text = value.to_text()) {
+    out.text = std::move(*text);
+    out.zone_reference = value.zone_reference();
+  } else {
+    out.unknown = fmt::format("a {} where a single value belongs", value.type_name());
+  }
+  return out;
 }
 
-std::vector<IacValue> ConfigResource::list(std::string_view name) const {
-  const NodeId node = body_.tree->get(body_.node, name);
-  if (node == kNoNode) return {};
-  const Evaluated value = module_.evaluate({body_.tree, node}, 0);
+// The items of a list value, or the value as a list of one.
+std::vector<IacValue> list_values(const Value& value, const SourceLocation& use_site,
+                                  const SourceLocation& resource_block,
+                                  const std::vector<RelatedLocation>& context) {
   std::vector<IacValue> out;
-  if (value.kind == Evaluated::Kind::list) {
-    for (const Evaluated& item : value.items) {
-      if (item.kind == Evaluated::Kind::absent) continue;
-      out.push_back(to_value(item));
-      if (out.back().location.line == 0) out.back().location = value.location;
-    }
-  } else if (value.kind != Evaluated::Kind::absent) {
-    out.push_back(to_value(value));
+  if (value.is_null()) return out;
+  if (!value.is_sequence()) {
+    out.push_back(to_iac_value(value, use_site, resource_block, context));
+    return out;
+  }
+  for (const Value& element : value.elements()) {
+    if (!element.is_null()) out.push_back(to_iac_value(element, use_site, resource_block, context));
   }
   return out;
 }
 
-std::vector<std::unique_ptr<ResourceView>> ConfigResource::blocks(std::string_view name) const {
-  std::vector<std::unique_ptr<ResourceView>> out;
-  const DocumentTree& tree = *body_.tree;
-  for (const auto& [key, value] : tree.entries(body_.node)) {
-    if (tree[key].text != name) continue;
-    for_each_object(tree, value, [&](NodeId object) {
-      auto block = std::make_unique<ConfigResource>(module_, NodeRef{&tree, object});
-      block->type = type;
-      block->address = address;
-      block->location = tree[object].location;
-      out.push_back(std::move(block));
-    });
-  }
-  return out;
-}
+// An object value read as a nested block: Cloudflare v5 writes `data = { ... }` where v4 wrote
+// a `data { ... }` block.
+class ObjectView : public ResourceView {
+ public:
+  ObjectView(Value object, const SourceLocation& use_site, const SourceLocation& resource_block,
+             const std::vector<RelatedLocation>& context)
+      : object_(std::move(object)),
+        use_site_(use_site),
+        resource_block_(resource_block),
+        context_(context) {}
 
-// "//": "dnslint-disable ..." properties of a resource block.
-void add_block_suppressions(const DocumentTree& tree, NodeId body, ReadResult& out) {
-  for (const auto& [key, value] : tree.entries(body)) {
-    if (tree[key].text != "//" || tree[value].kind != TreeNode::Kind::string) continue;
-    const SourceLocation& block = tree[body].location;
-    if (auto suppression =
-            block_suppression(tree[value].text, tree[value].location, block.line, block.end_line)) {
-      out.suppressions.push_back(std::move(*suppression));
+  std::optional<IacValue> scalar(std::string_view name) const override {
+    auto value = object_.attribute(name, use_site_);
+    if (!value || value->is_null()) return std::nullopt;
+    return to_iac_value(*value, use_site_, resource_block_, context_);
+  }
+  std::vector<IacValue> list(std::string_view name) const override {
+    auto value = object_.attribute(name, use_site_);
+    if (!value) return {};
+    return list_values(*value, use_site_, resource_block_, context_);
+  }
+  std::vector<std::unique_ptr<ResourceView>> blocks(std::string_view name) const override {
+    std::vector<std::unique_ptr<ResourceView>> out;
+    if (auto value = object_.attribute(name, use_site_)) objects(*value, out);
+    return out;
+  }
+
+  // Views of an object value, or of each object of a list value.
+  void objects(const Value& value, std::vector<std::unique_ptr<ResourceView>>& out) const {
+    auto add = [&](const Value& object) {
+      auto view = std::make_unique<ObjectView>(object, use_site_, resource_block_, context_);
+      view->type = type;
+      view->address = address;
+      view->location = use_site_;
+      out.push_back(std::move(view));
+    };
+    if (value.is_mapping() && !value.is_lazy()) {
+      add(value);
+    } else if (value.is_sequence()) {
+      for (const Value& element : value.elements()) {
+        if (element.is_mapping() && !element.is_lazy()) add(element);
+      }
     }
   }
+
+ private:
+  Value object_;
+  SourceLocation use_site_;
+  SourceLocation resource_block_;
+  std::vector<RelatedLocation> context_;
+};
+
+// A resource instance's configuration as the provider adapters read it: attributes evaluated
+// in the instance's scope, nested and dynamic blocks, each value at the exact place it is
+// written, or where it is used when it was written elsewhere.
+class ConfigResourceView : public ResourceView {
+ public:
+  // What expanding dynamic blocks finds wrong, which the adapters do not report themselves.
+  struct Problems {
+    std::vector<std::pair<SourceLocation, std::string>> syntax_errors;
+    std::vector<std::pair<SourceLocation, std::string>> unresolved;
+  };
+
+  ConfigResourceView(const ModuleInstance& module, const ConfigFile& file, const hcl::Body& body,
+                     const hcl::Scope& scope, const SourceLocation& resource_block,
+                     std::vector<RelatedLocation> context, Problems& problems)
+      : module_(module),
+        file_(file),
+        body_(body),
+        scope_(&scope),
+        resource_block_(resource_block),
+        context_(std::move(context)),
+        problems_(problems) {}
+
+  std::optional<IacValue> scalar(std::string_view name) const override {
+    const hcl::Attribute* attribute = body_.attribute(name);
+    if (attribute == nullptr) return std::nullopt;
+    const Value value = module_.evaluate(file_, attribute->value, *scope_);
+    if (value.is_null()) return std::nullopt;
+    return to_value(value, use_site(*attribute));
+  }
+
+  std::vector<IacValue> list(std::string_view name) const override {
+    const hcl::Attribute* attribute = body_.attribute(name);
+    if (attribute == nullptr) return {};
+    const Value value = module_.evaluate(file_, attribute->value, *scope_);
+    return list_values(value, use_site(*attribute), resource_block_, context_);
+  }
+
+  std::vector<std::unique_ptr<ResourceView>> blocks(std::string_view name) const override {
+    std::vector<std::unique_ptr<ResourceView>> out;
+    for (const hcl::Block& block : body_.blocks) {
+      if (block.type == name) {
+        out.push_back(nested(block.body, *scope_, hcl::to_location(file_.tree.file, block.range)));
+      } else if (block.type == "dynamic" && !block.labels.empty() && block.labels[0] == name) {
+        expand_dynamic(block, out);
+      }
+    }
+    if (out.empty()) object_blocks(name, out);
+    return out;
+  }
+
+ private:
+  // An attribute whose value is an object (or a list of them), read as nested blocks.
+  void object_blocks(std::string_view name, std::vector<std::unique_ptr<ResourceView>>& out) const {
+    const hcl::Attribute* attribute = body_.attribute(name);
+    if (attribute == nullptr || body_.from_json) return;
+    const Value value = module_.evaluate(file_, attribute->value, *scope_);
+    if (value.is_unknown()) {
+      problems_.unresolved.push_back(
+          {use_site(*attribute), fmt::format("{} of {} is not known statically ({}); it is not "
+                                             "checked",
+                                             name, address, describe_unknown(value))});
+      return;
+    }
+    ObjectView objects(value, use_site(*attribute), resource_block_, context_);
+    objects.type = type;
+    objects.address = address;
+    objects.objects(value, out);
+  }
+
+  SourceLocation use_site(const hcl::Attribute& attribute) const {
+    return hcl::to_location(file_.tree.file, file_.tree[attribute.value].range);
+  }
+
+  std::unique_ptr<ConfigResourceView> nested(const hcl::Body& body, const hcl::Scope& scope,
+                                             const SourceLocation& at) const {
+    auto view = std::make_unique<ConfigResourceView>(module_, file_, body, scope, resource_block_,
+                                                     context_, problems_);
+    view->type = type;
+    view->address = address;
+    view->location = at;
+    return view;
+  }
+
+  // dynamic "record" { for_each = ...  iterator = name  content { ... } }
+  void expand_dynamic(const hcl::Block& block,
+                      std::vector<std::unique_ptr<ResourceView>>& out) const {
+    const hcl::Block* content = nullptr;
+    for (const hcl::Block& inner : block.body.blocks) {
+      if (inner.type == "content") {
+        content = &inner;
+        break;
+      }
+    }
+    const SourceLocation at = hcl::to_location(file_.tree.file, block.range);
+    if (content == nullptr) {
+      problems_.syntax_errors.push_back({at, fmt::format("dynamic \"{}\" block of {} has no content block",
+                                                block.labels[0], address)});
+      return;
+    }
+    std::string iterator = block.labels[0];
+    if (const hcl::Attribute* named = block.body.attribute("iterator")) {
+      if (const auto* traversal = std::get_if<hcl::ScopeTraversal>(&file_.tree[named->value].node))
+        iterator = traversal->root;
+    }
+    const hcl::Attribute* for_each = block.body.attribute("for_each");
+    const Value collection = for_each ? module_.evaluate(file_, for_each->value, *scope_)
+                                      : Value::error("a dynamic block needs for_each", at);
+    terraform::Expansion expansion =
+        terraform::expand_value(Value::null(), collection, iterator, true,
+                                for_each ? use_site(*for_each) : at);
+    if (auto* why = std::get_if<Value>(&expansion)) {
+      problems_.unresolved.push_back({for_each ? use_site(*for_each) : at,
+                             fmt::format("the {} blocks of {} are not known statically ({}); "
+                                         "they are not checked",
+                                         block.labels[0], address, describe_unknown(*why))});
+      return;
+    }
+    for (terraform::Repetition& repetition : std::get<std::vector<terraform::Repetition>>(expansion)) {
+      auto scope = std::make_unique<terraform::RepetitionScope>(*scope_, repetition);
+      auto view = nested(content->body, *scope, hcl::to_location(file_.tree.file, content->range));
+      view->owned_scope_ = std::move(scope);
+      out.push_back(std::move(view));
+    }
+  }
+
+  IacValue to_value(const Value& value, const SourceLocation& use_site) const {
+    return to_iac_value(value, use_site, resource_block_, context_);
+  }
+
+ private:
+  const ModuleInstance& module_;
+  const ConfigFile& file_;
+  const hcl::Body& body_;
+  const hcl::Scope* scope_;
+  std::unique_ptr<hcl::Scope> owned_scope_;
+  SourceLocation resource_block_;
+  std::vector<RelatedLocation> context_;
+  Problems& problems_;
+};
+
+// Reads the records of a module instance and of the instances of the local modules it calls.
+class RecordReader {
+ public:
+  RecordReader(IacModelBuilder& builder) : builder_(builder) {}
+
+  void read(const ModuleInstance& module) {
+    std::vector<RelatedLocation> context;
+    if (const auto* call = module.call()) {
+      std::string name = module.address();
+      name.pop_back();
+      context.push_back({hcl::to_location(call->file->tree.file, call->block->range),
+                         fmt::format("{} calls this module here", name)});
+    }
+    for (const terraform::ResourceDeclaration* resource : module.config().resources()) {
+      if (resource->data || !is_dns_record_resource(resource->type)) continue;
+      read_resource(module, *resource, context);
+    }
+    for (const terraform::ModuleCallDeclaration* call : module.config().calls()) {
+      std::optional<Value> why;
+      const auto& children = module.children(*call, why);
+      if (why) {
+        const hcl::Attribute* source = call->block->body.attribute("source");
+        const SourceLocation at = hcl::to_location(
+            call->file->tree.file,
+            source != nullptr ? call->file->tree[source->value].range : call->block->type_range);
+        builder_.unresolved(at, describe_unknown(*why));
+        continue;
+      }
+      for (const terraform::ChildModule& child : children) read(*child.instance);
+    }
+  }
+
+ private:
+  void read_resource(const ModuleInstance& module, const terraform::ResourceDeclaration& resource,
+                     const std::vector<RelatedLocation>& context) {
+    const ConfigFile& file = *resource.file;
+    const hcl::Block& block = *resource.block;
+    const SourceLocation whole = hcl::to_location(file.tree.file, block.range);
+    // Findings about the resource as a whole point at its header.
+    SourceLocation header = hcl::to_location(
+        file.tree.file,
+        hcl::span(block.type_range, block.label_ranges.empty() ? block.type_range
+                                                                : block.label_ranges.back()));
+    if (file.tree.body.from_json) header = {whole.file, whole.line, whole.column, whole.line,
+                                            whole.column + 1};
+    terraform::Expansion expansion = module.expand(file, block.body);
+    if (auto* why = std::get_if<Value>(&expansion)) {
+      builder_.unresolved(header, fmt::format("the instances of {}{} are not known statically "
+                                              "({}); it is not checked",
+                                              module.address(), resource.address,
+                                              describe_unknown(*why)));
+      return;
+    }
+    for (const terraform::Repetition& repetition :
+         std::get<std::vector<terraform::Repetition>>(expansion)) {
+      const terraform::RepetitionScope scope(module, repetition);
+      ConfigResourceView::Problems problems;
+      ConfigResourceView view(module, file, block.body, scope, whole, context, problems);
+      view.type = resource.type;
+      view.address = module.address() + resource.address + repetition.key;
+      view.location = header;
+      AdaptedResource adapted = adapt_resource(view);
+      for (auto& finding : adapted.findings)
+        builder_.add_finding(finding.rule, finding.location, std::move(finding.message));
+      for (const auto& set : adapted.record_sets) builder_.add(set);
+      for (auto& [at, message] : problems.syntax_errors) builder_.syntax_error(at, std::move(message));
+      for (auto& [at, message] : problems.unresolved) builder_.unresolved(at, std::move(message));
+    }
+  }
+
+  IacModelBuilder& builder_;
+};
+
+// The root module's variable values: auto-loaded tfvars, then --var-file, then --var.
+std::map<std::string, Value> root_values(const std::vector<ConfigFile*>& tfvars,
+                                         const std::vector<std::unique_ptr<ConfigFile>>& var_files,
+                                         const TerraformVariables* variables,
+                                         const ModuleConfig& config,
+                                         hcl::EvaluationBudget& budget) {
+  std::map<std::string, Value> values;
+  const Constants constants;
+  auto take = [&](const ConfigFile& file) {
+    hcl::Evaluator evaluator(file.tree, budget);
+    for (const hcl::Attribute& attribute : file.tree.body.attributes)
+      values[attribute.name] = evaluator.evaluate(attribute.value, constants);
+  };
+  for (const ConfigFile* file : tfvars) take(*file);
+  for (const auto& file : var_files) take(*file);
+  if (variables == nullptr) return values;
+  for (const auto& [name, text] : variables->values) {
+    // As Terraform reads -var: a value for a collection or object variable is an expression,
+    // any other a literal string.
+    const auto declared = config.variables().find(name);
+    const bool structured = declared != config.variables().end() && declared->second.type &&
+                            declared->second.type->kind != hcl::TypeConstraint::Kind::any &&
+                            declared->second.type->kind != hcl::TypeConstraint::Kind::string &&
+                            declared->second.type->kind != hcl::TypeConstraint::Kind::number &&
+                            declared->second.type->kind != hcl::TypeConstraint::Kind::boolean;
+    if (!structured) {
+      values[name] = Value::string(text);
+      continue;
+    }
+    hcl::SyntaxTree tree;
+    const hcl::ExprId expression = hcl::parse_expression(text, {}, tree);
+    if (!tree.errors.empty()) {
+      values[name] = Value::error(
+          fmt::format("--var {}: {}", name, tree.errors.front().message));
+      continue;
+    }
+    hcl::Evaluator evaluator(tree, budget);
+    values[name] = evaluator.evaluate(expression, constants).at({});
+  }
+  return values;
 }
 
 }  // namespace
 
-bool is_tfvars_json(std::string_view file_name) {
-  return file_name == "terraform.tfvars.json" || file_name.ends_with(".auto.tfvars.json");
+bool is_auto_tfvars(std::string_view name) {
+  return name == "terraform.tfvars" || name == "terraform.tfvars.json" ||
+         name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json");
 }
 
 ReadResult read_terraform_module(const std::vector<SourceText>& sources,
-                                 const DocumentLimits& limits) {
+                                 const TerraformReadOptions& options) {
   ReadResult out;
   IacModelBuilder builder(out);
-  Module module;
+  FileReader reader(builder, out, options.limits);
+  hcl::EvaluationBudget budget;
+  const terraform::ReportProblem report = [&](std::string_view rule, const SourceLocation& at,
+                                              std::string message) {
+    builder.add_finding(rule, at, std::move(message));
+  };
+
+  std::vector<std::unique_ptr<ConfigFile>> files;
+  std::vector<ConfigFile*> auto_tfvars;
   for (const SourceText& source : sources) {
-    Module::File file;
-    file.id = builder.add_file(source.display_path);
-    file.context_only = source.context_only;
-    file.tfvars = is_tfvars_json(std::filesystem::path(source.display_path).filename().string());
-    file.document = parse_json(source.content, file.id, limits);
-    builder.document_errors(file.document, file.id, false);
-    module.files.push_back(std::move(file));
+    const std::string name = file_name(source.display_path);
+    ConfigFile::Role role = ConfigFile::Role::configuration;
+    if (is_tfvars_name(name)) {
+      role = is_auto_tfvars(name) ? ConfigFile::Role::auto_variables : ConfigFile::Role::variables;
+    }
+    files.push_back(reader.read(source, role));
+    if (role == ConfigFile::Role::auto_variables) auto_tfvars.push_back(files.back().get());
   }
-  module.index();
-  for (const auto& resource : module.records()) {
-    ConfigResource view(module, resource.body);
-    view.type = resource.type;
-    view.address = resource.address;
-    view.location = (*resource.body.tree)[resource.body.node].location;
-    view.location.end_line = view.location.line;
-    view.location.end_column = view.location.column + 1;
-    add_block_suppressions(*resource.body.tree, resource.body.node, out);
-    AdaptedResource adapted = adapt_resource(view);
-    for (auto& finding : adapted.findings)
-      builder.add_finding(finding.rule, finding.location, std::move(finding.message));
-    for (const auto& set : adapted.record_sets) builder.add(set);
+  std::sort(auto_tfvars.begin(), auto_tfvars.end(), tfvars_precedes);
+  std::vector<std::unique_ptr<ConfigFile>> var_files;
+  if (options.variables != nullptr) {
+    for (const SourceText& source : options.variables->files)
+      var_files.push_back(reader.read(source, ConfigFile::Role::variables));
   }
+
+  const ModuleConfig config(options.directory.empty() ? "." : options.directory, options.identity,
+                            std::move(files), budget, report);
+  out.module_directory = options.identity;
+  LocalModules modules(options.modules, reader, budget, report, out);
+  const ModuleInstance root(
+      config, root_values(auto_tfvars, var_files, options.variables, config, budget), budget,
+      modules);
+  RecordReader(builder).read(root);
   builder.finish();
+
   // Findings in files read only for context belong to another run.
-  for (const auto& file : module.files) {
-    if (!file.context_only) continue;
-    std::erase_if(out.findings, [&](const Finding& f) { return f.location.file == file.id; });
+  std::vector<bool> context_only(out.files.size(), false);
+  for (const auto& file : config.files()) {
+    if (file->context_only) context_only[file->tree.file] = true;
   }
+  std::erase_if(out.findings, [&](const Finding& f) { return context_only[f.location.file]; });
   return out;
 }
 

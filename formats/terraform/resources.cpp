@@ -210,9 +210,17 @@ struct Adapter {
           break;
         }
         if (!value.text.empty()) value.text += ' ';
-        // TXT and CAA values are character-strings.
-        value.text += field == "value" ? character_string(part->text) : part->text;
+        if (field != "value") {
+          value.text += part->text;
+        } else if (shape.fixed_type == "TXT") {
+          // A TXT record block's value is the text, which Azure splits into strings itself.
+          value.text = part->text;
+          value.split_by_provider = true;
+        } else {
+          value.text += character_string(part->text);  // CAA: a character-string
+        }
         value.location = part->location;
+        value.related = part->related;
       }
       if (!missing_field.empty()) {
         syntax_error(item->location, fmt::format("{} {} block: '{}' is missing", resource.address,
@@ -500,26 +508,45 @@ AdaptedResource adapt_resource(const ResourceView& resource) {
   return out;
 }
 
-std::vector<std::string_view> zone_name_attributes(std::string_view type) {
-  static const std::map<std::string_view, std::vector<std::string_view>> kZones{
-      {"aws_route53_zone", {"name"}},
-      {"cloudflare_zone", {"zone", "name"}},
-      {"google_dns_managed_zone", {"dns_name"}},
-      {"azurerm_dns_zone", {"name"}},
-      {"azurerm_private_dns_zone", {"name"}},
-      {"digitalocean_domain", {"name"}},
-      {"dnsimple_zone", {"name"}},
-      {"dnsimple_domain", {"name"}},
-      {"linode_domain", {"domain"}},
-      {"hetznerdns_zone", {"name"}},
-      {"ns1_zone", {"zone"}},
-      {"oci_dns_zone", {"name"}},
-      {"powerdns_zone", {"name"}},
-      {"gandi_livedns_domain", {"name"}},
-      {"ovh_domain_zone", {"name"}},
+namespace {
+
+struct ZoneResource {
+  std::vector<std::string_view> name;      // the domain name, in order of preference
+  std::vector<std::string_view> identity;  // how records refer to the zone
+};
+
+const std::map<std::string_view, ZoneResource>& zone_resources() {
+  static const std::map<std::string_view, ZoneResource> zones{
+      {"aws_route53_zone", {{"name"}, {"zone_id", "id", "name"}}},
+      {"cloudflare_zone", {{"zone", "name"}, {"id", "zone_id"}}},
+      {"google_dns_managed_zone", {{"dns_name"}, {"name", "id"}}},
+      {"azurerm_dns_zone", {{"name"}, {"name", "id"}}},
+      {"azurerm_private_dns_zone", {{"name"}, {"name", "id"}}},
+      {"digitalocean_domain", {{"name"}, {"name", "id", "urn"}}},
+      {"dnsimple_zone", {{"name"}, {"name", "id"}}},
+      {"dnsimple_domain", {{"name"}, {"name", "id"}}},
+      {"linode_domain", {{"domain"}, {"id", "domain"}}},
+      {"hetznerdns_zone", {{"name"}, {"id", "name"}}},
+      {"ns1_zone", {{"zone"}, {"zone", "id"}}},
+      {"oci_dns_zone", {{"name"}, {"name", "id"}}},
+      {"powerdns_zone", {{"name"}, {"name"}}},
+      {"gandi_livedns_domain", {{"name"}, {"name", "id"}}},
+      {"ovh_domain_zone", {{"name"}, {"name"}}},
   };
-  const auto found = kZones.find(type);
-  return found == kZones.end() ? std::vector<std::string_view>{} : found->second;
+  return zones;
+}
+
+}  // namespace
+
+std::vector<std::string_view> zone_name_attributes(std::string_view type) {
+  const auto found = zone_resources().find(type);
+  return found == zone_resources().end() ? std::vector<std::string_view>{} : found->second.name;
+}
+
+std::vector<std::string_view> zone_identity_attributes(std::string_view type) {
+  const auto found = zone_resources().find(type);
+  return found == zone_resources().end() ? std::vector<std::string_view>{}
+                                         : found->second.identity;
 }
 
 }  // namespace dnslint

@@ -55,4 +55,8 @@ AdaptedResource adapt_resource(const ResourceView& resource);
 // zone's domain name, in order of preference; empty for other types.
 std::vector<std::string_view> zone_name_attributes(std::string_view type);
 
+// For zone resources: the attributes by which records name their zone (`zone_id`, `id`, a
+// Google managed zone's `name`). A reference to one stands for the zone itself.
+std::vector<std::string_view> zone_identity_attributes(std::string_view type);
+
 }  // namespace dnslint

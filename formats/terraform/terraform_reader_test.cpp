@@ -52,6 +52,7 @@ TEST_CASE("HCL JSON: arrays at every label level, repeated blocks, templates and
 TEST_CASE("values known only after apply are marked, noted once, and keep their type") {
   const auto result = read_terraform_module({{"main.tf.json", R"({"resource": {
     "aws_route53_zone": {"main": {"name": "example.com"}},
+    "aws_lb": {"web": {"name": "web"}},
     "aws_route53_record": {"www": {"zone_id": "${aws_route53_zone.main.zone_id}",
       "name": "www", "type": "CNAME", "ttl": 60, "records": ["${aws_lb.web.dns_name}"]}}}})",
                                               false}});

@@ -1,0 +1,35 @@
+// Terraform configuration as Terraform finds it on disk: a directory is one module (its *.tf
+// and *.tf.json files, the tfvars it loads), local `module` sources are directories beside it,
+// and --var-file files hold root variable values.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "formats/terraform/terraform_reader.hpp"
+
+namespace dnslint {
+
+struct TerraformDirectory {
+  std::vector<SourceText> named;    // the files of the directory the run takes, already read
+  std::filesystem::path directory;  // where they are; empty for standard input
+  std::string display_directory;    // as report paths show it
+};
+
+// The module of one directory: the named files, the other configuration and auto tfvars files
+// beside them for context, and the local modules it calls.
+ReadResult read_terraform_directory(const TerraformDirectory& input, const DocumentLimits& limits,
+                                    std::uint64_t max_file_size,
+                                    const TerraformVariables& variables);
+
+// Drops the root modules that another input calls as a child module: their records are read
+// through that call, with the values it gives them.
+void drop_called_modules(std::vector<ReadResult>& reads);
+
+// The --var-file files, read; throws InputError when one cannot be.
+std::vector<SourceText> read_variable_files(const std::vector<std::string>& paths,
+                                            std::uint64_t max_file_size);
+
+}  // namespace dnslint
