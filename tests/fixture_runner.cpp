@@ -4,7 +4,7 @@
 //                                                     on its own line: the next record line
 //   <comment> expect-none                             no finding at all
 //   <comment> args: --origin example.com.             extra command-line arguments
-// The comment is `;` in zone files and `#` in YAML. JSON has no comments: a `.tf.json` block
+// The comment is `;` in zone files and `#` in YAML and Terraform. JSON has no comments: a `.tf.json` block
 // holds `"//": "expect: rule-id ..."` (about that block's lines), other JSON a sidecar
 // FILE.expect with `JSON-pointer rule-id ["substring"]` lines (and `args:`/`expect-none`).
 // Usage: fixture_runner RULE-ID|all FILE   (run in the fixture's folder)
@@ -186,7 +186,9 @@ Annotations read_json_annotations(const std::string& path) {
 
 Annotations read_annotations(const std::string& path) {
   if (path.ends_with(".json") || path.ends_with(".tfstate")) return read_json_annotations(path);
-  const char marker = path.ends_with(".yaml") || path.ends_with(".yml") ? '#' : ';';
+  const bool hash_comments = path.ends_with(".yaml") || path.ends_with(".yml") ||
+                             path.ends_with(".tf") || path.ends_with(".tfvars");
+  const char marker = hash_comments ? '#' : ';';
   std::ifstream in(path, std::ios::binary);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);

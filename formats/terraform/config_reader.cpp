@@ -404,6 +404,12 @@ class ConfigResourceView : public ResourceView {
     terraform::Expansion expansion =
         terraform::expand_value(Value::null(), collection, iterator, true,
                                 for_each ? use_site(*for_each) : at);
+    if (auto* refusal = std::get_if<terraform::Refusal>(&expansion)) {
+      problems_.syntax_errors.push_back(
+          {refusal->at, fmt::format("Terraform refuses the dynamic \"{}\" block of {}: {}",
+                                    block.labels[0], address, refusal->why)});
+      return;
+    }
     if (auto* why = std::get_if<Value>(&expansion)) {
       problems_.unresolved.push_back({for_each ? use_site(*for_each) : at,
                              fmt::format("the {} blocks of {} are not known statically ({}); "
@@ -452,6 +458,12 @@ class RecordReader {
       read_resource(module, *resource, context);
     }
     for (const terraform::ModuleCallDeclaration* call : module.config().calls()) {
+      terraform::Expansion expansion = module.expand(*call->file, call->block->body);
+      if (auto* refusal = std::get_if<terraform::Refusal>(&expansion)) {
+        builder_.syntax_error(refusal->at, fmt::format("Terraform refuses {}module.{}: {}",
+                                                       module.address(), call->name, refusal->why));
+        continue;
+      }
       std::optional<Value> why;
       const auto& children = module.children(*call, why);
       if (why) {
@@ -471,6 +483,14 @@ class RecordReader {
                      const std::vector<RelatedLocation>& context) {
     const ConfigFile& file = *resource.file;
     const hcl::Block& block = *resource.block;
+    // A block with a syntax error in it is reported there; what the parser made of the rest
+    // of it is not a configuration anyone wrote.
+    const bool broken = std::any_of(
+        file.tree.errors.begin(), file.tree.errors.end(), [&](const hcl::Diagnostic& error) {
+          return error.range.start.byte >= block.range.start.byte &&
+                 error.range.start.byte < block.range.end.byte;
+        });
+    if (broken) return;
     const SourceLocation whole = hcl::to_location(file.tree.file, block.range);
     // Findings about the resource as a whole point at its header.
     SourceLocation header = hcl::to_location(
@@ -480,6 +500,11 @@ class RecordReader {
     if (file.tree.body.from_json) header = {whole.file, whole.line, whole.column, whole.line,
                                             whole.column + 1};
     terraform::Expansion expansion = module.expand(file, block.body);
+    if (auto* refusal = std::get_if<terraform::Refusal>(&expansion)) {
+      builder_.syntax_error(refusal->at, fmt::format("Terraform refuses {}{}: {}", module.address(),
+                                                     resource.address, refusal->why));
+      return;
+    }
     if (auto* why = std::get_if<Value>(&expansion)) {
       builder_.unresolved(header, fmt::format("the instances of {}{} are not known statically "
                                               "({}); it is not checked",

@@ -245,68 +245,74 @@ class Parser {
     tree_.errors.push_back({range, std::move(message)});
   }
 
-  // Skips to just after the token `end` that closes the current bracket, counting the
-  // brackets opened on the way; returns that token (or the end of the file).
-  Token recover(TokenType end) {
-    recovery_ = true;
-    const TokenType open = opening_of(end);
-    int depth = 0;
-    while (true) {
-      const Token token = read();
-      TokenType type = token.type;
-      if (end == TokenType::template_end && type == TokenType::template_control)
-        type = TokenType::template_interp;
-      if (type == TokenType::end_of_file) return token;
-      if (type == open) {
-        ++depth;
-      } else if (type == end) {
-        if (depth == 0) return token;
-        --depth;
-      }
+  static bool is_opener(TokenType type) {
+    switch (type) {
+      case TokenType::open_brace:
+      case TokenType::open_bracket:
+      case TokenType::open_paren:
+      case TokenType::open_quote:
+      case TokenType::open_heredoc:
+      case TokenType::template_interp:
+      case TokenType::template_control:
+        return true;
+      default:
+        return false;
     }
+  }
+  static bool is_closer(TokenType type) {
+    switch (type) {
+      case TokenType::close_brace:
+      case TokenType::close_bracket:
+      case TokenType::close_paren:
+      case TokenType::close_quote:
+      case TokenType::close_heredoc:
+      case TokenType::template_end:
+        return true;
+      default:
+        return false;
+    }
+  }
+  static bool closes(TokenType closer, TokenType opener) {
+    if (closer == TokenType::template_end) {
+      return opener == TokenType::template_interp || opener == TokenType::template_control;
+    }
+    return opener == opening_of(closer);
+  }
+
+  // Skips ahead, over whole bracketed stretches, to the first token at this level that `stop`
+  // accepts, which it consumes, or to a closer of an enclosing construct, which it leaves for
+  // that construct (so that a tuple left open does not swallow the blocks after it). Returns
+  // the token it stopped at.
+  template <typename Stop>
+  Token skip(const Stop& stop) {
+    recovery_ = true;
+    std::vector<TokenType> open;
+    while (true) {
+      const Token token = peek();
+      if (token.type == TokenType::end_of_file) return token;
+      if (open.empty() && stop(token.type)) return read();
+      if (is_opener(token.type)) {
+        open.push_back(token.type);
+      } else if (is_closer(token.type)) {
+        if (open.empty()) return token;
+        while (!open.empty() && !closes(token.type, open.back())) open.pop_back();
+        if (!open.empty()) open.pop_back();
+      }
+      read();
+    }
+  }
+
+  // Skips to just after the token `end` that closes the current bracket.
+  Token recover(TokenType end) {
+    return skip([&](TokenType type) { return type == end; });
   }
 
   // Skips to the end of the current body item: the next newline outside brackets.
   void recover_after_body_item() {
-    recovery_ = true;
-    std::vector<TokenType> open;
-    while (true) {
-      const Token token = read();
-      switch (token.type) {
-        case TokenType::newline:
-          if (open.empty()) return;
-          break;
-        case TokenType::end_of_file:
-          return;
-        case TokenType::open_brace:
-        case TokenType::open_bracket:
-        case TokenType::open_paren:
-        case TokenType::open_quote:
-        case TokenType::open_heredoc:
-        case TokenType::template_interp:
-        case TokenType::template_control:
-          open.push_back(token.type);
-          break;
-        case TokenType::close_brace:
-        case TokenType::close_bracket:
-        case TokenType::close_paren:
-        case TokenType::close_quote:
-        case TokenType::close_heredoc:
-        case TokenType::template_end: {
-          const auto matches = [&](TokenType opener) {
-            return token.type == TokenType::template_end
-                       ? opener == TokenType::template_interp ||
-                             opener == TokenType::template_control
-                       : opener == opening_of(token.type);
-          };
-          while (!open.empty() && !matches(open.back())) open.pop_back();
-          if (!open.empty()) open.pop_back();
-          break;
-        }
-        default:
-          break;
-      }
-    }
+    const bool newlines = include_newlines_.back();
+    include_newlines_.back() = true;
+    skip([](TokenType type) { return type == TokenType::newline; });
+    include_newlines_.back() = newlines;
   }
 
   static TokenType opening_of(TokenType close) {

@@ -272,15 +272,19 @@ Value repetition_object(const Value& key, const Value& value, bool count) {
 Expansion expand_value(const Value& count, const Value& for_each, const std::string& iterator,
                        bool any_collection, const SourceLocation& at) {
   if (!count.is_null() && !for_each.is_null()) {
-    return Value::error("count and for_each cannot both be set", at);
+    return Refusal{"count and for_each cannot both be set", at};
   }
   std::vector<Repetition> repetitions;
   if (!count.is_null()) {
     if (count.is_unknown()) return count;
     const auto number = count.to_number();
-    if (!number || *number < 0 || std::floor(*number) != *number || *number > 1e6) {
-      return Value::error(fmt::format("count must be a whole number, not {}", count.describe()),
-                          at);
+    if (!number || *number < 0 || std::floor(*number) != *number) {
+      return Refusal{fmt::format("count must be a whole number, not {}", count.describe()), at};
+    }
+    if (*number > 1e6) {
+      return Value::unknown(fmt::format("count = {} makes more instances than dnslint reads",
+                                        count.describe()),
+                            at);
     }
     for (std::size_t i = 0; i < static_cast<std::size_t>(*number); ++i) {
       const Value index = Value::number(static_cast<double>(i), count.location());
@@ -308,9 +312,9 @@ Expansion expand_value(const Value& count, const Value& for_each, const std::str
       if (for_each.kind() == Value::Kind::set) {
         auto text = element.to_text();
         if (!text) {
-          return Value::error(
+          return Refusal{
               fmt::format("for_each takes a set of strings, not of {} values", element.type_name()),
-              at);
+              at};
         }
         repetitions.push_back({quoted_key(*text), iterator,
                                repetition_object(Value::string(*text, element.location()), element,
@@ -325,14 +329,15 @@ Expansion expand_value(const Value& count, const Value& for_each, const std::str
     return repetitions;
   }
   if (for_each.is_sequence()) {
-    return Value::error(
-        fmt::format("for_each takes a map or a set of strings, not a {} (toset() makes a set of "
-                    "a list)",
-                    for_each.type_name()),
-        at);
+    return Refusal{fmt::format("for_each takes a map or a set of strings, not a {} (toset() "
+                               "makes a set of a list)",
+                               for_each.type_name()),
+                   at};
   }
-  return Value::error(
-      fmt::format("for_each takes a map or a set of strings, not {}", for_each.describe()), at);
+  return Refusal{fmt::format("for_each takes {}, not {}",
+                             any_collection ? "a collection" : "a map or a set of strings",
+                             for_each.describe()),
+                 at};
 }
 
 ModuleInstance::ModuleInstance(const ModuleConfig& config, std::map<std::string, Value> values,
@@ -446,6 +451,8 @@ const std::vector<ChildModule>& ModuleInstance::children(const ModuleCallDeclara
       Expansion expansion = expand(*call.file, call.block->body);
       if (auto* value = std::get_if<Value>(&expansion)) {
         children.why = *value;
+      } else if (auto* refusal = std::get_if<Refusal>(&expansion)) {
+        children.why = Value::error(refusal->why, refusal->at);
       } else {
         for (Repetition& repetition : std::get<std::vector<Repetition>>(expansion)) {
           std::string key = repetition.key;
@@ -462,6 +469,7 @@ const std::vector<ChildModule>& ModuleInstance::children(const ModuleCallDeclara
 Value ModuleInstance::resource_value(const ResourceDeclaration& resource,
                                      const SourceLocation& at) const {
   Expansion expansion = expand(*resource.file, resource.block->body);
+  if (auto* refusal = std::get_if<Refusal>(&expansion)) return Value::error(refusal->why, at);
   if (auto* why = std::get_if<Value>(&expansion)) {
     return why->is_error() ? Value::error(why->why_unknown(), at)
                            : Value::unknown(fmt::format("the instances of {}{} are not known "

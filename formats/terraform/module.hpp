@@ -111,9 +111,16 @@ class RepetitionScope : public hcl::Bindings {
   }
 };
 
+// A count or for_each value Terraform refuses (a list for for_each, a fraction for count, both
+// set): the configuration does not plan.
+struct Refusal {
+  std::string why;
+  SourceLocation at;
+};
+
 // The instances count or for_each make (one without either); an unknown or error value when
-// they cannot be known.
-using Expansion = std::variant<std::vector<Repetition>, hcl::Value>;
+// they cannot be known; a refusal when Terraform rejects them.
+using Expansion = std::variant<std::vector<Repetition>, hcl::Value, Refusal>;
 
 // Where child modules come from: the reader asks for the configuration of a `module` block's
 // source, relative to the calling module. nullptr with `why` set when it cannot be had (a

@@ -1,0 +1,1 @@
+a = "\u00zz \UFFFFFFFF \q ${
