@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(cmake ninja-build g++ make pkg-config libldns-dev libssl-dev libyaml-cpp-dev rapidjson-dev libfmt-dev doctest-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-jsonschema git pre-commit bind9-utils knot-dnssecutils validns nsd ldnsutils valgrind)
+  # HashiCorp's HCL parser and spec suite, the reference the Terraform reader is tested against.
+  packages+=(golang-go golang-github-hashicorp-hcl-v2-dev)
 fi
 
 missing=()
