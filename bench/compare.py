@@ -13,6 +13,9 @@ Sections:
   files         1000 zone files of 50 records in one dnslint run, against one file holding
                 the same 50,000 records; and 2M records against 200k (linear growth)
   pathological  the zones of generate_pathological.py, every tool
+  terraform     a module of 50,000 DNS resources (generate_terraform.py): the whole dnslint
+                run, and reading alone (tests/hcl_dump --time) against HashiCorp's parser
+                (the hcl-oracle of tests/terraform/oracle, built from Debian's Go packages)
 
 CPU time and peak RSS come from /usr/bin/time; wall time is measured around it with a
 monotonic clock (GNU time prints only hundredths of a second, too coarse for small inputs).
@@ -175,13 +178,64 @@ def pathological_section(args, dnslint):
                 args.pathological_timeout)
 
 
+def build_hcl_oracle(directory):
+    """HashiCorp's hclsyntax parser as a command, or None without Go and its HCL package."""
+    gopath = "/usr/share/gocode"
+    if shutil.which("go") is None or not os.path.isdir(
+            os.path.join(gopath, "src/github.com/hashicorp/hcl/v2/hclsyntax")):
+        return None
+    oracle = os.path.join(directory, "hcl-oracle")
+    env = dict(os.environ, GOPATH=gopath, GO111MODULE="off", GOFLAGS="", GOPROXY="off",
+               GOCACHE=os.path.join(directory, "go-cache"))
+    subprocess.run(["go", "build", "-o", oracle, "."], env=env, check=True,
+                   cwd=os.path.join(HERE, "..", "tests", "terraform", "oracle"))
+    return oracle
+
+
+def terraform_section(args, dnslint):
+    print("\n### Terraform: a module of 50,000 DNS resources\n")
+    module = os.path.join(args.dir, "terraform50k")
+    if not os.path.isdir(module):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_terraform.py"), "50000",
+                        module], check=True)
+    files = sorted(os.path.join(module, name) for name in os.listdir(module))
+    wall, cpu, rss = median_of([dnslint, "--fail-on", "never", module], args.runs)
+    print("| what | wall (s) | CPU (s) | peak RSS (MB) |")
+    print("|---|---:|---:|---:|")
+    print(f"| dnslint, read and lint | {wall:.3f} | {cpu:.2f} | {rss:.0f} |")
+    print(f"\nThe whole run takes {wall:.3f} s (target: at most 1 s).")
+    dump = args.hcl_dump or os.path.join(os.path.dirname(dnslint), "tests", "hcl_dump")
+    oracle = build_hcl_oracle(args.dir)
+    if not os.path.exists(dump) or oracle is None:
+        print("\n(Reading alone is not compared: it needs tests/hcl_dump and Go with "
+              "golang-github-hashicorp-hcl-v2-dev.)")
+        return
+    rounds = str(max(1, args.runs))
+
+    def parse_seconds(command):
+        return statistics.median(
+            float(subprocess.run(command + ["--time", rounds] + files, capture_output=True,
+                                 text=True, check=True).stdout)
+            for _ in range(3))
+
+    ours = parse_seconds([dump])
+    theirs = parse_seconds([oracle])
+    print("\n| parser, 50,000 resources in memory | seconds per pass | vs dnslint |")
+    print("|---|---:|---:|")
+    print(f"| dnslint | {ours:.3f} | 1.00x |")
+    print(f"| hclsyntax (HashiCorp) | {theirs:.3f} | {theirs / ours:.2f}x |")
+    print(f"\ndnslint reads in {ours / theirs:.2f}x the time of HashiCorp's parser "
+          "(target: at most 0.5x).")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("dnslint")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="10000,200000,2000000")
     parser.add_argument("--dir", default="/tmp/dnslint-bench")
-    parser.add_argument("--sections", default="zones,startup,files,pathological")
+    parser.add_argument("--sections", default="zones,startup,files,pathological,terraform")
+    parser.add_argument("--hcl-dump", help="tests/hcl_dump of the build (default: beside DNSLINT)")
     parser.add_argument("--peer-timeout", type=float, default=300)
     parser.add_argument("--pathological-timeout", type=float, default=60,
                         help="seconds before a tool is given up on a pathological zone")
@@ -199,6 +253,8 @@ def main():
         files_section(args, dnslint, zone_results)
     if "pathological" in sections:
         pathological_section(args, dnslint)
+    if "terraform" in sections:
+        terraform_section(args, dnslint)
     return 0
 
 
