@@ -55,6 +55,24 @@ git -C "$work/repo" commit -q -m readme >"$work/out" 2>&1
 status=$?
 check "git hook ignores unstaged zone edits" [ "$status" -eq 0 ]
 
+# Terraform: a staged .tf file is read as part of its module (its staged siblings give the
+# zone), and its findings name it.
+mkdir -p "$work/repo/dns"
+printf '%s\n' 'resource "aws_route53_zone" "main" {' '  name = "example.com"' '}' >"$work/repo/dns/zone.tf"
+printf '%s\n' 'resource "aws_route53_record" "mx" {' '  zone_id = aws_route53_zone.main.zone_id' \
+  '  name    = ""' '  type    = "MX"' '  ttl     = 300' \
+  '  records = ["10 mail.example.com", "20 mx2.example.net"]' '}' \
+  'resource "aws_route53_record" "mail" {' '  zone_id = aws_route53_zone.main.zone_id' \
+  '  name    = "mail"' '  type    = "CNAME"' '  ttl     = 300' '  records = ["relay.example.net"]' \
+  '}' >"$work/repo/dns/mail.tf"
+git -C "$work/repo" add dns/zone.tf
+git -C "$work/repo" commit -q -m zone >"$work/out" 2>&1
+git -C "$work/repo" add dns/mail.tf
+git -C "$work/repo" commit -q -m terraform >"$work/out" 2>&1
+status=$?
+check "git hook refuses Terraform with an error" [ "$status" -ne 0 ]
+check "git hook shows the Terraform finding" grep -q "dns/mail.tf:6:14: error: MX exchange mail.example.com. is an alias" "$work/out"
+
 # --- the pre-commit framework
 if ! command -v pre-commit >/dev/null 2>&1; then
   echo "SKIPPED (pre-commit framework): pre-commit is not installed (Debian package pre-commit)"
