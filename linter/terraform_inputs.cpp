@@ -101,9 +101,12 @@ ReadResult read_terraform_directory(const TerraformDirectory& input, const Docum
 }
 
 void drop_called_modules(std::vector<ReadResult>& reads) {
+  // A module that calls its own directory (a mistake that recurses) is still read as a root.
   std::set<std::string> called;
   for (const ReadResult& read : reads) {
-    called.insert(read.called_module_directories.begin(), read.called_module_directories.end());
+    for (const std::string& directory : read.called_module_directories) {
+      if (directory != read.module_directory) called.insert(directory);
+    }
   }
   if (called.empty()) return;
   std::erase_if(reads, [&](const ReadResult& read) {

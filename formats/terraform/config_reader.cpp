@@ -586,7 +586,9 @@ ReadResult read_terraform_module(const std::vector<SourceText>& sources,
   ReadResult out;
   IacModelBuilder builder(out);
   FileReader reader(builder, out, options.limits);
+  // Larger configurations may make more values; a small one that makes millions is hostile.
   hcl::EvaluationBudget budget;
+  for (const SourceText& source : sources) budget.elements += source.content.size() / 4;
   const terraform::ReportProblem report = [&](std::string_view rule, const SourceLocation& at,
                                               std::string message) {
     builder.add_finding(rule, at, std::move(message));

@@ -119,13 +119,21 @@ Value attribute_value(const Value& value, const std::string& name, const SourceL
       at);
 }
 
+Value over_budget(const SourceLocation& at) {
+  return Value::unknown(
+      "the configuration takes more evaluation than dnslint spends on one module", at);
+}
+
+Value Evaluator::charged(Value made) {
+  if (!budget_.take_elements(EvaluationBudget::cost(made))) return over_budget(made.location());
+  return made;
+}
+
 Value Evaluator::evaluate(ExprId id, const Scope& scope) {
   if (id == kNoExpr) return Value::null();
   if (budget_.exhausted() || budget_.depth >= budget_.max_depth) {
     budget_.steps = 0;
-    return Value::unknown("the configuration takes more evaluation than dnslint spends on one "
-                          "module",
-                          location(id));
+    return over_budget(location(id));
   }
   --budget_.steps;
   ++budget_.depth;
@@ -169,7 +177,7 @@ Value Evaluator::evaluate_node(ExprId id, const Scope& scope) {
           Value::Elements elements;
           elements.reserve(node.items.size());
           for (ExprId item : node.items) elements.push_back(evaluate(item, scope));
-          return Value::sequence(Value::Kind::tuple, std::move(elements), at);
+          return charged(Value::sequence(Value::Kind::tuple, std::move(elements), at));
         } else if constexpr (std::is_same_v<T, ObjectCons>) {
           return object(node, id, scope);
         } else if constexpr (std::is_same_v<T, ForExpr>) {
@@ -231,7 +239,7 @@ Value Evaluator::template_value(const TemplateExpr& node, ExprId id, const Scope
     text += *part_text;
   }
   if (unknown) return carry(*unknown, at);
-  return Value::string(std::move(text), at);
+  return charged(Value::string(std::move(text), at));
 }
 
 Value Evaluator::evaluate_template_text(ExprId id, const Scope& scope) {
@@ -285,7 +293,7 @@ Value Evaluator::template_for(const TemplateFor& node, ExprId id, const Scope& s
         fmt::format("a %{{for}} directive cannot iterate over a {} value", collection.type_name()),
         at);
   }
-  return Value::string(std::move(text), at);
+  return charged(Value::string(std::move(text), at));
 }
 
 Value Evaluator::call(const FunctionCall& node, ExprId id, const Scope& scope) {
@@ -336,7 +344,7 @@ Value Evaluator::object(const ObjectCons& node, ExprId id, const Scope& scope) {
   }
   // An unknown key makes the whole object's shape unknown.
   if (unknown_key) return carry(*unknown_key, at);
-  return Value::mapping(Value::Kind::object, std::move(attributes), at);
+  return charged(Value::mapping(Value::Kind::object, std::move(attributes), at));
 }
 
 Value Evaluator::for_expression(const ForExpr& node, ExprId id, const Scope& scope) {
@@ -417,18 +425,15 @@ Value Evaluator::for_expression(const ForExpr& node, ExprId id, const Scope& sco
     }
     attributes.emplace_back(std::move(*text), std::move(item));
   }
-  if (budget_.exhausted()) {
-    return Value::unknown(
-        "the configuration takes more evaluation than dnslint spends on one module", at);
-  }
-  if (!node.object) return Value::sequence(Value::Kind::tuple, std::move(elements), at);
+  if (budget_.exhausted()) return over_budget(at);
+  if (!node.object) return charged(Value::sequence(Value::Kind::tuple, std::move(elements), at));
   if (node.group) {
     for (auto& [name, values] : groups) {
       attributes.emplace_back(std::move(name),
                               Value::sequence(Value::Kind::tuple, std::move(values), at));
     }
   }
-  return Value::mapping(Value::Kind::object, std::move(attributes), at);
+  return charged(Value::mapping(Value::Kind::object, std::move(attributes), at));
 }
 
 Value Evaluator::index(const IndexExpr& node, ExprId id, const Scope& scope) {
@@ -457,7 +462,7 @@ Value Evaluator::splat(const SplatExpr& node, ExprId id, const Scope& scope) {
   const Value::Kind kind =
       source.kind() == Value::Kind::list || source.kind() == Value::Kind::set ? Value::Kind::list
                                                                               : Value::Kind::tuple;
-  return Value::sequence(kind, std::move(results), at);
+  return charged(Value::sequence(kind, std::move(results), at));
 }
 
 Value Evaluator::anon_symbol(ExprId id) {

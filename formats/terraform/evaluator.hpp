@@ -55,11 +55,29 @@ class Bindings : public Scope {
 // that double a list at every step, a range of a billion numbers, references that recurse) ends
 // in unknown values instead of exhausting time, memory or the stack.
 struct EvaluationBudget {
-  std::uint64_t steps = 20'000'000;  // expressions evaluated and collection elements made
-  unsigned max_depth = 256;          // evaluations nested in each other
+  std::uint64_t steps = 50'000'000;    // expressions evaluated
+  std::uint64_t elements = 1'000'000;  // collection elements and 32-byte pieces of text made
+  unsigned max_depth = 256;            // evaluations nested in each other
   unsigned depth = 0;
-  bool exhausted() const { return steps == 0; }
+  bool exhausted() const { return steps == 0 || elements == 0; }
+  // Spends `count` elements; false, leaving the budget exhausted, when fewer are left.
+  bool take_elements(std::uint64_t count) {
+    if (count > elements) {
+      elements = 0;
+      return false;
+    }
+    elements -= count;
+    return true;
+  }
+  // What a value made anew costs.
+  static std::uint64_t cost(const Value& value) {
+    return value.elements().size() + value.attributes().size() +
+           (value.kind() == Value::Kind::string ? value.as_string().size() / 32 : 0);
+  }
 };
+
+// The value that stands for what the budget did not allow.
+Value over_budget(const SourceLocation& at);
 
 class Evaluator {
  public:
@@ -88,6 +106,8 @@ class Evaluator {
   Value binary(const BinaryOp& node, ExprId id, const Scope& scope);
   Value conditional(const Conditional& node, ExprId id, const Scope& scope);
   Value anon_symbol(ExprId id);
+  // `made`, a value this evaluation built, charged to the budget.
+  Value charged(Value made);
 
   const SyntaxTree& tree_;
   EvaluationBudget& budget_;

@@ -29,12 +29,15 @@ class Call {
   Value error(std::string_view why) const {
     return Value::error(fmt::format("{}(): {}", name_, why), at_);
   }
-  Value string(std::string text) const { return Value::string(std::move(text), at_); }
+  Value string(std::string text) const { return charged(Value::string(std::move(text), at_)); }
   Value number(double n) const { return Value::number(n, at_); }
   Value boolean(bool b) const { return Value::boolean(b, at_); }
   Value list(Value::Elements elements, Value::Kind kind = Value::Kind::list) const {
-    budget_.steps -= std::min<std::uint64_t>(budget_.steps, elements.size());
-    return Value::sequence(kind, std::move(elements), at_);
+    return charged(Value::sequence(kind, std::move(elements), at_));
+  }
+  Value charged(Value made) const {
+    if (!budget_.take_elements(EvaluationBudget::cost(made))) return over_budget(at_);
+    return made;
   }
 
   // The argument as text (numbers and bools convert, as Terraform converts them to strings).
@@ -717,7 +720,7 @@ const std::map<std::string_view, Function>& functions() {
            all_maps = all_maps && c[i].kind() == Kind::map;
            for (const auto& entry : c[i].attributes()) out.push_back(entry);
          }
-         return Value::mapping(all_maps && c.count() > 0 ? Kind::map : Kind::object, std::move(out), c.at());
+         return c.charged(Value::mapping(all_maps && c.count() > 0 ? Kind::map : Kind::object, std::move(out), c.at()));
        }}},
       {"one", {1, 1, true, [](const Call& c) {
          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
@@ -828,7 +831,7 @@ const std::map<std::string_view, Function>& functions() {
            if (!key) return c.error("the keys must be strings");
            out.emplace_back(std::move(*key), (*values)[i]);
          }
-         return Value::mapping(Kind::map, std::move(out), c.at());
+         return c.charged(Value::mapping(Kind::map, std::move(out), c.at()));
        }}},
 
       // Numbers.

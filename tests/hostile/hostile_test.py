@@ -59,6 +59,25 @@ def directory_with_traps(root):
     return base
 
 
+def doubling_locals(kind):
+    """Terraform locals that double a list or a string 40 times: 2^40 elements or bytes."""
+    if kind == "list":
+        lines = ['  l0 = ["a", "b"]'] + [f"  l{i} = concat(local.l{i - 1}, local.l{i - 1})" for i in range(1, 41)]
+    else:
+        lines = ['  l0 = "ab"'] + [f'  l{i} = "${{local.l{i - 1}}}${{local.l{i - 1}}}"' for i in range(1, 41)]
+    records = "local.l40" if kind == "list" else "[local.l40]"
+    return ("locals {\n" + "\n".join(lines) + "\n}\n"
+            'resource "aws_route53_record" "txt" {\n  zone_id = "Z1"\n  name = "t.example.com"\n'
+            f'  type = "TXT"\n  ttl = 300\n  records = {records}\n}}\n')
+
+
+def module_chain(root, depth):
+    for i in range(depth):
+        write(root, f"modules/m{i}/main.tf", f'module "next" {{\n  source = "../m{i + 1}"\n}}\n')
+    write(root, f"modules/m{depth}/main.tf", "")
+    return write(root, "root/main.tf", 'module "first" {\n  source = "../modules/m0"\n}\n')
+
+
 # name -> (make(root) -> [args], expected exit status, [(rule, line, column) or (rule, None, None)])
 CASES = {
     "empty file": (lambda r: ["--origin", "example.com.", write(r, "empty.zone", "")], 1,
@@ -121,6 +140,22 @@ CASES = {
                             [("syntax-error", 2, 1)]),
     "a 5,000-digit TTL in JSON": (lambda r: [write(r, "ttl/main.tf.json", '{"resource": {"dns_a_record_set": {"a": {"zone": "example.com.", "name": "www", "ttl": ' + "9" * 5000 + ', "addresses": ["192.0.2.1"]}}}}')], 1,
                                   [("syntax-error", 1, None)]),
+    "100,000-deep HCL brackets": (lambda r: [write(r, "deep-hcl/main.tf", "a = " + "[" * 100_000)], 1,
+                                  [("syntax-error", 1, None)]),
+    "100,000 nested HCL blocks": (lambda r: [write(r, "blocks/main.tf", "b {\n" * 100_000)], 1,
+                                  [("syntax-error", None, None)]),
+    "HCL locals doubling a list 40 times": (lambda r: [write(r, "double-list/main.tf", doubling_locals("list"))], 0,
+                                            [("unresolved-value", None, None)]),
+    "HCL locals doubling a string 40 times": (lambda r: [write(r, "double-text/main.tf", doubling_locals("text"))], 0,
+                                              [("unresolved-value", None, None)]),
+    "a Terraform count of a billion": (lambda r: [write(r, "count/main.tf", 'resource "aws_route53_record" "r" {\n  count = 1000000000\n  zone_id = "Z1"\n  name = "r${count.index}.example.com"\n  type = "A"\n  ttl = 300\n  records = ["192.0.2.1"]\n}\n')], 0,
+                                       [("unresolved-value", 1, 1)]),
+    "a Terraform module that calls itself": (lambda r: [write(r, "self/main.tf", 'module "again" {\n  source = "./"\n}\n')], 0,
+                                             [("unresolved-value", 2, 12)]),
+    "a chain of 100 local modules": (lambda r: [module_chain(r, 100)], 0,
+                                     [("unresolved-value", 2, 12)]),
+    "an unterminated heredoc in 1 MB of HCL": (lambda r: [write(r, "heredoc/main.tf", "a = <<EOT\n" + "line\n" * 200_000)], 1,
+                                               [("syntax-error", 1, None)]),
     "a directory with a FIFO, an unreadable file and a symlink loop": (lambda r: [directory_with_traps(r)], 0, []),
 }
 
