@@ -231,7 +231,7 @@ options:
       --max-include-depth N     nesting limit for $INCLUDE (default 32)
       --max-generate N          records one $GENERATE may create (default 1000000)
       --max-file-size BYTES     larger inputs and $INCLUDE files are not read (default 1 GiB)
-      --max-nesting N           JSON and YAML nesting limit (default 512)
+      --max-nesting N           JSON, YAML and HCL nesting limit (default 512)
       --report-unused-suppressions   report suppression comments that matched no finding
       --timing                  print the time and memory of each phase and rule to standard
                                 error

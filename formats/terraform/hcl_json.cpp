@@ -1,5 +1,7 @@
 #include "formats/terraform/hcl_json.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
 
@@ -115,6 +117,8 @@ class JsonReader {
   // nested block. `variable`: its default is a literal value, its type an expression in a string.
   Body body(NodeId object, bool variable) {
     Body result;
+    const Nesting nesting(depth_);
+    if (depth_ > kMaxNesting) return result;
     result.from_json = true;
     result.range = range(object);
     for (const auto& [key, value] : document_.entries(object)) {
@@ -143,6 +147,16 @@ class JsonReader {
   ExprId expression(NodeId id, bool literal) {
     const TreeNode& node = document_[id];
     const Range at = range(id);
+    // The JSON reader has its own nesting limit; this one bounds the recursion here.
+    const Nesting nesting(depth_);
+    if (depth_ > kMaxNesting) {
+      if (!too_deep_reported_) {
+        tree_.errors.push_back(
+            {at, fmt::format("JSON nested more than {} levels deep", kMaxNesting)});
+        too_deep_reported_ = true;
+      }
+      return add(Invalid{}, at);
+    }
     switch (node.kind) {
       case TreeNode::Kind::null:
         return add(Literal{Literal::Kind::null, {}}, at);
@@ -260,10 +274,19 @@ class JsonReader {
     return offsets;
   }
 
+  // Counts the levels the reader is inside, for as long as it lives.
+  struct Nesting {
+    explicit Nesting(unsigned& depth) : depth_(depth) { ++depth_; }
+    ~Nesting() { --depth_; }
+    unsigned& depth_;
+  };
+
   const DocumentTree& document_;
   std::string_view content_;
   SyntaxTree& tree_;
   LineIndex lines_;
+  unsigned depth_ = 0;
+  bool too_deep_reported_ = false;
 };
 
 }  // namespace

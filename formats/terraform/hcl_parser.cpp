@@ -55,25 +55,43 @@ const Attribute* Body::attribute(std::string_view name) const {
 
 namespace {
 
-// Binary operators by precedence level, loosest first (spec: "Operations").
-struct BinaryLevel {
-  std::vector<std::pair<TokenType, Operator>> operators;
+// A binary operator and its precedence level: higher binds tighter (spec: "Operations").
+struct BinaryOperator {
+  Operator op;
+  int level;
 };
-const std::vector<BinaryLevel>& binary_levels() {
-  static const std::vector<BinaryLevel> levels{
-      {{{TokenType::logical_or, Operator::logical_or}}},
-      {{{TokenType::logical_and, Operator::logical_and}}},
-      {{{TokenType::equal, Operator::equal}, {TokenType::not_equal, Operator::not_equal}}},
-      {{{TokenType::greater, Operator::greater},
-        {TokenType::greater_equal, Operator::greater_equal},
-        {TokenType::less, Operator::less},
-        {TokenType::less_equal, Operator::less_equal}}},
-      {{{TokenType::plus, Operator::add}, {TokenType::minus, Operator::subtract}}},
-      {{{TokenType::star, Operator::multiply},
-        {TokenType::slash, Operator::divide},
-        {TokenType::percent, Operator::modulo}}},
-  };
-  return levels;
+
+std::optional<BinaryOperator> binary_operator(TokenType type) {
+  switch (type) {
+    case TokenType::logical_or:
+      return BinaryOperator{Operator::logical_or, 1};
+    case TokenType::logical_and:
+      return BinaryOperator{Operator::logical_and, 2};
+    case TokenType::equal:
+      return BinaryOperator{Operator::equal, 3};
+    case TokenType::not_equal:
+      return BinaryOperator{Operator::not_equal, 3};
+    case TokenType::greater:
+      return BinaryOperator{Operator::greater, 4};
+    case TokenType::greater_equal:
+      return BinaryOperator{Operator::greater_equal, 4};
+    case TokenType::less:
+      return BinaryOperator{Operator::less, 4};
+    case TokenType::less_equal:
+      return BinaryOperator{Operator::less_equal, 4};
+    case TokenType::plus:
+      return BinaryOperator{Operator::add, 5};
+    case TokenType::minus:
+      return BinaryOperator{Operator::subtract, 5};
+    case TokenType::star:
+      return BinaryOperator{Operator::multiply, 6};
+    case TokenType::slash:
+      return BinaryOperator{Operator::divide, 6};
+    case TokenType::percent:
+      return BinaryOperator{Operator::modulo, 6};
+    default:
+      return std::nullopt;
+  }
 }
 
 bool is_space(char32_t c) {
@@ -162,7 +180,7 @@ class Parser {
         first_byte_(first_byte),
         tokens_(std::move(scanned.tokens)),
         tree_(tree),
-        limits_(limits) {
+        limits_{std::min(limits.max_depth, kMaxNesting)} {
     for (Diagnostic& error : scanned.errors) tree_.errors.push_back(std::move(error));
     for (Comment& comment : scanned.comments) tree_.comments.push_back(std::move(comment));
     include_newlines_.push_back(true);
@@ -242,6 +260,8 @@ class Parser {
   }
 
   void error(const Range& range, std::string message) {
+    // Past a nesting too deep, nothing is read: what the constructs left open say is noise.
+    if (stopped_) return;
     tree_.errors.push_back({range, std::move(message)});
   }
 
@@ -347,6 +367,7 @@ class Parser {
                                       "rest of the file is not read",
                                       limits_.max_depth));
       stopped_ = true;
+      stopped_at_ = peek().range.start.byte;
     }
     next_ = tokens_.size() - 1;
     recovery_ = true;
@@ -354,6 +375,11 @@ class Parser {
   }
 
   void finish() {
+    if (stopped_) {
+      std::erase_if(tree_.errors, [&](const Diagnostic& e) {
+        return e.range.start.byte > stopped_at_;
+      });
+    }
     std::stable_sort(tree_.errors.begin(), tree_.errors.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
                        return a.range.start.byte < b.range.start.byte;
@@ -708,7 +734,7 @@ class Parser {
  private:
   ExprId parse_conditional() {
     const std::size_t errors_before = tree_.errors.size();
-    const ExprId condition = parse_binary(0);
+    const ExprId condition = parse_binary(1);
     if (recovery_ && tree_.errors.size() > errors_before) return condition;
     if (peek().type != TokenType::question) return condition;
     read();
@@ -727,21 +753,18 @@ class Parser {
                span(range_of(condition), range_of(if_false)));
   }
 
-  ExprId parse_binary(std::size_t level) {
-    const auto& levels = binary_levels();
-    if (level == levels.size()) return parse_term_with_traversals();
+  // Operators of `min_level` and tighter, left-associative, by precedence climbing: one frame
+  // per operator rather than one per precedence level, so that deep nesting costs little stack.
+  ExprId parse_binary(int min_level) {
     const std::size_t errors_before = tree_.errors.size();
-    ExprId left = parse_binary(level + 1);
+    ExprId left = parse_term_with_traversals();
     if (recovery_ && tree_.errors.size() > errors_before) return left;
     while (true) {
-      const TokenType type = peek().type;
-      const auto& operators = levels[level].operators;
-      const auto found = std::find_if(operators.begin(), operators.end(),
-                                      [&](const auto& entry) { return entry.first == type; });
-      if (found == operators.end()) return left;
+      const auto found = binary_operator(peek().type);
+      if (!found || found->level < min_level) return left;
       read();
-      const ExprId right = parse_binary(level + 1);
-      left = add(BinaryOp{found->second, left, right}, span(range_of(left), range_of(right)));
+      const ExprId right = parse_binary(found->level + 1);
+      left = add(BinaryOp{found->op, left, right}, span(range_of(left), range_of(right)));
       if (recovery_ && tree_.errors.size() > errors_before) return left;
     }
   }
@@ -908,8 +931,6 @@ class Parser {
   }
 
   ExprId parse_term() {
-    DepthScope depth(*this);
-    if (too_deep()) return invalid(peek().range);
     const Token start = peek();
     switch (start.type) {
       case TokenType::open_paren:
@@ -941,6 +962,9 @@ class Parser {
       }
       case TokenType::minus:
       case TokenType::bang: {
+        // Each operator of `- - - x` is a level, as each bracket is.
+        DepthScope depth(*this);
+        if (too_deep()) return invalid(peek().range);
         read();
         // The operand is a term: -46+5 is (-46)+5.
         const ExprId operand = parse_term_with_traversals();
@@ -1562,6 +1586,7 @@ class Parser {
   std::vector<bool> include_newlines_;
   bool recovery_ = false;
   bool stopped_ = false;
+  std::uint32_t stopped_at_ = 0;
   bool last_sequence_stripped_ = false;
   unsigned depth_ = 0;
 };
@@ -1571,14 +1596,15 @@ class Parser {
 SyntaxTree parse_config(std::string_view source, FileId file, const ParseLimits& limits) {
   SyntaxTree tree;
   tree.file = file;
-  Parser parser(source, 0, scan(source, limits.max_depth), tree, limits);
+  Parser parser(source, 0, scan(source, std::min(limits.max_depth, kMaxNesting)), tree, limits);
   tree.body = parser.parse_file();
   return tree;
 }
 
 ExprId parse_expression(std::string_view source, const Position& origin, SyntaxTree& tree,
                         const ParseLimits& limits) {
-  Parser parser(source, origin.byte, scan(source, limits.max_depth, ScanMode::expression, origin),
+  Parser parser(source, origin.byte,
+                scan(source, std::min(limits.max_depth, kMaxNesting), ScanMode::expression, origin),
                 tree, limits);
   return parser.parse_lone_expression();
 }
@@ -1586,7 +1612,9 @@ ExprId parse_expression(std::string_view source, const Position& origin, SyntaxT
 ExprId parse_template(std::string_view source, const Position& origin, SyntaxTree& tree,
                       const ParseLimits& limits) {
   Parser parser(source, origin.byte,
-                scan(source, limits.max_depth, ScanMode::template_text, origin), tree, limits);
+                scan(source, std::min(limits.max_depth, kMaxNesting), ScanMode::template_text,
+                     origin),
+                tree, limits);
   return parser.parse_lone_template();
 }
 

@@ -9,8 +9,12 @@
 
 namespace dnslint::hcl {
 
+// The parser descends once per level of nesting: deeper input than this would need more stack
+// than a thread has (a sanitizer's frames included), so limits above it are taken as it.
+inline constexpr unsigned kMaxNesting = 512;
+
 struct ParseLimits {
-  unsigned max_depth = 512;  // nesting of blocks, brackets, calls and templates
+  unsigned max_depth = kMaxNesting;  // nesting of blocks, brackets, calls and templates
 };
 
 // A configuration file (*.tf, *.tfvars): a body of attributes and blocks.
