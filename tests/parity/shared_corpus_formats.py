@@ -34,6 +34,12 @@ EXPECTED = {
     "cloudformation/PRX__Infrastructure__dns__prx.org-hosted_zone.yml": {"mx-missing-backup"},
     "cloudformation/PRX__Infrastructure__dns__theworld.org-hosted-zone.yml":
         {"mx-duplicate-preference"},
+    # Native Terraform, each folder one module of a real repository.
+    "hcl/18F+dns": {"out-of-zone"},  # a pif.gov name put in presidentialinnovationfellows.gov
+    "hcl/b0bcarlson+dns": set(),
+    "hcl/cds-snc+dns": set(),
+    "hcl/Tietokilta+infra": set(),
+    "hcl/alangley345__email-service__mx_record_aaronlangley.net.tf": {"mx-missing-backup"},
 }
 
 

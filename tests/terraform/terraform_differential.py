@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Terraform itself as the oracle for evaluation: each AWS fixture below is planned by
+`terraform plan` (with the AWS provider from a filesystem mirror, credentials mocked, nothing
+refreshed), and the findings dnslint makes of the plan (`terraform show -json`) must be the
+findings it makes of the HCL it evaluated itself: same rule, zone, owner and type, as many
+times. What for_each, locals, functions and modules give is then what Terraform gives.
+
+Usage: terraform_differential.py DNSLINT SOURCE_DIR
+Exit 77 (skipped) without a `terraform` binary (HashiCorp does not publish it to Debian) or
+without the AWS provider reachable offline (a `provider_installation { filesystem_mirror }`
+in the CLI configuration, TF_CLI_CONFIG_FILE)."""
+import collections
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# Fixtures whose values Terraform can plan with no AWS account: no data sources, nothing
+# known only after apply.
+FIXTURES = [
+    "providers/aws",
+    "language/variables-and-tfvars",
+    "language/count",
+    "language/for-each-map",
+    "language/functions",
+    "language/expressions",
+    "language/templates",
+    "language/local-module",
+    "language/module-for-each",
+]
+
+PROVIDER = '''
+terraform {
+  required_providers {
+    aws = { source = "hashicorp/aws" }
+  }
+}
+provider "aws" {
+  region                      = "us-east-1"
+  access_key                  = "mock"
+  secret_key                  = "mock"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+}
+'''
+
+
+def skip(why):
+    print(f"SKIP: {why}")
+    sys.exit(77)
+
+
+def findings(dnslint, path):
+    run = subprocess.run([dnslint, "--format", "json", "--fail-on", "never",
+                          "--disable", "unresolved-value", path],
+                         capture_output=True, text=True, check=True)
+    report = json.loads(run.stdout)
+    return collections.Counter((f["rule"], f.get("zone"), f.get("owner"), f.get("type"))
+                               for f in report["findings"])
+
+
+def terraform(args, cwd):
+    return subprocess.run(["terraform", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def main():
+    dnslint, source_dir = (os.path.abspath(arg) for arg in sys.argv[1:3])
+    if shutil.which("terraform") is None:
+        skip("terraform is not installed (HashiCorp does not publish it to Debian)")
+    problems = []
+    for fixture in FIXTURES:
+        with tempfile.TemporaryDirectory() as work:
+            module = os.path.join(work, "module")
+            shutil.copytree(os.path.join(source_dir, "tests/terraform", fixture), module)
+            with open(os.path.join(module, "zz_provider.tf"), "w") as out:
+                out.write(PROVIDER)
+            init = terraform(["init", "-backend=false", "-input=false"], module)
+            if init.returncode != 0:
+                skip("the AWS provider is not reachable offline (configure a filesystem_mirror in "
+                     "TF_CLI_CONFIG_FILE): " + init.stderr.strip().splitlines()[-1])
+            plan = terraform(["plan", "-refresh=false", "-input=false", "-out=plan.out"], module)
+            if plan.returncode != 0:
+                problems.append(f"{fixture}: terraform plan failed: {plan.stderr.strip()[-300:]}")
+                continue
+            show = terraform(["show", "-json", "plan.out"], module)
+            plan_json = os.path.join(work, "plan.json")
+            with open(plan_json, "w") as out:
+                out.write(show.stdout)
+            os.remove(os.path.join(module, "zz_provider.tf"))
+            ours, theirs = findings(dnslint, module), findings(dnslint, plan_json)
+            if ours != theirs:
+                problems.append(f"{fixture}: from the HCL {sorted(ours.elements())}, "
+                                f"from Terraform's plan {sorted(theirs.elements())}")
+    for problem in problems:
+        print(problem)
+    print(f"terraform differential: {len(FIXTURES)} fixtures, {len(problems)} difference(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
