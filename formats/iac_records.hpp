@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "formats/document_tree.hpp"
-#include "formats/zone/rdata_parser.hpp"
 #include "formats/read_result.hpp"
+#include "formats/zone/rdata_parser.hpp"
 
 namespace dnslint {
 

@@ -305,10 +305,9 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.request.origin = value();
     } else if (arg == "--input-format") {
       options.input_format = value();
-      expect_one_of(
-          arg, *options.input_format,
-          {"zone", "tf", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint",
-           "cloudformation"});
+      expect_one_of(arg, *options.input_format,
+                    {"zone", "tf", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint",
+                     "cloudformation"});
     } else if (arg == "--var") {
       const std::string assignment = value();
       const auto eq = assignment.find('=');

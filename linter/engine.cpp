@@ -269,8 +269,8 @@ void add_origins(std::vector<Finding>& findings, const std::vector<RecordOrigin>
   for (const RecordOrigin& origin : origins)
     at[{origin.at.file, origin.at.line, origin.at.column}].push_back(&origin);
   for (Finding& finding : findings) {
-    const auto found = at.find({finding.location.file, finding.location.line,
-                                finding.location.column});
+    const auto found =
+        at.find({finding.location.file, finding.location.line, finding.location.column});
     if (found == at.end()) continue;
     for (const RecordOrigin* origin : found->second) {
       if (!origin->zone.empty() && !finding.zone.view().empty() &&
@@ -278,13 +278,13 @@ void add_origins(std::vector<Finding>& findings, const std::vector<RecordOrigin>
         continue;
       }
       for (const RelatedLocation& related : origin->related) {
-        const bool known = std::any_of(
-            finding.related.begin(), finding.related.end(), [&](const RelatedLocation& r) {
-              return r.location.file == related.location.file &&
-                     r.location.line == related.location.line &&
-                     r.location.column == related.location.column &&
-                     r.message.view() == related.message.view();
-            });
+        const bool known = std::any_of(finding.related.begin(), finding.related.end(),
+                                       [&](const RelatedLocation& r) {
+                                         return r.location.file == related.location.file &&
+                                                r.location.line == related.location.line &&
+                                                r.location.column == related.location.column &&
+                                                r.message.view() == related.message.view();
+                                       });
         if (!known) finding.related.push_back(related);
       }
     }
@@ -539,8 +539,8 @@ LintResult lint(const LintRequest& request) {
       request.max_file_size);
   auto& inputs = collected.files;
   stopwatch.lap("collect inputs");
-  const TerraformVariables variables{
-      read_variable_files(request.var_files, request.max_file_size), request.variables};
+  const TerraformVariables variables{read_variable_files(request.var_files, request.max_file_size),
+                                     request.variables};
   const auto tasks = plan_reads(inputs);
   std::vector<ReadResult> reads(tasks.size());
   // Threads left over when there are fewer inputs than jobs read parts of large zone files.

@@ -49,8 +49,7 @@ bool is_zone_file_name(std::string_view name) {
 
 std::optional<InputFormat> input_format_from_name(std::string_view name) {
   static constexpr std::array<std::string_view, 8> kNames{
-      "zone",    "tf",          "tf-json",       "tf-plan", "tf-state",
-      "octodns", "dnsendpoint", "cloudformation"};
+      "zone", "tf", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"};
   for (std::size_t i = 0; i < kNames.size(); ++i) {
     if (kNames[i] == name) return static_cast<InputFormat>(i);
   }

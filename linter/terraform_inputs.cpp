@@ -119,9 +119,10 @@ std::vector<SourceText> read_variable_files(const std::vector<std::string>& path
   std::vector<SourceText> files;
   for (const std::string& path : paths) {
     if (!path.ends_with(".tfvars") && !path.ends_with(".tfvars.json")) {
-      throw InputError(fmt::format("--var-file '{}': a variable file ends in .tfvars or "
-                                   ".tfvars.json",
-                                   path));
+      throw InputError(
+          fmt::format("--var-file '{}': a variable file ends in .tfvars or "
+                      ".tfvars.json",
+                      path));
     }
     files.push_back({path, read_whole_file(path, max_file_size), false});
   }

@@ -4,9 +4,9 @@
 //                                                     on its own line: the next record line
 //   <comment> expect-none                             no finding at all
 //   <comment> args: --origin example.com.             extra command-line arguments
-// The comment is `;` in zone files and `#` in YAML and Terraform. JSON has no comments: a `.tf.json` block
-// holds `"//": "expect: rule-id ..."` (about that block's lines), other JSON a sidecar
-// FILE.expect with `JSON-pointer rule-id ["substring"]` lines (and `args:`/`expect-none`).
+// The comment is `;` in zone files and `#` in YAML and Terraform. JSON has no comments: a
+// `.tf.json` block holds `"//": "expect: rule-id ..."` (about that block's lines), other JSON a
+// sidecar FILE.expect with `JSON-pointer rule-id ["substring"]` lines (and `args:`/`expect-none`).
 // Usage: fixture_runner RULE-ID|all FILE   (run in the fixture's folder)
 // With a rule id only that rule runs; `bad-*` files must expect it, `good-*` files must not.
 #include <fmt/format.h>

@@ -48,15 +48,6 @@ bool tfvars_precedes(const ConfigFile* a, const ConfigFile* b) {
   return file_name(a->display_path) < file_name(b->display_path);
 }
 
-// A scope without names: tfvars values and variable defaults are constants.
-class Constants : public hcl::Scope {
- protected:
-  std::optional<Value> resolve(const hcl::ScopeTraversal&, std::size_t&,
-                               const SourceLocation&) const override {
-    return std::nullopt;
-  }
-};
-
 // Parses files into ConfigFiles, reporting their syntax errors and collecting their
 // suppression comments.
 class FileReader {
@@ -97,8 +88,8 @@ class FileReader {
       for (const auto& [key, value] : tree.entries(id)) {
         if (tree[key].text != "//" || tree[value].kind != TreeNode::Kind::string) continue;
         const SourceLocation& block = tree[id].location;
-        if (auto suppression = block_suppression(tree[value].text, tree[value].location,
-                                                  block.line, block.end_line)) {
+        if (auto suppression = block_suppression(tree[value].text, tree[value].location, block.line,
+                                                 block.end_line)) {
           out_.suppressions.push_back(std::move(*suppression));
         }
       }
@@ -160,9 +151,10 @@ class LocalModules : public terraform::ModuleSource {
       return nullptr;
     }
     if (!call.source.starts_with("./") && !call.source.starts_with("../")) {
-      why = fmt::format("module.{} comes from \"{}\", not a local directory; its records are "
-                        "not checked",
-                        call.name, call.source);
+      why = fmt::format(
+          "module.{} comes from \"{}\", not a local directory; its records are "
+          "not checked",
+          call.name, call.source);
       return nullptr;
     }
     if (files_ == nullptr) {
@@ -389,8 +381,9 @@ class ConfigResourceView : public ResourceView {
     }
     const SourceLocation at = hcl::to_location(file_.tree.file, block.range);
     if (content == nullptr) {
-      problems_.syntax_errors.push_back({at, fmt::format("dynamic \"{}\" block of {} has no content block",
-                                                block.labels[0], address)});
+      problems_.syntax_errors.push_back(
+          {at, fmt::format("dynamic \"{}\" block of {} has no content block", block.labels[0],
+                           address)});
       return;
     }
     std::string iterator = block.labels[0];
@@ -401,9 +394,8 @@ class ConfigResourceView : public ResourceView {
     const hcl::Attribute* for_each = block.body.attribute("for_each");
     const Value collection = for_each ? module_.evaluate(file_, for_each->value, *scope_)
                                       : Value::error("a dynamic block needs for_each", at);
-    terraform::Expansion expansion =
-        terraform::expand_value(Value::null(), collection, iterator, true,
-                                for_each ? use_site(*for_each) : at);
+    terraform::Expansion expansion = terraform::expand_value(
+        Value::null(), collection, iterator, true, for_each ? use_site(*for_each) : at);
     if (auto* refusal = std::get_if<terraform::Refusal>(&expansion)) {
       problems_.syntax_errors.push_back(
           {refusal->at, fmt::format("Terraform refuses the dynamic \"{}\" block of {}: {}",
@@ -411,13 +403,15 @@ class ConfigResourceView : public ResourceView {
       return;
     }
     if (auto* why = std::get_if<Value>(&expansion)) {
-      problems_.unresolved.push_back({for_each ? use_site(*for_each) : at,
-                             fmt::format("the {} blocks of {} are not known statically ({}); "
-                                         "they are not checked",
-                                         block.labels[0], address, describe_unknown(*why))});
+      problems_.unresolved.push_back(
+          {for_each ? use_site(*for_each) : at,
+           fmt::format("the {} blocks of {} are not known statically ({}); "
+                       "they are not checked",
+                       block.labels[0], address, describe_unknown(*why))});
       return;
     }
-    for (terraform::Repetition& repetition : std::get<std::vector<terraform::Repetition>>(expansion)) {
+    for (terraform::Repetition& repetition :
+         std::get<std::vector<terraform::Repetition>>(expansion)) {
       auto scope = std::make_unique<terraform::RepetitionScope>(*scope_, repetition);
       auto view = nested(content->body, *scope, hcl::to_location(file_.tree.file, content->range));
       view->owned_scope_ = std::move(scope);
@@ -485,20 +479,20 @@ class RecordReader {
     const hcl::Block& block = *resource.block;
     // A block with a syntax error in it is reported there; what the parser made of the rest
     // of it is not a configuration anyone wrote.
-    const bool broken = std::any_of(
-        file.tree.errors.begin(), file.tree.errors.end(), [&](const hcl::Diagnostic& error) {
-          return error.range.start.byte >= block.range.start.byte &&
-                 error.range.start.byte < block.range.end.byte;
-        });
+    const bool broken = std::any_of(file.tree.errors.begin(), file.tree.errors.end(),
+                                    [&](const hcl::Diagnostic& error) {
+                                      return error.range.start.byte >= block.range.start.byte &&
+                                             error.range.start.byte < block.range.end.byte;
+                                    });
     if (broken) return;
     const SourceLocation whole = hcl::to_location(file.tree.file, block.range);
     // Findings about the resource as a whole point at its header.
     SourceLocation header = hcl::to_location(
         file.tree.file,
-        hcl::span(block.type_range, block.label_ranges.empty() ? block.type_range
-                                                                : block.label_ranges.back()));
-    if (file.tree.body.from_json) header = {whole.file, whole.line, whole.column, whole.line,
-                                            whole.column + 1};
+        hcl::span(block.type_range,
+                  block.label_ranges.empty() ? block.type_range : block.label_ranges.back()));
+    if (file.tree.body.from_json)
+      header = {whole.file, whole.line, whole.column, whole.line, whole.column + 1};
     terraform::Expansion expansion = module.expand(file, block.body);
     if (auto* refusal = std::get_if<terraform::Refusal>(&expansion)) {
       builder_.syntax_error(refusal->at, fmt::format("Terraform refuses {}{}: {}", module.address(),
@@ -506,10 +500,10 @@ class RecordReader {
       return;
     }
     if (auto* why = std::get_if<Value>(&expansion)) {
-      builder_.unresolved(header, fmt::format("the instances of {}{} are not known statically "
-                                              "({}); it is not checked",
-                                              module.address(), resource.address,
-                                              describe_unknown(*why)));
+      builder_.unresolved(header,
+                          fmt::format("the instances of {}{} are not known statically "
+                                      "({}); it is not checked",
+                                      module.address(), resource.address, describe_unknown(*why)));
       return;
     }
     for (const terraform::Repetition& repetition :
@@ -524,7 +518,8 @@ class RecordReader {
       for (auto& finding : adapted.findings)
         builder_.add_finding(finding.rule, finding.location, std::move(finding.message));
       for (const auto& set : adapted.record_sets) builder_.add(set);
-      for (auto& [at, message] : problems.syntax_errors) builder_.syntax_error(at, std::move(message));
+      for (auto& [at, message] : problems.syntax_errors)
+        builder_.syntax_error(at, std::move(message));
       for (auto& [at, message] : problems.unresolved) builder_.unresolved(at, std::move(message));
     }
   }
@@ -539,7 +534,7 @@ std::map<std::string, Value> root_values(const std::vector<ConfigFile*>& tfvars,
                                          const ModuleConfig& config,
                                          hcl::EvaluationBudget& budget) {
   std::map<std::string, Value> values;
-  const Constants constants;
+  const hcl::EmptyScope constants;
   auto take = [&](const ConfigFile& file) {
     hcl::Evaluator evaluator(file.tree, budget);
     for (const hcl::Attribute& attribute : file.tree.body.attributes)
@@ -564,8 +559,7 @@ std::map<std::string, Value> root_values(const std::vector<ConfigFile*>& tfvars,
     hcl::SyntaxTree tree;
     const hcl::ExprId expression = hcl::parse_expression(text, {}, tree);
     if (!tree.errors.empty()) {
-      values[name] = Value::error(
-          fmt::format("--var {}: {}", name, tree.errors.front().message));
+      values[name] = Value::error(fmt::format("--var {}: {}", name, tree.errors.front().message));
       continue;
     }
     hcl::Evaluator evaluator(tree, budget);
@@ -616,9 +610,9 @@ ReadResult read_terraform_module(const std::vector<SourceText>& sources,
                             std::move(files), budget, report);
   out.module_directory = options.identity;
   LocalModules modules(options.modules, reader, budget, report, out);
-  const ModuleInstance root(
-      config, root_values(auto_tfvars, var_files, options.variables, config, budget), budget,
-      modules);
+  const ModuleInstance root(config,
+                            root_values(auto_tfvars, var_files, options.variables, config, budget),
+                            budget, modules);
   RecordReader(builder).read(root);
   builder.finish();
 

@@ -90,10 +90,10 @@ Value index_value(const Value& value, const Value& key, const SourceLocation& at
     }
     const auto position = static_cast<std::size_t>(*number);
     if (position >= value.elements().size()) {
-      return Value::error(fmt::format("the index {} is out of range for a {} of {} elements",
-                                      format_number(*number), value.type_name(),
-                                      value.elements().size()),
-                          at);
+      return Value::error(
+          fmt::format("the index {} is out of range for a {} of {} elements",
+                      format_number(*number), value.type_name(), value.elements().size()),
+          at);
     }
     return value.elements()[position];
   }
@@ -120,8 +120,8 @@ Value attribute_value(const Value& value, const std::string& name, const SourceL
 }
 
 Value over_budget(const SourceLocation& at) {
-  return Value::unknown(
-      "the configuration takes more evaluation than dnslint spends on one module", at);
+  return Value::unknown("the configuration takes more evaluation than dnslint spends on one module",
+                        at);
 }
 
 Value Evaluator::charged(Value made) {
@@ -232,8 +232,8 @@ Value Evaluator::template_value(const TemplateExpr& node, ExprId id, const Scope
     }
     auto part_text = value.to_text();
     if (!part_text) {
-      unknown = Value::error(
-          fmt::format("a template cannot include a {} value", value.type_name()), at);
+      unknown =
+          Value::error(fmt::format("a template cannot include a {} value", value.type_name()), at);
       continue;
     }
     text += *part_text;
@@ -256,9 +256,9 @@ Value Evaluator::template_if(const TemplateIf& node, ExprId id, const Scope& sco
   if (condition.is_unknown()) return carry(condition, at);
   const auto chosen = condition.to_boolean();
   if (!chosen) {
-    return Value::error(fmt::format("an %{{if}} condition must be true or false, not {}",
-                                    condition.describe()),
-                        at);
+    return Value::error(
+        fmt::format("an %{{if}} condition must be true or false, not {}", condition.describe()),
+        at);
   }
   if (*chosen) return evaluate_template_text(node.then_branch, scope);
   if (node.else_branch == kNoExpr) return Value::string("", at);
@@ -306,10 +306,9 @@ Value Evaluator::call(const FunctionCall& node, ExprId id, const Scope& scope) {
     arguments.pop_back();
     if (last.is_unknown()) return carry(last, at);
     if (!last.is_sequence()) {
-      return Value::error(
-          fmt::format("the expanded argument of {}(...) must be a list, not a {}", node.name,
-                      last.type_name()),
-          at);
+      return Value::error(fmt::format("the expanded argument of {}(...) must be a list, not a {}",
+                                      node.name, last.type_name()),
+                          at);
     }
     for (const Value& element : last.elements()) arguments.push_back(element);
   }
@@ -368,8 +367,7 @@ Value Evaluator::for_expression(const ForExpr& node, ExprId id, const Scope& sco
     return Value::error("a for expression cannot iterate over null", at);
   } else {
     return Value::error(
-        fmt::format("a for expression cannot iterate over a {} value", collection.type_name()),
-        at);
+        fmt::format("a for expression cannot iterate over a {} value", collection.type_name()), at);
   }
   Value::Elements elements;
   Value::Attributes attributes;
@@ -459,9 +457,9 @@ Value Evaluator::splat(const SplatExpr& node, ExprId id, const Scope& scope) {
     results.push_back(evaluate(node.each, scope));
     splat_items_.pop_back();
   }
-  const Value::Kind kind =
-      source.kind() == Value::Kind::list || source.kind() == Value::Kind::set ? Value::Kind::list
-                                                                              : Value::Kind::tuple;
+  const Value::Kind kind = source.kind() == Value::Kind::list || source.kind() == Value::Kind::set
+                               ? Value::Kind::list
+                               : Value::Kind::tuple;
   return charged(Value::sequence(kind, std::move(results), at));
 }
 
@@ -505,9 +503,8 @@ Value Evaluator::binary(const BinaryOp& node, ExprId id, const Scope& scope) {
       const auto a = left.to_boolean();
       const auto b = right.to_boolean();
       if (!a || !b) {
-        return Value::error(fmt::format("{} {} {}: both operands must be bools",
-                                        left.describe(), operator_text(node.op),
-                                        right.describe()),
+        return Value::error(fmt::format("{} {} {}: both operands must be bools", left.describe(),
+                                        operator_text(node.op), right.describe()),
                             at);
       }
       return Value::boolean(node.op == Operator::logical_and ? *a && *b : *a || *b, at);

@@ -37,9 +37,20 @@ class Scope {
   const Scope* parent_;
 };
 
-// Names bound to values, over a parent scope.
+// A scope with no names: constants (variable defaults, tfvars values, a type's defaults) are
+// evaluated in it.
+class EmptyScope : public Scope {
+ protected:
+  std::optional<Value> resolve(const ScopeTraversal&, std::size_t&,
+                               const SourceLocation&) const override {
+    return std::nullopt;
+  }
+};
+
+// Names bound to values, over a parent scope or alone.
 class Bindings : public Scope {
  public:
+  Bindings() = default;
   explicit Bindings(const Scope& parent) : Scope(&parent) {}
   void bind(std::string name, Value value);
 

@@ -12,21 +12,7 @@
 namespace dnslint::hcl {
 namespace {
 
-// Names bound to values, for the expressions under test.
-class Names : public Scope {
- public:
-  std::map<std::string, Value> values;
-
- protected:
-  std::optional<Value> resolve(const ScopeTraversal& traversal, std::size_t&,
-                               const SourceLocation&) const override {
-    const auto found = values.find(traversal.root);
-    if (found == values.end()) return std::nullopt;
-    return found->second;
-  }
-};
-
-Value evaluate(std::string_view text, const Names& names = {}) {
+Value evaluate(std::string_view text, const Scope& names = EmptyScope()) {
   SyntaxTree tree;
   const ExprId expression = parse_expression(text, {}, tree);
   REQUIRE(tree.errors.empty());
@@ -35,7 +21,7 @@ Value evaluate(std::string_view text, const Names& names = {}) {
   return evaluator.evaluate(expression, names);
 }
 
-std::string show(std::string_view text, const Names& names = {}) {
+std::string show(std::string_view text, const Scope& names = EmptyScope()) {
   const Value value = evaluate(text, names);
   if (value.is_error()) return "error: " + value.why_unknown();
   if (value.is_unknown()) return "unknown: " + value.why_unknown();
@@ -55,7 +41,7 @@ TEST_CASE("literals, operators and conditionals evaluate as the specification sa
   CHECK(show("7 / 2") == "3.5");
   CHECK(show("11 % 5") == "1");
   CHECK(show("-46 + 5") == "-41");
-  CHECK(show("\"10\" + 5") == "15");  // strings convert to numbers for arithmetic
+  CHECK(show("\"10\" + 5") == "15");     // strings convert to numbers for arithmetic
   CHECK(show("\"1\" == 1") == "false");  // but == compares types too
   CHECK(show("[1, \"a\"] == [1, \"a\"]") == "true");
   CHECK(show("!true || 1 < 2 && 2 >= 2") == "true");
@@ -68,10 +54,10 @@ TEST_CASE("literals, operators and conditionals evaluate as the specification sa
 }
 
 TEST_CASE("templates join their parts; a lone interpolation keeps its value") {
-  Names names;
-  names.values["domain"] = Value::string("example.com");
-  names.values["port"] = Value::number(25);
-  names.values["hosts"] = list({"a", "b"});
+  Bindings names;
+  names.bind("domain", Value::string("example.com"));
+  names.bind("port", Value::number(25));
+  names.bind("hosts", list({"a", "b"}));
   CHECK(show("\"mx.${domain}.\"", names) == "\"mx.example.com.\"");
   CHECK(show("\"${port}\"", names) == "25");
   CHECK(show("\"p${port}\"", names) == "\"p25\"");
@@ -83,10 +69,12 @@ TEST_CASE("templates join their parts; a lone interpolation keeps its value") {
 }
 
 TEST_CASE("collections; traversals; for expressions and splats") {
-  Names names;
-  names.values["servers"] = evaluate(
-      "[{name = \"a\", ip = \"192.0.2.1\", mail = true}, {name = \"b\", ip = \"192.0.2.2\", "
-      "mail = false}]");
+  Bindings names;
+  names.bind(
+      "servers",
+      evaluate(
+          "[{name = \"a\", ip = \"192.0.2.1\", mail = true}, {name = \"b\", ip = \"192.0.2.2\", "
+          "mail = false}]"));
   CHECK(show("servers[1].name", names) == "\"b\"");
   CHECK(show("servers.0.ip", names) == "\"192.0.2.1\"");
   CHECK(show("servers[*].name", names) == "[\"a\", \"b\"]");
@@ -106,8 +94,8 @@ TEST_CASE("collections; traversals; for expressions and splats") {
 }
 
 TEST_CASE("unknown values stay unknown, for the same reason, and errors are told apart") {
-  Names names;
-  names.values["later"] = Value::unknown("known after apply");
+  Bindings names;
+  names.bind("later", Value::unknown("known after apply"));
   CHECK(show("\"x${later}\"", names) == "unknown: known after apply");
   CHECK(show("later + 1", names) == "unknown: known after apply");
   CHECK(show("later == 1", names) == "unknown: known after apply");
@@ -171,6 +159,12 @@ TEST_CASE("the functions DNS configurations use") {
   CHECK(show("one([])") == "null");
   CHECK(show("max(1, 5, 3) + min(4, 2) + abs(-1) + floor(1.5) + ceil(1.5)") == "11");
   CHECK(show("sum([1, 2, 3])") == "6");
+  CHECK(show("max(-3, -1)") == "-1");
+  CHECK(show("alltrue([true, \"true\"])") == "true");
+  CHECK(show("alltrue([true, false])") == "false");
+  CHECK(show("anytrue([false, true])") == "true");
+  CHECK(show("anytrue([])") == "false");
+  CHECK(show("tobool(\"yes\")").starts_with("error: tobool(): \"yes\" does not convert to bool"));
   CHECK(show("parseint(\"ff\", 16)") == "255");
   CHECK(show("cidrhost(\"192.0.2.0/24\", 5)") == "\"192.0.2.5\"");
   CHECK(show("cidrhost(\"192.0.2.0/24\", -1)") == "\"192.0.2.255\"");
@@ -185,9 +179,10 @@ TEST_CASE("the functions DNS configurations use") {
   // Every function the configurations seen in the wild use for DNS records.
   const auto names = evaluated_functions();
   for (std::string_view name :
-       {"format", "join", "split", "lower", "upper", "trim", "trimprefix", "trimsuffix",
-        "trimspace", "replace", "concat", "flatten", "merge", "lookup", "keys", "values", "element",
-        "length", "tolist", "toset", "tostring", "tonumber", "coalesce", "cidrhost"}) {
+       {"format",     "join",       "split",     "lower",    "upper",    "trim",
+        "trimprefix", "trimsuffix", "trimspace", "replace",  "concat",   "flatten",
+        "merge",      "lookup",     "keys",      "values",   "element",  "length",
+        "tolist",     "toset",      "tostring",  "tonumber", "coalesce", "cidrhost"}) {
     CHECK(std::binary_search(names.begin(), names.end(), name));
   }
 }
@@ -228,13 +223,14 @@ TEST_CASE("hostile expressions end within the evaluation budget") {
   const ExprId doubled = parse_expression("flatten([x, x])", {}, tree);
   EvaluationBudget budget;
   budget.steps = 1'000'000;
-  Names names;
-  names.values["x"] = evaluate("[1, 1]");
+  Value list = evaluate("[1, 1]");
   for (int i = 0; i < 40; ++i) {
+    Bindings names;
+    names.bind("x", list);
     Evaluator evaluator(tree, budget);
-    names.values["x"] = evaluator.evaluate(doubled, names);
+    list = evaluator.evaluate(doubled, names);
   }
-  CHECK(names.values["x"].is_unknown());
+  CHECK(list.is_unknown());
   CHECK(budget.exhausted());
 }
 

@@ -61,8 +61,8 @@ class JsonReader {
     body.from_json = true;
     body.range = range(root);
     for (const auto& [key, value] : document_.entries(root)) {
-      body.attributes.push_back(
-          {document_[key].text, expression(value, true), range(key), span(range(key), range(value))});
+      body.attributes.push_back({document_[key].text, expression(value, true), range(key),
+                                 span(range(key), range(value))});
     }
     return body;
   }
@@ -132,7 +132,8 @@ class JsonReader {
       } else {
         expression_id = expression(value, false);
       }
-      result.attributes.push_back({name, expression_id, range(key), span(range(key), range(value))});
+      result.attributes.push_back(
+          {name, expression_id, range(key), span(range(key), range(value))});
       if (name == "dynamic") {
         collect_blocks(name, {}, {}, range(key), value, 1, result.blocks);
       } else {
@@ -254,9 +255,11 @@ class JsonReader {
       if (i + 1 < content_.size() && content_[i + 1] == 'u') {
         unsigned code = 0;
         for (std::size_t k = 2; k < 6 && i + k < content_.size(); ++k) {
-          code = code * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(content_[i + k]))
-                                                       ? content_[i + k] - '0'
-                                                       : (std::tolower(static_cast<unsigned char>(content_[i + k])) - 'a' + 10));
+          code = code * 16 +
+                 static_cast<unsigned>(
+                     std::isdigit(static_cast<unsigned char>(content_[i + k]))
+                         ? content_[i + k] - '0'
+                         : (std::tolower(static_cast<unsigned char>(content_[i + k])) - 'a' + 10));
         }
         consumed = 6;
         if (code >= 0xd800 && code <= 0xdbff) {

@@ -12,7 +12,7 @@
 namespace dnslint::hcl {
 
 enum class JsonContent : std::uint8_t {
-  configuration,  // *.tf.json: blocks at the top level
+  configuration,    // *.tf.json: blocks at the top level
   variable_values,  // *.tfvars.json: variable names and literal values
 };
 

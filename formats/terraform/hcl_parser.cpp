@@ -96,8 +96,8 @@ std::optional<BinaryOperator> binary_operator(TokenType type) {
 
 bool is_space(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85 ||
-         c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+         c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
 // The code point at text[i] and its length in bytes (1 for bytes that are not valid UTF-8,
@@ -164,7 +164,7 @@ void append_utf8(std::string& out, char32_t c) {
 struct TemplatePiece {
   enum class Kind { literal, interpolation, if_start, else_branch, end_if, for_start, end_for };
   Kind kind = Kind::literal;
-  std::string text;           // literal
+  std::string text;             // literal
   ExprId expression = kNoExpr;  // interpolation; the condition of if; the collection of for
   std::string key_var;
   std::string value_var;
@@ -376,9 +376,8 @@ class Parser {
 
   void finish() {
     if (stopped_) {
-      std::erase_if(tree_.errors, [&](const Diagnostic& e) {
-        return e.range.start.byte > stopped_at_;
-      });
+      std::erase_if(tree_.errors,
+                    [&](const Diagnostic& e) { return e.range.start.byte > stopped_at_; });
     }
     std::stable_sort(tree_.errors.begin(), tree_.errors.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
@@ -426,8 +425,9 @@ class Parser {
                              "block before the end of the file"
                            : "Unclosed configuration body");
         } else if (bad.type != TokenType::invalid) {
-          error(bad.range, "Argument or block definition required: an argument or block "
-                           "definition is required here");
+          error(bad.range,
+                "Argument or block definition required: an argument or block "
+                "definition is required here");
         }
       }
       end_range = previous_;
@@ -550,8 +550,9 @@ class Parser {
       read();
     } else {
       if (!recovery_) {
-        error(eol.range, "Missing newline after block definition: a block definition must end "
-                         "with a newline");
+        error(eol.range,
+              "Missing newline after block definition: a block definition must end "
+              "with a newline");
       }
       recover_after_body_item();
     }
@@ -565,8 +566,9 @@ class Parser {
     const Token name = read();
     if (name.type != TokenType::identifier) {
       if (name.type != TokenType::invalid) {
-        error(name.range, "Argument or block definition required: an argument or block "
-                          "definition is required here");
+        error(name.range,
+              "Argument or block definition required: an argument or block "
+              "definition is required here");
       }
       recover(TokenType::close_brace);
     } else if (peek().type == TokenType::assign) {
@@ -587,12 +589,14 @@ class Parser {
                 "line as its containing block creates a single-line block definition, which "
                 "must also be closed on the same line");
         } else if (next.type == TokenType::end_of_file) {
-          error(open.range, "Unclosed configuration block: there is no closing brace for this "
-                            "block before the end of the file");
+          error(open.range,
+                "Unclosed configuration block: there is no closing brace for this "
+                "block before the end of the file");
         } else if (!recovery_ && next.type != TokenType::invalid) {
-          error(next.range, "Invalid single-argument block definition: a single-line block "
-                            "definition must end with a closing brace immediately after its "
-                            "single argument definition");
+          error(next.range,
+                "Invalid single-argument block definition: a single-line block "
+                "definition must end with a closing brace immediately after its "
+                "single argument definition");
         }
         recover(TokenType::close_brace);
       }
@@ -657,8 +661,9 @@ class Parser {
       }
       const Range at = escape_range(token, i, 2);
       if (i + 1 >= raw.size()) {
-        error(at, "Invalid escape sequence: a backslash must be followed by an escape sequence "
-                  "selector character");
+        error(at,
+              "Invalid escape sequence: a backslash must be followed by an escape sequence "
+              "selector character");
         break;
       }
       const char selector = raw[++i];
@@ -683,7 +688,8 @@ class Parser {
           const std::size_t digits = selector == 'u' ? 4 : 8;
           const std::string_view hex = raw.substr(i + 1, digits);
           std::uint32_t code_point = 0;
-          const auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), code_point, 16);
+          const auto [end, ec] =
+              std::from_chars(hex.data(), hex.data() + hex.size(), code_point, 16);
           if (hex.size() != digits || ec != std::errc() || end != hex.data() + hex.size()) {
             error(escape_range(token, i - 1, 2),
                   fmt::format("Invalid escape sequence: the \\{} escape sequence must be followed "
@@ -742,8 +748,9 @@ class Parser {
     if (recovery_ && tree_.errors.size() > errors_before) return condition;
     const Token colon = peek();
     if (colon.type != TokenType::colon) {
-      error(colon.range, "Missing false expression in conditional: the conditional operator "
-                         "(...?...:...) requires a false expression, delimited by a colon");
+      error(colon.range,
+            "Missing false expression in conditional: the conditional operator "
+            "(...?...:...) requires a false expression, delimited by a colon");
       return condition;
     }
     read();
@@ -818,7 +825,9 @@ class Parser {
         if (name.type == TokenType::identifier) {
           read();
           result = extend_traversal(
-              result, Step{Step::Kind::attribute, std::string(text(name)), {}, span(dot.range, name.range)});
+              result,
+              Step{
+                  Step::Kind::attribute, std::string(text(name)), {}, span(dot.range, name.range)});
         } else if (name.type == TokenType::number) {
           read();
           if (auto step = legacy_index(dot, name)) {
@@ -841,8 +850,9 @@ class Parser {
           read();
           Token close = read();
           if (close.type != TokenType::close_bracket && !recovery_) {
-            error(close.range, "Missing close bracket on splat index: the star for a full splat "
-                               "operator must be immediately followed by a closing bracket");
+            error(close.range,
+                  "Missing close bracket on splat index: the star for a full splat "
+                  "operator must be immediately followed by a closing bracket");
             close = recover(TokenType::close_bracket);
           }
           const ExprId item = add(AnonSymbol{}, span(open.range, close.range));
@@ -907,7 +917,8 @@ class Parser {
       const Token name = peek();
       if (name.type == TokenType::number) {
         read();
-        if (auto step = legacy_index(step_dot, name)) each = extend_traversal(each, std::move(*step));
+        if (auto step = legacy_index(step_dot, name))
+          each = extend_traversal(each, std::move(*step));
         last = name.range;
         continue;
       }
@@ -923,8 +934,10 @@ class Parser {
         break;
       }
       read();
-      each = extend_traversal(
-          each, Step{Step::Kind::attribute, std::string(text(name)), {}, span(step_dot.range, name.range)});
+      each = extend_traversal(each, Step{Step::Kind::attribute,
+                                         std::string(text(name)),
+                                         {},
+                                         span(step_dot.range, name.range)});
       last = name.range;
     }
     return add(SplatExpr{source, each, item}, span(range_of(source), last));
@@ -968,9 +981,10 @@ class Parser {
         read();
         // The operand is a term: -46+5 is (-46)+5.
         const ExprId operand = parse_term_with_traversals();
-        return add(UnaryOp{start.type == TokenType::minus ? Operator::negate : Operator::logical_not,
-                           operand},
-                   span(start.range, range_of(operand)));
+        return add(
+            UnaryOp{start.type == TokenType::minus ? Operator::negate : Operator::logical_not,
+                    operand},
+            span(start.range, range_of(operand)));
       }
       case TokenType::open_bracket:
         return parse_tuple();
@@ -979,11 +993,13 @@ class Parser {
       default:
         if (!recovery_) {
           if (start.type == TokenType::end_of_file) {
-            error(start.range, "Missing expression: expected the start of an expression, but "
-                               "found the end of the file");
+            error(start.range,
+                  "Missing expression: expected the start of an expression, but "
+                  "found the end of the file");
           } else if (start.type != TokenType::invalid) {
-            error(start.range, "Invalid expression: expected the start of an expression, but "
-                               "found an invalid expression token");
+            error(start.range,
+                  "Invalid expression: expected the start of an expression, but "
+                  "found an invalid expression token");
           }
         }
         recovery_ = true;
@@ -1002,8 +1018,9 @@ class Parser {
     }
     const Token close = peek();
     if (close.type != TokenType::close_paren) {
-      error(close.range, "Unbalanced parentheses: expected a closing parenthesis to terminate "
-                         "the expression");
+      error(close.range,
+            "Unbalanced parentheses: expected a closing parenthesis to terminate "
+            "the expression");
       recovery_ = true;
     }
     read();
@@ -1037,9 +1054,10 @@ class Parser {
         call.expand_last = true;
         if (peek().type != TokenType::close_paren) {
           if (!recovery_) {
-            error(separator.range, "Missing closing parenthesis: an expanded function argument "
-                                   "(with ...) must be immediately followed by closing "
-                                   "parentheses");
+            error(separator.range,
+                  "Missing closing parenthesis: an expanded function argument "
+                  "(with ...) must be immediately followed by closing "
+                  "parentheses");
           }
           close = recover(TokenType::close_paren);
         } else {
@@ -1053,8 +1071,9 @@ class Parser {
                 "Unterminated function call: there is no closing parenthesis for this function "
                 "call before the end of the file");
         } else if (separator.type != TokenType::invalid) {
-          error(separator.range, "Missing argument separator: a comma is required to separate "
-                                 "each function argument from the next");
+          error(separator.range,
+                "Missing argument separator: a comma is required to separate "
+                "each function argument from the next");
         }
         close = recover(TokenType::close_paren);
         break;
@@ -1096,11 +1115,13 @@ class Parser {
       if (next.type != TokenType::comma) {
         if (!recovery_) {
           if (next.type == TokenType::end_of_file) {
-            error(open.range, "Unterminated tuple constructor expression: there is no "
-                              "corresponding closing bracket before the end of the file");
+            error(open.range,
+                  "Unterminated tuple constructor expression: there is no "
+                  "corresponding closing bracket before the end of the file");
           } else if (next.type != TokenType::invalid) {
-            error(next.range, "Missing item separator: expected a comma to mark the beginning "
-                              "of the next item");
+            error(next.range,
+                  "Missing item separator: expected a comma to mark the beginning "
+                  "of the next item");
           }
         }
         close = recover(TokenType::close_bracket);
@@ -1143,14 +1164,17 @@ class Parser {
       if (next.type != TokenType::assign && next.type != TokenType::colon) {
         if (!recovery_) {
           if (next.type == TokenType::newline || next.type == TokenType::comma) {
-            error(next.range, "Missing attribute value: expected an attribute value, introduced "
-                              "by an equals sign (\"=\")");
+            error(next.range,
+                  "Missing attribute value: expected an attribute value, introduced "
+                  "by an equals sign (\"=\")");
           } else if (next.type == TokenType::end_of_file) {
-            error(open.range, "Unterminated object constructor expression: there is no "
-                              "corresponding closing brace before the end of the file");
+            error(open.range,
+                  "Unterminated object constructor expression: there is no "
+                  "corresponding closing brace before the end of the file");
           } else if (next.type != TokenType::invalid) {
-            error(next.range, "Missing key/value separator: expected an equals sign (\"=\") to "
-                              "mark the beginning of the attribute value");
+            error(next.range,
+                  "Missing key/value separator: expected an equals sign (\"=\") to "
+                  "mark the beginning of the attribute value");
           }
         }
         close = recover(TokenType::close_brace);
@@ -1171,11 +1195,13 @@ class Parser {
       if (next.type != TokenType::comma && next.type != TokenType::newline) {
         if (!recovery_) {
           if (next.type == TokenType::end_of_file) {
-            error(open.range, "Unterminated object constructor expression: there is no "
-                              "corresponding closing brace before the end of the file");
+            error(open.range,
+                  "Unterminated object constructor expression: there is no "
+                  "corresponding closing brace before the end of the file");
           } else if (next.type != TokenType::invalid) {
-            error(next.range, "Missing attribute separator: expected a newline or comma to mark "
-                              "the beginning of the next attribute");
+            error(next.range,
+                  "Missing attribute separator: expected a newline or comma to mark "
+                  "the beginning of the next attribute");
           }
         }
         close = recover(TokenType::close_brace);
@@ -1249,24 +1275,28 @@ class Parser {
       read();
     } else {
       if (!recovery_) {
-        error(close.range, "Invalid 'for' expression: extra characters after the end of the "
-                           "'for' expression");
+        error(close.range,
+              "Invalid 'for' expression: extra characters after the end of the "
+              "'for' expression");
       }
       close = recover(close_type);
     }
     const Range range = span(open.range, close.range);
     if (!object) {
       if (node.key != kNoExpr) {
-        error(range_of(node.key), "Invalid 'for' expression: a key expression is not valid when "
-                                  "building a tuple");
+        error(range_of(node.key),
+              "Invalid 'for' expression: a key expression is not valid when "
+              "building a tuple");
       }
       if (node.group) {
-        error(ellipsis, "Invalid 'for' expression: the grouping ellipsis (...) cannot be used "
-                        "when building a tuple");
+        error(ellipsis,
+              "Invalid 'for' expression: the grouping ellipsis (...) cannot be used "
+              "when building a tuple");
       }
     } else if (node.key == kNoExpr) {
-      error(range_of(node.value), "Invalid 'for' expression: a key expression is required when "
-                                  "building an object");
+      error(range_of(node.value),
+            "Invalid 'for' expression: a key expression is required when "
+            "building an object");
     }
     return add(std::move(node), range);
   }
@@ -1279,7 +1309,7 @@ class Parser {
     if (too_deep()) return invalid(open);
     std::vector<TemplatePiece> pieces;
     Range end_range = open;
-    bool trim_next = false;        // the last sequence ended with `~}`
+    bool trim_next = false;         // the last sequence ended with `~}`
     bool previous_literal = false;  // the last piece was literal text
     NewlinesScope newlines(*this, true);
     while (true) {
@@ -1296,8 +1326,8 @@ class Parser {
         std::string value = next.type == TokenType::quoted_literal ? unescape_quoted(next)
                                                                    : unescape_template(text(next));
         if (trim) value = trim_space_left(value);
-        pieces.push_back({TemplatePiece::Kind::literal, std::move(value), kNoExpr, {}, {},
-                          next.range});
+        pieces.push_back(
+            {TemplatePiece::Kind::literal, std::move(value), kNoExpr, {}, {}, next.range});
         previous_literal = true;
         continue;
       }
@@ -1321,8 +1351,9 @@ class Parser {
                           : "Unterminated template string: no closing marker was found for the "
                             "string");
         } else if (next.type != TokenType::invalid) {
-          error(next.range, "Unterminated template string: no closing marker was found for the "
-                            "string");
+          error(next.range,
+                "Unterminated template string: no closing marker was found for the "
+                "string");
         }
       }
       end_range = next.type == TokenType::end_of_file ? next.range : recover(end).range;
@@ -1366,13 +1397,15 @@ class Parser {
     if (close.type != TokenType::template_end) {
       if (!recovery_) {
         if (close.type == TokenType::end_of_file) {
-          error(open.range, "Unclosed template interpolation sequence: there is no closing "
-                            "brace for this interpolation sequence before the end of the file");
+          error(open.range,
+                "Unclosed template interpolation sequence: there is no closing "
+                "brace for this interpolation sequence before the end of the file");
         } else if ((close.type == TokenType::close_quote || close.type == TokenType::open_quote) &&
                    end == TokenType::close_quote) {
-          error(open.range, "Unclosed template interpolation sequence: there is no closing "
-                            "brace for this interpolation sequence before the end of the quoted "
-                            "template");
+          error(open.range,
+                "Unclosed template interpolation sequence: there is no closing "
+                "brace for this interpolation sequence before the end of the quoted "
+                "template");
         } else if (close.type != TokenType::invalid) {
           error(close.range,
                 "Extra characters after interpolation expression: expected a closing brace to "
@@ -1395,8 +1428,9 @@ class Parser {
     const Token keyword = peek();
     if (keyword.type != TokenType::identifier) {
       if (!recovery_) {
-        error(keyword.range, "Invalid template directive: a template directive keyword (\"if\", "
-                             "\"for\", etc) is expected at the beginning of a %{ sequence");
+        error(keyword.range,
+              "Invalid template directive: a template directive keyword (\"if\", "
+              "\"for\", etc) is expected at the beginning of a %{ sequence");
       }
       recover(TokenType::template_end);
       return std::nullopt;
@@ -1523,24 +1557,27 @@ class Parser {
           TemplateIf node;
           node.condition = piece.expression;
           const Range start = piece.range;
-          TemplateExpr then_branch = nest_template(
-              pieces, at, {TemplatePiece::Kind::else_branch, TemplatePiece::Kind::end_if,
-                           TemplatePiece::Kind::end_for});
+          TemplateExpr then_branch =
+              nest_template(pieces, at,
+                            {TemplatePiece::Kind::else_branch, TemplatePiece::Kind::end_if,
+                             TemplatePiece::Kind::end_for});
           node.then_branch = add(std::move(then_branch), start);
           if (at < pieces.size() && pieces[at].kind == TemplatePiece::Kind::else_branch) {
             const Range else_range = pieces[at].range;
             ++at;
-            TemplateExpr else_branch = nest_template(
-                pieces, at, {TemplatePiece::Kind::end_if, TemplatePiece::Kind::end_for,
-                             TemplatePiece::Kind::else_branch});
+            TemplateExpr else_branch =
+                nest_template(pieces, at,
+                              {TemplatePiece::Kind::end_if, TemplatePiece::Kind::end_for,
+                               TemplatePiece::Kind::else_branch});
             node.else_branch = add(std::move(else_branch), else_range);
           }
           Range end = start;
           if (at < pieces.size() && pieces[at].kind == TemplatePiece::Kind::end_if) {
             end = pieces[at++].range;
           } else {
-            error(start, "Unterminated template if directive: there is no %{endif} for this "
-                         "%{if}");
+            error(start,
+                  "Unterminated template if directive: there is no %{endif} for this "
+                  "%{if}");
           }
           result.parts.push_back(add(node, span(start, end)));
           break;
@@ -1551,16 +1588,18 @@ class Parser {
           node.value_var = std::move(piece.value_var);
           node.collection = piece.expression;
           const Range start = piece.range;
-          TemplateExpr body = nest_template(
-              pieces, at, {TemplatePiece::Kind::end_for, TemplatePiece::Kind::end_if,
-                           TemplatePiece::Kind::else_branch});
+          TemplateExpr body =
+              nest_template(pieces, at,
+                            {TemplatePiece::Kind::end_for, TemplatePiece::Kind::end_if,
+                             TemplatePiece::Kind::else_branch});
           node.body = add(std::move(body), start);
           Range end = start;
           if (at < pieces.size() && pieces[at].kind == TemplatePiece::Kind::end_for) {
             end = pieces[at++].range;
           } else {
-            error(start, "Unterminated template for directive: there is no %{endfor} for this "
-                         "%{for}");
+            error(start,
+                  "Unterminated template for directive: there is no %{endfor} for this "
+                  "%{for}");
           }
           result.parts.push_back(add(std::move(node), span(start, end)));
           break;
@@ -1568,8 +1607,9 @@ class Parser {
         case TemplatePiece::Kind::else_branch:
         case TemplatePiece::Kind::end_if:
         case TemplatePiece::Kind::end_for:
-          error(piece.range, "Unexpected template directive: this %{else}, %{endif} or "
-                             "%{endfor} has no %{if} or %{for} to end");
+          error(piece.range,
+                "Unexpected template directive: this %{else}, %{endif} or "
+                "%{endfor} has no %{if} or %{for} to end");
           break;
       }
     }
@@ -1611,10 +1651,10 @@ ExprId parse_expression(std::string_view source, const Position& origin, SyntaxT
 
 ExprId parse_template(std::string_view source, const Position& origin, SyntaxTree& tree,
                       const ParseLimits& limits) {
-  Parser parser(source, origin.byte,
-                scan(source, std::min(limits.max_depth, kMaxNesting), ScanMode::template_text,
-                     origin),
-                tree, limits);
+  Parser parser(
+      source, origin.byte,
+      scan(source, std::min(limits.max_depth, kMaxNesting), ScanMode::template_text, origin), tree,
+      limits);
   return parser.parse_lone_template();
 }
 

@@ -60,10 +60,10 @@ std::string show(const SyntaxTree& tree, ExprId id) {
           }
           return out + " }";
         } else if constexpr (std::is_same_v<T, ForExpr>) {
-          return fmt::format("(for{} {},{} {} {} {} {}{})", node.object ? "-obj" : "",
-                             node.key_var, node.value_var, show(tree, node.collection),
-                             show(tree, node.key), show(tree, node.value),
-                             show(tree, node.condition), node.group ? " ..." : "");
+          return fmt::format("(for{} {},{} {} {} {} {}{})", node.object ? "-obj" : "", node.key_var,
+                             node.value_var, show(tree, node.collection), show(tree, node.key),
+                             show(tree, node.value), show(tree, node.condition),
+                             node.group ? " ..." : "");
         } else if constexpr (std::is_same_v<T, IndexExpr>) {
           return fmt::format("(index {} {})", show(tree, node.collection), show(tree, node.key));
         } else if constexpr (std::is_same_v<T, SplatExpr>) {
@@ -180,8 +180,9 @@ loop = "%{for k, v in m}${k}=${v};%{endfor}"
 }
 
 TEST_CASE("heredocs keep their lines; <<- strips the common indentation") {
-  const SyntaxTree tree = parse("plain = <<EOT\n  a\n    b\n  EOT\nflush = <<-EOT\n    a\n\n"
-                                "      ${x}\n    EOT\nafter = 1\n");
+  const SyntaxTree tree = parse(
+      "plain = <<EOT\n  a\n    b\n  EOT\nflush = <<-EOT\n    a\n\n"
+      "      ${x}\n    EOT\nafter = 1\n");
   CHECK(errors(tree).empty());
   CHECK(attribute(tree, "plain") == "(tpl \"  a\\n\" \"    b\\n\")");
   CHECK(attribute(tree, "flush") == "(tpl \"a\\n\" \"\\n\" \"  \" x \"\\n\")");
@@ -240,7 +241,9 @@ ns = provider::aws::arn_parse(var.arn)
 }
 
 TEST_CASE("a byte order mark, CRLF line ends and tabs are read") {
-  const SyntaxTree tree = parse("\xef\xbb\xbf" "a = 1\r\nb {\r\n\tc = 2\r\n}\r\n");
+  const SyntaxTree tree = parse(
+      "\xef\xbb\xbf"
+      "a = 1\r\nb {\r\n\tc = 2\r\n}\r\n");
   CHECK(errors(tree).empty());
   CHECK(attribute(tree, "a") == "1");
   REQUIRE(tree.body.blocks.size() == 1);
@@ -256,8 +259,8 @@ TEST_CASE("syntax errors are reported where they are, and reading goes on") {
     CHECK(attribute(tree, "c") == "1");
   }
   SUBCASE("single-line blocks") {
-    const SyntaxTree tree = parse(
-        "a { b = \"foo\", c = \"bar\" }\na { b = \"foo\"\n}\na { d {} }\nz = 1\n");
+    const SyntaxTree tree =
+        parse("a { b = \"foo\", c = \"bar\" }\na { b = \"foo\"\n}\na { d {} }\nz = 1\n");
     const std::string found = errors(tree);
     CHECK(found.find("1:14-1:15 Invalid single-argument block definition") != std::string::npos);
     CHECK(found.find("2:14-3:1 Invalid single-argument block definition") != std::string::npos);
@@ -266,8 +269,9 @@ TEST_CASE("syntax errors are reported where they are, and reading goes on") {
   }
   SUBCASE("an unclosed block") {
     const SyntaxTree tree = parse("a {\n");
-    CHECK(errors(tree) == "1:3-1:4 Unclosed configuration block: there is no closing brace for "
-                          "this block before the end of the file\n");
+    CHECK(errors(tree) ==
+          "1:3-1:4 Unclosed configuration block: there is no closing brace for "
+          "this block before the end of the file\n");
   }
   SUBCASE("a quoted string split over lines ends at its line") {
     const SyntaxTree tree = parse("a = \"unclosed\nb = 2\n");

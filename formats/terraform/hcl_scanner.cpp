@@ -51,17 +51,14 @@ std::size_t utf8_length(std::string_view text, char32_t& code_point) {
 // letter of every script to read the names people give their resources.)
 bool is_non_identifier(char32_t c) {
   if (c >= 0xa0 && c <= 0xbf) return c != 0xaa && c != 0xb5 && c != 0xba;
-  return c == 0xd7 || c == 0xf7 || (c >= 0x2000 && c <= 0x206f) ||
-         (c >= 0x3000 && c <= 0x3003) || c == 0xfeff || (c >= 0xff01 && c <= 0xff0f);
+  return c == 0xd7 || c == 0xf7 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x3003) ||
+         c == 0xfeff || (c >= 0xff01 && c <= 0xff0f);
 }
 
 class Scanner {
  public:
   Scanner(std::string_view source, unsigned max_depth, ScanMode mode, const Position& origin)
-      : text_(source),
-        max_depth_(max_depth),
-        origin_(origin),
-        line_(origin.line) {
+      : text_(source), max_depth_(max_depth), origin_(origin), line_(origin.line) {
     if (mode == ScanMode::template_text) {
       contexts_.push_back(Context(Context::Kind::standalone));
       return;
@@ -229,7 +226,8 @@ class Scanner {
                     next == '=' ? 2 : 1);
       case '&':
         if (next == '&') return take(TokenType::logical_and, 2);
-        return invalid(1, "Bitwise operators are not supported. Did you mean boolean AND (\"&&\")?");
+        return invalid(1,
+                       "Bitwise operators are not supported. Did you mean boolean AND (\"&&\")?");
       case '|':
         if (next == '|') return take(TokenType::logical_or, 2);
         return invalid(1, "Bitwise operators are not supported. Did you mean boolean OR (\"||\")?");
@@ -249,7 +247,8 @@ class Scanner {
                        "The \";\" character is not valid. Use newlines to separate arguments and "
                        "blocks, and commas to separate items in collection values.");
       case '\'':
-        return invalid(1, "Single quotes are not valid. Use double quotes (\") to enclose strings.");
+        return invalid(1,
+                       "Single quotes are not valid. Use double quotes (\") to enclose strings.");
       case '`':
         return invalid(1,
                        "The \"`\" character is not valid. To create a multi-line string, use the "
@@ -347,8 +346,7 @@ class Scanner {
     char32_t code_point = 0;
     const std::size_t length = utf8_length(text_.substr(pos_), code_point);
     if (length == 0) {
-      return invalid(1,
-                     "the file is not valid UTF-8 here; all input files must be UTF-8 encoded");
+      return invalid(1, "the file is not valid UTF-8 here; all input files must be UTF-8 encoded");
     }
     if (code_point == 0x201c || code_point == 0x201d) {
       return invalid(length,
@@ -378,9 +376,7 @@ class Scanner {
   }
 
   // A template literal ends at `${` or `%{` (but `$${` and `%%{` are escaped literals).
-  bool at_sequence() const {
-    return (peek() == '$' || peek() == '%') && peek(1) == '{';
-  }
+  bool at_sequence() const { return (peek() == '$' || peek() == '%') && peek(1) == '{'; }
   bool at_escaped_sequence() const {
     return (peek() == '$' || peek() == '%') && peek(1) == peek() && peek(2) == '{';
   }
@@ -445,8 +441,8 @@ class Scanner {
     const std::string_view marker = contexts_.back().marker;
     if (text_.substr(pos_ + at, marker.size()) != marker) return 0;
     at += marker.size();
-    const bool line_ends = pos_ + at >= text_.size() || peek(at) == '\n' ||
-                           (peek(at) == '\r' && peek(at + 1) == '\n');
+    const bool line_ends =
+        pos_ + at >= text_.size() || peek(at) == '\n' || (peek(at) == '\r' && peek(at + 1) == '\n');
     return line_ends ? at : 0;
   }
 

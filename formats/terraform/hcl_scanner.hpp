@@ -24,13 +24,13 @@ enum class TokenType : std::uint8_t {
   close_paren,
   open_quote,
   close_quote,
-  open_heredoc,     // `<<EOT` or `<<-EOT` with its newline
-  close_heredoc,    // the marker line
-  quoted_literal,   // text of a quoted template, escapes not yet resolved
-  heredoc_literal,  // text of a heredoc, a line at most (with its newline)
-  template_interp,  // `${` or `${~`
-  template_control, // `%{` or `%{~`
-  template_end,     // `}` or `~}` closing a template sequence
+  open_heredoc,      // `<<EOT` or `<<-EOT` with its newline
+  close_heredoc,     // the marker line
+  quoted_literal,    // text of a quoted template, escapes not yet resolved
+  heredoc_literal,   // text of a heredoc, a line at most (with its newline)
+  template_interp,   // `${` or `${~`
+  template_control,  // `%{` or `%{~`
+  template_end,      // `}` or `~}` closing a template sequence
   plus,
   minus,
   star,

@@ -42,15 +42,6 @@ std::string quoted_key(const std::string& key) {
   return out + "\"]";
 }
 
-// A scope that knows no names: variable defaults and tfvars values are constants.
-class Constants : public hcl::Scope {
- protected:
-  std::optional<Value> resolve(const hcl::ScopeTraversal&, std::size_t&,
-                               const SourceLocation&) const override {
-    return std::nullopt;
-  }
-};
-
 // A resource or data source instance as a value: the attributes its configuration sets, the
 // zone it stands for when it is a zone, and unknown values for the rest (computed by the
 // provider).
@@ -198,8 +189,8 @@ ModuleConfig::ModuleConfig(std::string directory, std::string identity,
         for (const hcl::Attribute& attribute : block.body.attributes) {
           const auto [at, inserted] = locals_.emplace(attribute.name, std::pair{&file, &attribute});
           if (!inserted) {
-            duplicate(file, attribute.name_range, "local value", attribute.name,
-                      *at->second.first, at->second.second->name_range);
+            duplicate(file, attribute.name_range, "local value", attribute.name, *at->second.first,
+                      at->second.second->name_range);
           }
         }
       } else if (block.type == "output") {
@@ -282,13 +273,13 @@ Expansion expand_value(const Value& count, const Value& for_each, const std::str
       return Refusal{fmt::format("count must be a whole number, not {}", count.describe()), at};
     }
     if (*number > 1e6) {
-      return Value::unknown(fmt::format("count = {} makes more instances than dnslint reads",
-                                        count.describe()),
-                            at);
+      return Value::unknown(
+          fmt::format("count = {} makes more instances than dnslint reads", count.describe()), at);
     }
     for (std::size_t i = 0; i < static_cast<std::size_t>(*number); ++i) {
       const Value index = Value::number(static_cast<double>(i), count.location());
-      repetitions.push_back({fmt::format("[{}]", i), "count", repetition_object(index, index, true)});
+      repetitions.push_back(
+          {fmt::format("[{}]", i), "count", repetition_object(index, index, true)});
     }
     return repetitions;
   }
@@ -299,8 +290,9 @@ Expansion expand_value(const Value& count, const Value& for_each, const std::str
   if (for_each.is_unknown()) return for_each;
   if (for_each.is_mapping() && !for_each.is_lazy()) {
     for (const auto& [name, value] : for_each.attributes()) {
-      repetitions.push_back({quoted_key(name), iterator,
-                             repetition_object(Value::string(name, value.location()), value, false)});
+      repetitions.push_back(
+          {quoted_key(name), iterator,
+           repetition_object(Value::string(name, value.location()), value, false)});
     }
     return repetitions;
   }
@@ -316,9 +308,9 @@ Expansion expand_value(const Value& count, const Value& for_each, const std::str
               fmt::format("for_each takes a set of strings, not of {} values", element.type_name()),
               at};
         }
-        repetitions.push_back({quoted_key(*text), iterator,
-                               repetition_object(Value::string(*text, element.location()), element,
-                                                 false)});
+        repetitions.push_back(
+            {quoted_key(*text), iterator,
+             repetition_object(Value::string(*text, element.location()), element, false)});
       } else {
         repetitions.push_back(
             {fmt::format("[{}]", i), iterator,
@@ -364,8 +356,8 @@ Value ModuleInstance::variable(const std::string& name, const SourceLocation& at
   if (auto cached = variables_.find(name); cached != variables_.end()) return cached->second;
   const auto declared = config_.variables().find(name);
   if (declared == config_.variables().end()) {
-    return Value::unknown(
-        fmt::format("variable \"{}\" is not declared in the files read", name), at);
+    return Value::unknown(fmt::format("variable \"{}\" is not declared in the files read", name),
+                          at);
   }
   if (!evaluating_.insert("var." + name).second) {
     return Value::error(fmt::format("variable \"{}\" refers to itself", name), at);
@@ -379,7 +371,7 @@ Value ModuleInstance::variable(const std::string& name, const SourceLocation& at
     value = parent_->evaluate(*call_->file, argument->value, caller);
   }
   if (!value && variable.fallback != nullptr) {
-    const Constants constants;
+    const hcl::EmptyScope constants;
     value = evaluate(*variable.file, variable.fallback->value, constants);
   }
   if (!value) {
@@ -418,9 +410,9 @@ Expansion ModuleInstance::expand(const ConfigFile& file, const hcl::Body& body) 
   const hcl::Attribute* for_each = body.attribute("for_each");
   const Value count_value = count ? evaluate(file, count->value, *this) : Value::null();
   const Value for_each_value = for_each ? evaluate(file, for_each->value, *this) : Value::null();
-  const SourceLocation at = location_of(file, count ? file.tree[count->value].range
-                                                    : for_each ? file.tree[for_each->value].range
-                                                               : body.range);
+  const SourceLocation at = location_of(file, count      ? file.tree[count->value].range
+                                              : for_each ? file.tree[for_each->value].range
+                                                         : body.range);
   return expand_value(count_value, for_each_value, "each", false, at);
 }
 
@@ -434,7 +426,8 @@ const std::vector<ChildModule>& ModuleInstance::children(const ModuleCallDeclara
     for (const ModuleInstance* ancestor = this; ancestor != nullptr; ancestor = ancestor->parent_)
       ++depth;
     std::string problem;
-    const ModuleConfig* child = depth > kMaxModuleDepth ? nullptr : modules_.load(config_, call, problem);
+    const ModuleConfig* child =
+        depth > kMaxModuleDepth ? nullptr : modules_.load(config_, call, problem);
     if (depth > kMaxModuleDepth) {
       problem = fmt::format("modules are nested more than {} deep", kMaxModuleDepth);
     }
@@ -471,12 +464,12 @@ Value ModuleInstance::resource_value(const ResourceDeclaration& resource,
   Expansion expansion = expand(*resource.file, resource.block->body);
   if (auto* refusal = std::get_if<Refusal>(&expansion)) return Value::error(refusal->why, at);
   if (auto* why = std::get_if<Value>(&expansion)) {
-    return why->is_error() ? Value::error(why->why_unknown(), at)
-                           : Value::unknown(fmt::format("the instances of {}{} are not known "
-                                                        "statically ({})",
-                                                        address_, resource.address,
-                                                        why->why_unknown()),
-                                            at);
+    return why->is_error()
+               ? Value::error(why->why_unknown(), at)
+               : Value::unknown(fmt::format("the instances of {}{} are not known "
+                                            "statically ({})",
+                                            address_, resource.address, why->why_unknown()),
+                                at);
   }
   const bool counted = resource.block->body.attribute("count") != nullptr;
   return collect(
@@ -527,8 +520,7 @@ std::optional<Value> ModuleInstance::resolve(const hcl::ScopeTraversal& traversa
     if (root == "module") {
       const ModuleCallDeclaration* call = config_.call(name);
       if (call == nullptr) {
-        return Value::unknown(fmt::format("module.{} is not declared in the files read", name),
-                              at);
+        return Value::unknown(fmt::format("module.{} is not declared in the files read", name), at);
       }
       return module_value(*call, at);
     }

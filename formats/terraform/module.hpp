@@ -98,7 +98,7 @@ class ModuleConfig {
 // and the names it binds (count.index, each.key and each.value, or a dynamic block's
 // iterator).
 struct Repetition {
-  std::string key;  // "", "[0]" or "[\"www\"]"
+  std::string key;   // "", "[0]" or "[\"www\"]"
   std::string name;  // "count", "each" or the iterator; empty for a single instance
   hcl::Value value;  // the object bound to `name`
 };
@@ -167,7 +167,8 @@ class ModuleInstance : public hcl::Scope {
 
   // The value of an expression of one of this module's files, in `scope` (this instance or
   // one with a repetition's names bound over it).
-  hcl::Value evaluate(const ConfigFile& file, hcl::ExprId expression, const hcl::Scope& scope) const;
+  hcl::Value evaluate(const ConfigFile& file, hcl::ExprId expression,
+                      const hcl::Scope& scope) const;
 
  protected:
   std::optional<hcl::Value> resolve(const hcl::ScopeTraversal& traversal, std::size_t& steps_used,
@@ -183,7 +184,7 @@ class ModuleInstance : public hcl::Scope {
   std::string address_;
   hcl::EvaluationBudget& budget_;
   ModuleSource& modules_;
-  Repetition repetition_;  // of the call, for evaluating its arguments
+  Repetition repetition_;                    // of the call, for evaluating its arguments
   std::map<std::string, hcl::Value> given_;  // root: tfvars and command line values
 
   mutable std::map<std::string, hcl::Value> variables_;

@@ -5,8 +5,8 @@
 
 #include "formats/document_tree.hpp"
 #include "formats/iac_records.hpp"
-#include "formats/terraform/terraform_reader.hpp"
 #include "formats/terraform/resources.hpp"
+#include "formats/terraform/terraform_reader.hpp"
 
 namespace dnslint {
 namespace {

@@ -545,8 +545,7 @@ std::vector<std::string_view> zone_name_attributes(std::string_view type) {
 
 std::vector<std::string_view> zone_identity_attributes(std::string_view type) {
   const auto found = zone_resources().find(type);
-  return found == zone_resources().end() ? std::vector<std::string_view>{}
-                                         : found->second.identity;
+  return found == zone_resources().end() ? std::vector<std::string_view>{} : found->second.identity;
 }
 
 }  // namespace dnslint

@@ -28,8 +28,8 @@ struct SourceText {
 class ModuleFiles {
  public:
   struct Directory {
-    std::string identity;  // tells one directory from another however its path was written
-    std::string display;   // how paths of its files show it
+    std::string identity;           // tells one directory from another however its path was written
+    std::string display;            // how paths of its files show it
     std::vector<SourceText> files;  // its *.tf and *.tf.json
   };
   virtual ~ModuleFiles() = default;

@@ -5,15 +5,6 @@
 namespace dnslint::hcl {
 namespace {
 
-// A scope with no names: the defaults inside a type are constants.
-class NoNames : public Scope {
- protected:
-  std::optional<Value> resolve(const ScopeTraversal&, std::size_t&,
-                               const SourceLocation&) const override {
-    return std::nullopt;
-  }
-};
-
 std::optional<TypeConstraint::Kind> primitive(std::string_view name) {
   if (name == "any") return TypeConstraint::Kind::any;
   if (name == "string") return TypeConstraint::Kind::string;
@@ -113,7 +104,7 @@ class TypeParser {
           field_type = optional->arguments[0];
           if (optional->arguments.size() == 2) {
             Evaluator evaluator(tree_, budget_);
-            const NoNames constants;
+            const EmptyScope constants;
             attribute.fallback = evaluator.evaluate(optional->arguments[1], constants);
           }
         }
@@ -159,8 +150,8 @@ class TypeParser {
 };
 
 Value mismatch(const Value& value, std::string_view wanted) {
-  return Value::error(
-      fmt::format("{} does not convert to {}", value.describe(), wanted), value.location());
+  return Value::error(fmt::format("{} does not convert to {}", value.describe(), wanted),
+                      value.location());
 }
 
 }  // namespace
@@ -238,9 +229,9 @@ Value convert(const Value& value, const TypeConstraint& type) {
                 fmt::format("the object lacks the required attribute \"{}\"", attribute.name), at);
           }
           attributes.emplace_back(attribute.name,
-                                  attribute.fallback ? convert(*attribute.fallback,
-                                                               attribute.type.front())
-                                                     : Value::null(at));
+                                  attribute.fallback
+                                      ? convert(*attribute.fallback, attribute.type.front())
+                                      : Value::null(at));
           continue;
         }
         Value converted = convert(*given, attribute.type.front());

@@ -94,11 +94,10 @@ Value Value::sequence(Kind kind, Elements elements, const SourceLocation& at) {
       if (element.is_unknown()) return Value(element).at(at);
     }
     std::stable_sort(elements.begin(), elements.end());
-    elements.erase(std::unique(elements.begin(), elements.end(),
-                               [](const Value& a, const Value& b) {
-                                 return equals(a, b).value_or(false);
-                               }),
-                   elements.end());
+    elements.erase(
+        std::unique(elements.begin(), elements.end(),
+                    [](const Value& a, const Value& b) { return equals(a, b).value_or(false); }),
+        elements.end());
   }
   Value value;
   value.kind_ = kind;
@@ -136,9 +135,7 @@ Value Value::lazy(std::shared_ptr<const LazyObject> object, const SourceLocation
   return value;
 }
 
-const Value::Elements& Value::elements() const {
-  return elements_ ? *elements_ : no_elements();
-}
+const Value::Elements& Value::elements() const { return elements_ ? *elements_ : no_elements(); }
 
 const Value::Attributes& Value::attributes() const {
   return attributes_ ? *attributes_ : no_attributes();
@@ -158,10 +155,9 @@ bool Value::has_unknown() const {
 std::optional<Value> Value::attribute(std::string_view name, const SourceLocation& at) const {
   if (lazy_) return lazy_->attribute(name, at);
   const Attributes& all = attributes();
-  const auto found = std::lower_bound(all.begin(), all.end(), name,
-                                      [](const auto& entry, std::string_view key) {
-                                        return entry.first < key;
-                                      });
+  const auto found =
+      std::lower_bound(all.begin(), all.end(), name,
+                       [](const auto& entry, std::string_view key) { return entry.first < key; });
   if (found == all.end() || found->first != name) return std::nullopt;
   return found->second;
 }
@@ -247,8 +243,8 @@ bool operator<(const Value& a, const Value& b) {
   }
   if (a.is_mapping()) {
     return std::lexicographical_compare(
-        a.attributes().begin(), a.attributes().end(), b.attributes().begin(),
-        b.attributes().end(), [](const auto& x, const auto& y) {
+        a.attributes().begin(), a.attributes().end(), b.attributes().begin(), b.attributes().end(),
+        [](const auto& x, const auto& y) {
           return x.first != y.first ? x.first < y.first : x.second < y.second;
         });
   }
@@ -321,8 +317,8 @@ std::string format_number(double number) {
   if (std::isnan(number)) return "NaN";
   if (std::isinf(number)) return number > 0 ? "+Inf" : "-Inf";
   char buffer[400];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, number,
-                                       std::chars_format::fixed);
+  const auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, number, std::chars_format::fixed);
   if (ec != std::errc()) return fmt::format("{}", number);
   std::string text(buffer, end);
   return text == "-0" ? "0" : text;

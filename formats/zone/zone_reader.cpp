@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <thread>
 
+#include "formats/suppressions.hpp"
 #include "formats/zone/generate.hpp"
 #include "formats/zone/rdata_parser.hpp"
-#include "formats/suppressions.hpp"
 #include "formats/zone/ttl.hpp"
 #include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"

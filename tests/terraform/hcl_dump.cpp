@@ -25,15 +25,6 @@ std::string read_file(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// A scope without names: what is static needs none.
-class NoNames : public Scope {
- protected:
-  std::optional<Value> resolve(const ScopeTraversal&, std::size_t&,
-                               const SourceLocation&) const override {
-    return std::nullopt;
-  }
-};
-
 // True when the expression calls a function anywhere (the oracle evaluates without any).
 bool calls_function(const SyntaxTree& tree, ExprId id) {
   if (id == kNoExpr) return false;
@@ -128,7 +119,7 @@ std::string value_json(const Value& value) {
 std::string body_json(const SyntaxTree& tree, const Body& body) {
   EvaluationBudget budget;
   Evaluator evaluator(tree, budget);
-  const NoNames scope;
+  const EmptyScope scope;
   std::string out = R"({"attributes":[)";
   for (std::size_t i = 0; i < body.attributes.size(); ++i) {
     const Attribute& attribute = body.attributes[i];
@@ -149,10 +140,10 @@ std::string body_json(const SyntaxTree& tree, const Body& body) {
     for (const std::string& label : block.labels) {
       labels += (labels.empty() ? "" : ",") + json_quote(label);
     }
-    out += fmt::format(R"({}{{"type":{},"labels":[{}],"type_line":{},"type_byte":{},"body":{}}})",
-                       i == 0 ? "" : ",", json_quote(block.type), labels,
-                       block.type_range.start.line, block.type_range.start.byte,
-                       body_json(tree, block.body));
+    out +=
+        fmt::format(R"({}{{"type":{},"labels":[{}],"type_line":{},"type_byte":{},"body":{}}})",
+                    i == 0 ? "" : ",", json_quote(block.type), labels, block.type_range.start.line,
+                    block.type_range.start.byte, body_json(tree, block.body));
   }
   return out + "]}";
 }

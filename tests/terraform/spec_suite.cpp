@@ -39,14 +39,6 @@ std::string read_file(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-class NoNames : public Scope {
- protected:
-  std::optional<Value> resolve(const ScopeTraversal&, std::size_t&,
-                               const SourceLocation&) const override {
-    return std::nullopt;
-  }
-};
-
 // Values compare as HCL's equality does, numbers within double precision (dnslint computes
 // in doubles; the suite's arbitrary-precision sums agree to 15 digits).
 bool same(const Value& a, const Value& b) {
@@ -101,7 +93,8 @@ class Decoder {
           const std::string name = text(child.body, "name").value_or(key);
           expected_attributes.push_back(name);
           attributes.emplace_back(key, decode(child, body));
-        } else if (child.type == "block" || child.type == "block_list" || child.type == "block_map") {
+        } else if (child.type == "block" || child.type == "block_list" ||
+                   child.type == "block_map") {
           expected_blocks.push_back(text(child.body, "block_type").value_or(key));
           attributes.emplace_back(key, decode(child, body));
         }
@@ -164,7 +157,7 @@ class Decoder {
     if (attribute == nullptr) return Value::null();
     EvaluationBudget budget;
     Evaluator evaluator(spec_.tree, budget);
-    const NoNames none;
+    const EmptyScope none;
     return evaluator.evaluate(attribute->value, none);
   }
 
@@ -198,7 +191,7 @@ Expected read_expectation(const Document& test) {
   Expected expected;
   EvaluationBudget budget;
   Evaluator evaluator(test.tree, budget);
-  const NoNames none;
+  const EmptyScope none;
   if (const Attribute* result = test.tree.body.attribute("result"))
     expected.result = evaluator.evaluate(result->value, none);
   for (const Block& block : test.tree.body.blocks) {
@@ -248,26 +241,15 @@ std::vector<std::string> run(const fs::path& test_path) {
     }
   }
   // Variables the spec gives the input's expressions.
-  class Variables : public Scope {
-   public:
-    std::map<std::string, Value> values;
-
-   protected:
-    std::optional<Value> resolve(const ScopeTraversal& traversal, std::size_t&,
-                                 const SourceLocation&) const override {
-      const auto found = values.find(traversal.root);
-      if (found == values.end()) return std::nullopt;
-      return found->second;
-    }
-  } variables;
+  Bindings variables;
   const Block* root_spec = nullptr;
   for (const Block& block : spec.tree.body.blocks) {
     if (block.type == "variables") {
       EvaluationBudget budget;
       Evaluator evaluator(spec.tree, budget);
-      const NoNames none;
+      const EmptyScope none;
       for (const Attribute& attribute : block.body.attributes)
-        variables.values[attribute.name] = evaluator.evaluate(attribute.value, none);
+        variables.bind(attribute.name, evaluator.evaluate(attribute.value, none));
     } else if (root_spec == nullptr) {
       root_spec = &block;
     }
@@ -309,8 +291,8 @@ std::vector<std::string> run(const fs::path& test_path) {
     wanted = without(*wanted, skipped->second);
   }
   if (wanted && errors.empty() && !same(result, *wanted)) {
-    problems.push_back(fmt::format("decoded {}\n  expected {}", result.describe(),
-                                   wanted->describe()));
+    problems.push_back(
+        fmt::format("decoded {}\n  expected {}", result.describe(), wanted->describe()));
   }
   return problems;
 }
