@@ -93,6 +93,7 @@ bool is_yaml_name(std::string_view name) {
 
 // Reads the file for detection; false when it is too large to read at all.
 bool sniff(InputFile& file, std::uint64_t max_size) {
+  if (file.content) return true;
   try {
     file.content = read_whole_file(file.path, max_size);
     return true;
@@ -177,7 +178,16 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
   };
   for (const std::string& given : paths) {
     if (given == "-") {
-      add(InputFile{stdin_name, {}, true, forced.value_or(InputFormat::zone), std::nullopt});
+      InputFile file{stdin_name, {}, true, forced.value_or(InputFormat::zone), std::nullopt};
+      if (!forced) {
+        // Standard input is read as a file of its --stdin-filename would be (an editor's
+        // buffer of main.tf is Terraform, of example.com.yaml an octoDNS zone).
+        InputFile named{stdin_name, stdin_name, false, InputFormat::zone, read_stdin(max_file_size)};
+        std::string why;
+        if (auto format = detect_format(named, true, max_file_size, why)) file.format = *format;
+        file.content = std::move(named.content);
+      }
+      add(std::move(file));
       continue;
     }
     std::error_code ec;
