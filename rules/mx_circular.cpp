@@ -1,11 +1,15 @@
 // mx-circular: following an MX exchange (through CNAME and DNAME aliases, and through the MX
 // of an exchange that has no address of its own) must end at a host. When the way leads back
-// to the owner, mail for it never reaches a host: senders loop until their hop limit.
+// to the owner and no other exchange of the owner leads anywhere else, mail for it never
+// reaches a host. A backup exchange that does reach one takes the mail (RFC 5321 §5.1: a
+// sender skips an exchange without an address and tries the next), so then there is no loop
+// to report (mx-target-cname still reports the alias).
 //
 // The names form a graph: an alias points to its target, and a name without addresses points
-// to its MX exchanges. An MX record of an address-less owner is circular exactly when its
-// exchange lies in the owner's strongly connected component, which Tarjan's algorithm finds
-// for all owners in linear time.
+// to its MX exchanges. Tarjan's algorithm finds the strongly connected components of every
+// owner in linear time, and in an order where a component comes after every component it
+// leads to, so whether a component reaches a host (a name with an address, or one outside the
+// loaded zones, which may be one) is known for each as it is made.
 #include <fmt/format.h>
 
 #include <deque>
@@ -28,21 +32,34 @@ class MailGraph {
 
   // The edges out of `name`; the reference stays valid while the graph lives.
   const std::vector<Edge>& edges(NameId name) {
+    const std::uint32_t slot = lookup(name);
+    return slot == kHost || slot == kDeadEnd ? no_edges_ : edges_[slot];
+  }
+
+  // True for a name without edges where mail can end: a host, or a name the loaded zones do
+  // not hold (it may be one). An in-zone name without an address, alias or MX is a dead end.
+  bool ends_at_host(NameId name) { return lookup(name) == kHost; }
+
+ private:
+  std::uint32_t lookup(NameId name) {
     bool inserted = false;
     std::uint32_t& slot = index_.try_emplace(name, inserted);
     if (inserted) {
-      std::vector<Edge> out = compute_edges(name);
+      bool host = false;
+      std::vector<Edge> out = compute_edges(name, host);
       // Most names asked about are hosts, with no edges: they share one empty list.
-      slot = out.empty() ? kNoEdges : static_cast<std::uint32_t>(edges_.size());
+      slot = !out.empty() ? static_cast<std::uint32_t>(edges_.size()) : host ? kHost : kDeadEnd;
       if (!out.empty()) edges_.push_back(std::move(out));
     }
-    return slot == kNoEdges ? no_edges_ : edges_[slot];
+    return slot;
   }
 
- private:
-  std::vector<Edge> compute_edges(NameId name) const {
+  std::vector<Edge> compute_edges(NameId name, bool& host) const {
     const Zone* zone = model_.zone_for(name);
-    if (zone == nullptr || zone->delegation_at_or_above(model_.names, name) != kNoName) return {};
+    if (zone == nullptr || zone->delegation_at_or_above(model_.names, name) != kNoName) {
+      host = true;  // elsewhere: not known here, so it may well be a host
+      return {};
+    }
     if (const Record* dname = dname_above(model_, *zone, name)) {
       if (auto target = substitute_dname(model_, name, *dname)) return {{*target, dname}};
       return {};
@@ -50,28 +67,44 @@ class MailGraph {
     std::vector<Edge> mx_edges;
     for (std::uint32_t index : find_node(model_, *zone, name).records) {
       const Record& record = zone->records[index];
+      // A record whose value is not known may be what makes a host: not judged.
+      if (record.unknown_value()) host = true;
       if (record.type == rrtype::CNAME)
         return {{std::get<NameData>(record.rdata).target.name, &record}};
-      if (record.type == rrtype::A || record.type == rrtype::AAAA) return {};  // a host
+      if (record.type == rrtype::A || record.type == rrtype::AAAA) {
+        host = true;
+        return {};
+      }
       if (record.type == rrtype::MX && !is_null_mx(model_, std::get<MxData>(record.rdata))) {
         mx_edges.push_back({std::get<MxData>(record.rdata).exchange.name, &record});
       }
     }
+    if (host) return {};
     return mx_edges;
   }
 
-  static constexpr std::uint32_t kNoEdges = 0xffffffffu;
+  static constexpr std::uint32_t kHost = 0xffffffffu;
+  static constexpr std::uint32_t kDeadEnd = 0xfffffffeu;
   const Model& model_;
   const std::vector<Edge> no_edges_;
-  IdMap<std::uint32_t> index_;           // name -> its edges in edges_, or kNoEdges
+  IdMap<std::uint32_t> index_;           // name -> its edges in edges_, or kHost or kDeadEnd
   std::deque<std::vector<Edge>> edges_;  // a deque, so that references survive growth
 };
 
-// Iterative Tarjan: component id of every name reachable from the roots.
-IdMap<std::uint32_t> components(MailGraph& graph, const std::vector<NameId>& roots) {
+// The strongly connected components of the names reachable from some roots, and whether each
+// leads to a host.
+struct Components {
+  IdMap<std::uint32_t> of;           // name -> component
+  std::vector<bool> reaches_host;    // by component
+};
+
+// Iterative Tarjan: the component of every name reachable from the roots. A component is made
+// after every component its edges lead into, so whether it reaches a host is known from them.
+Components components(MailGraph& graph, const std::vector<NameId>& roots) {
   IdMap<std::uint32_t> index;
   IdMap<std::uint32_t> low;
-  IdMap<std::uint32_t> component;
+  Components result;
+  IdMap<std::uint32_t>& component = result.of;
   std::vector<NameId> stack;
   IdMap<bool> on_stack;
   std::uint32_t next_index = 0;
@@ -105,18 +138,29 @@ IdMap<std::uint32_t> components(MailGraph& graph, const std::vector<NameId>& roo
       frames.pop_back();
       if (!frames.empty()) low[frames.back().name] = std::min(low[frames.back().name], low[done]);
       if (low[done] == index[done]) {
+        std::vector<NameId> members;
         NameId member;
         do {
           member = stack.back();
           stack.pop_back();
           on_stack[member] = false;
           component[member] = next_component;
+          members.push_back(member);
         } while (member != done);
+        bool reaches = false;
+        for (NameId name : members) {
+          if (graph.ends_at_host(name)) reaches = true;
+          for (const Edge& edge : graph.edges(name)) {
+            const std::uint32_t target = *component.find(edge.to);
+            if (target != next_component && result.reaches_host[target]) reaches = true;
+          }
+        }
+        result.reaches_host.push_back(reaches);
         ++next_component;
       }
     }
   }
-  return component;
+  return result;
 }
 
 // The way from `from` back to `owner` inside one component, for the message; empty when it
@@ -153,11 +197,14 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_rrset(model, rrtype::MX, [&](const Zone&, NameId owner, std::span<const std::uint32_t>) {
     if (!graph.edges(owner).empty()) owners.push_back(owner);
   });
-  const auto component = components(graph, owners);
+  const Components found = components(graph, owners);
+  const IdMap<std::uint32_t>& component = found.of;
   for_each_rrset(
       model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
         // An owner with an address of its own is a host: a way back to it delivers mail there.
         if (model.zone_for(owner, &zone) != &zone || graph.edges(owner).empty()) return;
+        // Some exchange of the owner leads to a host: mail arrives there.
+        if (found.reaches_host[*component.find(owner)]) return;
         for (std::uint32_t index : set) {
           const Record& record = zone.records[index];
           const auto& mx = std::get<MxData>(record.rdata);
