@@ -1,5 +1,7 @@
 #include "rules/common.hpp"
 
+#include "model/ascii.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -137,6 +139,45 @@ bool is_null_mx(const Model& model, const MxData& mx) {
 std::string where(const Model& model, const SourceLocation& location, const SourceLocation& from) {
   if (location.file == from.file) return fmt::format("line {}", location.line);
   return fmt::format("{}:{}", model.files[location.file], location.line);
+}
+
+NamePatterns::NamePatterns(const std::vector<std::string>& patterns) {
+  for (const std::string& pattern : patterns) {
+    std::string normal = to_ascii_lower(pattern);
+    if (normal.empty() || normal.back() != '.') normal.push_back('.');
+    patterns_.push_back(std::move(normal));
+  }
+}
+
+namespace {
+
+// Label by label from the left; "*" takes one label.
+bool labels_match(std::string_view name, std::string_view pattern) {
+  while (true) {
+    if (pattern == "." || name == ".") return pattern == name;
+    const std::string_view label = first_label(pattern);
+    if (label != "*" && label != first_label(name)) return false;
+    pattern = parent_name(pattern);
+    name = parent_name(name);
+  }
+}
+
+}  // namespace
+
+bool NamePatterns::matches(std::string_view name) const {
+  for (const std::string& pattern : patterns_) {
+    if (pattern.starts_with("*.")) {
+      // Strictly below the rest: some labels, then the rest matched label by label.
+      const std::string_view rest = std::string_view(pattern).substr(2);
+      for (std::string_view below = parent_name(name); below != "."; below = parent_name(below)) {
+        if (labels_match(below, rest)) return true;
+      }
+      if (rest == "." && name != ".") return true;
+    } else if (labels_match(name, pattern)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace dnslint

@@ -56,6 +56,18 @@ void for_each_conflicting_target(
 // RFC 7505: a null MX has the root as its exchange.
 bool is_null_mx(const Model& model, const MxData& mx);
 
+// Exchange patterns of rule options: "name." matches that name; a label "*" matches any one
+// label ("inbound-smtp.*.amazonaws.com."), and a leading "*." every name strictly below the
+// rest ("*.mail.protection.outlook.com."). Case does not matter; the final dot is optional.
+class NamePatterns {
+ public:
+  explicit NamePatterns(const std::vector<std::string>& patterns);
+  bool matches(std::string_view canonical_name) const;
+
+ private:
+  std::vector<std::string> patterns_;  // lower case, ending in a dot
+};
+
 // "line 12" or "example.net.zone:12" when the location is in another file than `from`.
 std::string where(const Model& model, const SourceLocation& location, const SourceLocation& from);
 

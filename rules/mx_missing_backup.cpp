@@ -1,6 +1,7 @@
 // mx-missing-backup: with a single exchange, mail waits in senders' queues (and bounces after
 // days) whenever that host is down; a second exchange at a higher preference takes over
-// (RFC 5321 §5.1). Providers that publish one highly available name can be exempted.
+// (RFC 5321 §5.1). The major providers that publish one highly available name (or names that
+// are each highly available) are exempt by default; the list is an option.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,31 +13,10 @@
 namespace dnslint {
 namespace {
 
-std::string normalized(std::string_view pattern) {
-  std::string out = to_ascii_lower(pattern);
-  if (out.empty() || out.back() != '.') out.push_back('.');
-  return out;
-}
-
-// "name." matches itself; "*.suffix." matches every name strictly below suffix. The patterns
-// are normalized.
-bool is_exempt(std::string_view exchange, const std::vector<std::string>& patterns) {
-  for (const auto& pattern : patterns) {
-    if (pattern.starts_with("*.")) {
-      const std::string_view suffix = std::string_view(pattern).substr(2);
-      if (exchange != suffix && is_at_or_below(exchange, suffix)) return true;
-    } else if (exchange == pattern) {
-      return true;
-    }
-  }
-  return false;
-}
-
 void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
   const auto minimum =
       static_cast<std::size_t>(std::max<std::int64_t>(1, options.integer("minimum")));
-  std::vector<std::string> exempt;
-  for (const auto& pattern : options.strings("exempt")) exempt.push_back(normalized(pattern));
+  const NamePatterns exempt(options.strings("exempt"));
   std::vector<NameId> exchanges;
   for_each_rrset(
       model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
@@ -45,7 +25,7 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
           const auto& mx = std::get<MxData>(zone.records[index].rdata);
           // A null MX says "no mail": there is nothing to back up (null-mx-mixed covers mixing).
           if (is_null_mx(model, mx)) return;
-          if (is_exempt(model.name(mx.exchange.name), exempt)) return;
+          if (exempt.matches(model.name(mx.exchange.name))) return;
           exchanges.push_back(mx.exchange.name);
         }
         std::sort(exchanges.begin(), exchanges.end());
@@ -64,19 +44,36 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
       });
 }
 
+// Providers whose published MX is one name, highly available behind it, from their setup
+// documentation.
+std::vector<std::string> single_name_providers() {
+  return {
+      "smtp.google.com.",               // Google Workspace (since 2023)
+      "*.mail.protection.outlook.com.",  // Microsoft 365
+      "*.mx.microsoft.",                 // Microsoft 365 with DNSSEC
+      "inbound-smtp.*.amazonaws.com.",   // Amazon SES and WorkMail inbound
+      "mx.sendgrid.net.",                // SendGrid Inbound Parse
+      "*.mailgun.org.",                  // Mailgun (mxa, mxb; eu.)
+      "inbound.postmarkapp.com.",        // Postmark inbound
+      "mail.protonmail.ch.",             // Proton Mail
+      "mailsec.protonmail.ch.",
+      "*.messagingengine.com.",          // Fastmail (in1-smtp, in2-smtp)
+      "*.mail.icloud.com.",              // iCloud+ custom domains
+  };
+}
+
 }  // namespace
 
 Rule mx_missing_backup_rule() {
   return {"mx-missing-backup",
-          "an owner has fewer mail exchanges than required (one, by default)",
+          "an owner has fewer mail exchanges than required (two, by default)",
           Severity::warning,
           "RFC 5321 §5.1",
           {{"minimum", OptionType::integer, std::int64_t{2},
             "fewest distinct exchanges an owner must have"},
-           {"exempt", OptionType::string_list,
-            std::vector<std::string>{"smtp.google.com.", "*.mail.protection.outlook.com."},
+           {"exempt", OptionType::string_list, single_name_providers(),
             "exchanges that are highly available on their own; an MX set that uses one is not "
-            "reported ('*.' matches every name below)"}},
+            "reported ('*.' matches every name below, a '*' label any one label)"}},
           check};
 }
 

@@ -5,6 +5,7 @@
 
 #include "formats/zone/zone_reader.hpp"
 #include "model/lookup.hpp"
+#include "rules/common.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
@@ -177,6 +178,25 @@ TEST_CASE("mx-circular reports every MX whose owner is on a loop, in bounded tim
   const Model model = model_of(text);
   // 200 MX at the apex, each back through m<i>, and the MX of every m<i>.
   CHECK(run("mx-circular", model).size() == 400);
+}
+
+}  // namespace dnslint
+
+namespace dnslint {
+
+TEST_CASE("exchange patterns: whole names, any one label, every name below") {
+  const NamePatterns patterns(
+      {"smtp.google.com", "inbound-smtp.*.amazonaws.com.", "*.Mail.Protection.Outlook.com."});
+  CHECK(patterns.matches("smtp.google.com."));
+  CHECK_FALSE(patterns.matches("alt1.smtp.google.com."));
+  CHECK(patterns.matches("inbound-smtp.eu-west-1.amazonaws.com."));
+  CHECK_FALSE(patterns.matches("inbound-smtp.amazonaws.com."));
+  CHECK_FALSE(patterns.matches("inbound-smtp.a.b.amazonaws.com."));
+  CHECK(patterns.matches("example-com.mail.protection.outlook.com."));
+  CHECK(patterns.matches("a.b.mail.protection.outlook.com."));
+  CHECK_FALSE(patterns.matches("mail.protection.outlook.com."));
+  CHECK_FALSE(NamePatterns({}).matches("example.com."));
+  CHECK(NamePatterns({"*."}).matches("example.com."));
 }
 
 }  // namespace dnslint
