@@ -169,10 +169,14 @@ bool NamePatterns::matches(std::string_view name) const {
     if (pattern.starts_with("*.")) {
       // Strictly below the rest: some labels, then the rest matched label by label.
       const std::string_view rest = std::string_view(pattern).substr(2);
+      // "*." alone: every name but the root.
+      if (rest.empty()) {
+        if (name != ".") return true;
+        continue;
+      }
       for (std::string_view below = parent_name(name); below != "."; below = parent_name(below)) {
         if (labels_match(below, rest)) return true;
       }
-      if (rest == "." && name != ".") return true;
     } else if (labels_match(name, pattern)) {
       return true;
     }
