@@ -23,6 +23,17 @@ void prefetch_ahead(const Zone& zone, const Zone::RRsetList& ranges, std::size_t
 
 }  // namespace
 
+bool is_occluded(const Model& model, const Zone& zone, NameId owner, RRType type) {
+  if (zone.has_dname() && dname_above(model, zone, owner) != nullptr) return true;
+  const NameId cut = zone.delegation_at_or_above(model.names, owner);
+  if (cut == kNoName) return false;
+  if (owner == cut && (type == rrtype::NS || type == rrtype::DS || type == rrtype::NSEC ||
+                       type == rrtype::RRSIG)) {
+    return false;
+  }
+  return type != rrtype::A && type != rrtype::AAAA;  // addresses may be glue
+}
+
 void for_each_rrset(
     const Model& model, RRType type,
     const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit) {
@@ -32,6 +43,7 @@ void for_each_rrset(
       prefetch_ahead(zone, ranges, i);
       const auto set = zone.records_of(ranges[i]);
       const NameId owner = zone.records[set.front()].owner;
+      if (is_occluded(model, zone, owner, type)) continue;
       const bool plain = std::all_of(set.begin(), set.end(), [&](std::uint32_t index) {
         return zone.records[index].variant == 0;
       });
@@ -68,7 +80,9 @@ void for_each_record(const Model& model, RRType type,
     const auto ranges = zone.rrsets(type);
     for (std::size_t i = 0; i < ranges.size(); ++i) {
       prefetch_ahead(zone, ranges, i);
-      for (std::uint32_t index : zone.records_of(ranges[i])) {
+      const auto set = zone.records_of(ranges[i]);
+      if (is_occluded(model, zone, zone.records[set.front()].owner, type)) continue;
+      for (std::uint32_t index : set) {
         if (!zone.records[index].unknown_value()) visit(zone, zone.records[index]);
       }
     }

@@ -11,10 +11,15 @@
 
 namespace dnslint {
 
+// True for data a zone holds but never serves (RFC 1034 §4.2.1, RFC 6672 §2.3): below a DNAME,
+// or at or below a zone cut other than the delegation's NS and DS at the cut and addresses
+// (glue). dname-children and occluded-data report it, once; no other rule judges it.
+bool is_occluded(const Model& model, const Zone& zone, NameId owner, RRType type);
+
 // Calls `visit(zone, owner, rrset)` for every RRset of `type` in every zone, in a deterministic
 // order (zones as loaded, owners by first appearance). Routing alternatives (Record::variant)
 // are separate RRsets; an RRset with a value that is not known statically is skipped, since no
-// rule can judge it as a whole.
+// rule can judge it as a whole, and so is occluded data.
 void for_each_rrset(
     const Model& model, RRType type,
     const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit);
@@ -26,8 +31,8 @@ bool has_unknown_value(const Zone& zone, std::span<const std::uint32_t> set);
 void for_each_mx(const Model& model,
                  const std::function<void(const Zone&, const Record&, const MxData&)>& visit);
 
-// Calls `visit(zone, record)` for every record of `type` whose value is known, in the order of
-// for_each_rrset.
+// Calls `visit(zone, record)` for every record of `type` whose value is known and that is not
+// occluded, in the order of for_each_rrset.
 void for_each_record(const Model& model, RRType type,
                      const std::function<void(const Zone&, const Record&)>& visit);
 

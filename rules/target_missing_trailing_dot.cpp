@@ -33,6 +33,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     for (const Record& record : zone.records) {
       const TargetName* target = target_of(record);
       if (target == nullptr || !target->written_relative()) continue;
+      if (is_occluded(model, zone, record.owner, record.type)) continue;
       // The name it became exists: it was written as meant.
       if (const Zone* holder = model.zone_for(target->name);
           holder != nullptr && holder->name_exists(target->name)) {
