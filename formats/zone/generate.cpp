@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cstdint>
+#include <limits>
 
 namespace dnslint {
 namespace {
@@ -119,9 +121,17 @@ bool expand_generate_template(std::string_view pattern, std::int64_t value, std:
     offset = *parsed_offset;
     width = *parsed_width;
     if (count > 2) base = parts[2][0];
-    // BIND prints the shifted value as a signed int in decimal and as an unsigned 32-bit
-    // number in the other bases.
+    // BIND computes the shifted value as a signed 32-bit int and refuses the zone when it
+    // overflows.
     const std::int64_t shifted = value + offset;
+    constexpr std::int64_t kIntMin = std::numeric_limits<std::int32_t>::min();
+    constexpr std::int64_t kIntMax = std::numeric_limits<std::int32_t>::max();
+    if (offset < kIntMin || offset > kIntMax || shifted < kIntMin || shifted > kIntMax) {
+      error = fmt::format("'${{{}}}' for {} is out of range: {} plus {} leaves the 32-bit range",
+                          spec, value, value, offset);
+      return false;
+    }
+    // Printed as a signed int in decimal and as an unsigned 32-bit number in the other bases.
     const auto w = static_cast<std::size_t>(width);
     const auto v = static_cast<std::uint32_t>(shifted);
     switch (base) {

@@ -46,6 +46,12 @@ TEST_CASE("$GENERATE templates: $, modifiers, escapes") {
   CHECK(expand("\\$ and $$", 1) == "$ and $");
   CHECK(expand("${0,2,q}", 1).starts_with("error: bad base"));
   CHECK(expand("${1", 1).starts_with("error: unterminated"));
+  // BIND refuses an offset that takes the value out of a signed 32-bit int.
+  CHECK(expand("${2147483646}", 1) == "2147483647");
+  CHECK(expand("${-2147483648}", 0) == "-2147483648");
+  CHECK(expand("${2147483647}", 1).find("out of range") != std::string::npos);
+  CHECK(expand("${-2147483649}", 1).find("out of range") != std::string::npos);
+  CHECK(expand("${99999999999}", 0).find("out of range") != std::string::npos);
 }
 
 }  // namespace dnslint

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "formats/zone/presentation_checks.hpp"
 #include "formats/zone/ttl.hpp"
 #include "model/address.hpp"
 
@@ -45,14 +46,12 @@ std::variant<std::uint16_t, RdataError> read_u16(const Token& token, std::size_t
   return static_cast<std::uint16_t>(value);
 }
 
-// An MX preference as written: an optionally signed decimal, kept even when outside 0..65535
-// so that the rule can report it (clamped to the int64 range for absurdly long numbers).
+// An MX preference as written: a decimal, or a negative one, kept even when outside 0..65535
+// so that the rule can report it (clamped to the int64 range for absurdly long numbers). A
+// plus sign and "-0" are no numbers to BIND and Knot.
 std::optional<std::int64_t> read_preference(std::string_view text) {
-  bool negative = false;
-  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
-    negative = text[0] == '-';
-    text.remove_prefix(1);
-  }
+  const bool negative = text.starts_with('-');
+  if (negative) text.remove_prefix(1);
   if (text.empty()) return std::nullopt;
   std::int64_t value = 0;
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
@@ -61,6 +60,7 @@ std::optional<std::int64_t> read_preference(std::string_view text) {
     const int digit = c - '0';
     value = value > (kMax - digit) / 10 ? kMax : value * 10 + digit;
   }
+  if (negative && value == 0) return std::nullopt;
   return negative ? -value : value;
 }
 
@@ -78,6 +78,7 @@ bool take(std::variant<T, RdataError>&& result, T& out, RdataError& error) {
 
 bool is_opaque_to_ldns(RRType type) {
   switch (type) {
+    case 30:     // NXT, obsolete (RFC 3755) but still loaded by BIND
     case 32:     // NIMLOC
     case 34:     // ATMA
     case 38:     // A6
@@ -167,6 +168,9 @@ RdataParser::~RdataParser() = default;
 std::variant<Rdata, RdataError> RdataParser::parse(RRType type, std::span<const Token> tokens,
                                                    std::string_view origin, NameTable& names) {
   const bool generic = !tokens.empty() && tokens[0].raw == "\\#";
+  if (!generic) {
+    if (auto problem = check_presentation(type, tokens)) return *std::move(problem);
+  }
   if (is_opaque_to_ldns(type) && !generic) return parse_opaque(type, tokens);
   if (has_native_parser(type) && !generic) return parse_native(type, tokens, origin, names);
   return parse_with_ldns(type, tokens, origin, names);

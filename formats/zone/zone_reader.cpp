@@ -7,6 +7,7 @@
 
 #include "formats/suppressions.hpp"
 #include "formats/zone/generate.hpp"
+#include "formats/zone/presentation_checks.hpp"
 #include "formats/zone/rdata_parser.hpp"
 #include "formats/zone/ttl.hpp"
 #include "formats/zone/zone_scanner.hpp"
@@ -403,6 +404,19 @@ class ZoneReader {
       syntax_error(file, type_token,
                    fmt::format("unknown record type {}", quoted(type_token.text)));
       return;
+    }
+    if (is_refused_obsolete_type(*type)) {
+      syntax_error(file, type_token,
+                   fmt::format("type {} is obsolete and servers refuse it (RFC 973): use MX",
+                               type_name(*type)));
+      return;
+    }
+    if (*type == rrtype::NSEC3) {
+      const std::string_view owner_name = result_.names.str(owner);
+      if (auto problem = check_nsec3_owner_label(owner_name.substr(0, owner_name.find('.')))) {
+        syntax_error(file, tokens[0], *problem);
+        return;
+      }
     }
     const std::span<const Token> rdata_tokens(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1),
                                               tokens.end());
