@@ -71,6 +71,21 @@ std::optional<RRType> type_from_name(std::string_view text) {
   return generic_number(text, "TYPE");
 }
 
+std::string class_name(RRClass rclass) {
+  switch (rclass) {
+    case rrclass::IN:
+      return "IN";
+    case 2:
+      return "CS";
+    case rrclass::CH:
+      return "CH";
+    case rrclass::HS:
+      return "HS";
+    default:
+      return fmt::format("CLASS{}", rclass);
+  }
+}
+
 std::optional<RRClass> class_from_name(std::string_view text) {
   if (equals_ignoring_case(text, "IN")) return rrclass::IN;
   if (equals_ignoring_case(text, "CS")) return RRClass{2};

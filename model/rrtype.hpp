@@ -39,6 +39,9 @@ inline constexpr RRClass HS = 4;
 // "MX", or "TYPE65280" for a type without a mnemonic (RFC 3597 §5).
 std::string type_name(RRType type);
 
+// "IN", or "CLASS32" for a class without a mnemonic (RFC 3597 §5).
+std::string class_name(RRClass rclass);
+
 // Case-insensitive mnemonic or TYPEnnn / CLASSnnn.
 std::optional<RRType> type_from_name(std::string_view text);
 std::optional<RRClass> class_from_name(std::string_view text);

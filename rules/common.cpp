@@ -133,6 +133,41 @@ void report_if_address_literal(const Model& model, Reporter& reporter, const Zon
   reporter.report(zone, record, std::move(message));
 }
 
+namespace {
+
+bool is_ldh(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+
+// Why `name` is not a host name, or empty when it is one.
+std::string host_name_problem(std::string_view name) {
+  for (std::string_view rest = name; rest != "."; rest = parent_name(rest)) {
+    const std::string_view label = first_label(rest);
+    for (char c : label) {
+      if (!is_ldh(c)) {
+        return c == '\\' ? fmt::format("label '{}' has an escaped character", label)
+                          : fmt::format("label '{}' has '{}'", label, c);
+      }
+    }
+    if (label.front() == '-' || label.back() == '-') {
+      return fmt::format("label '{}' starts or ends with a hyphen", label);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+void report_if_not_host_name(const Model& model, Reporter& reporter, const Zone& zone,
+                             const Record& record, const TargetName& target,
+                             std::string_view role) {
+  if (looks_like_address_literal(written_text(model.names, target))) return;
+  const std::string problem = host_name_problem(model.name(target.name));
+  if (problem.empty()) return;
+  reporter.report(zone, record,
+                  fmt::format("{} {} is not a valid host name: {} (letters, digits and hyphens "
+                              "only)",
+                              role, model.name(target.name), problem));
+}
+
 void for_each_conflicting_target(
     const Model& model, RRType type,
     const std::function<void(const Zone&, const Record& first, const Record& record)>& visit) {

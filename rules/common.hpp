@@ -51,6 +51,13 @@ void report_if_address_literal(const Model& model, Reporter& reporter, const Zon
                                const Record& record, const TargetName& target,
                                std::string_view role);
 
+// Reports `record` when `target`, in the role `role` ("NS host"), is not a host name: letters,
+// digits and hyphens, with no hyphen at either end of a label (RFC 952, RFC 1123 §2.1).
+// Address literals are left to the rules about them.
+void report_if_not_host_name(const Model& model, Reporter& reporter, const Zone& zone,
+                             const Record& record, const TargetName& target,
+                             std::string_view role);
+
 // For a type a name may hold once (CNAME, DNAME): calls `visit(zone, first, record)` for every
 // later record at the same owner whose target differs from the first one's. Exact duplicates
 // are left to duplicate-record.

@@ -1,6 +1,6 @@
 // ns-single: a zone, and every delegation, needs at least two name servers (RFC 1034 §4.1,
 // RFC 2182 §5): with one, every outage of that server takes the whole zone off the net. An
-// apex with no NS at all cannot be delegated to.
+// apex with none is ns-missing.
 #include <fmt/format.h>
 
 #include <set>
@@ -12,13 +12,6 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for (const Zone& zone : model.zones) {
-    if (!zone.is_zone_file || !zone.rrset(zone.origin, rrtype::NS).empty()) continue;
-    const auto soa = zone.rrset(zone.origin, rrtype::SOA);
-    if (soa.empty()) continue;  // soa-missing says more
-    reporter.report(zone, zone.records[soa.front()],
-                    fmt::format("zone {} has no NS records at its apex", model.name(zone.origin)));
-  }
   for_each_rrset(
       model, rrtype::NS, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
         // NS records below a cut are occluded; they delegate nothing.
@@ -39,7 +32,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 
 Rule ns_single_rule() {
   return {"ns-single",
-          "fewer than two NS at an apex or delegation",
+          "a single NS at an apex or delegation",
           Severity::warning,
           "RFC 1034 §4.1, RFC 2182 §5",
           {},

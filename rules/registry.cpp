@@ -6,6 +6,7 @@
 
 namespace dnslint {
 
+Rule class_mismatch_rule();
 Rule cname_and_other_data_rule();
 Rule cname_at_apex_rule();
 Rule cname_chain_rule();
@@ -14,6 +15,7 @@ Rule cname_multiple_rule();
 Rule cname_target_missing_rule();
 Rule dname_children_rule();
 Rule dname_multiple_rule();
+Rule ds_at_apex_rule();
 Rule duplicate_record_rule();
 Rule include_error_rule();
 Rule invalid_suppression_rule();
@@ -28,10 +30,12 @@ Rule mx_target_address_literal_rule();
 Rule mx_target_cname_rule();
 Rule mx_target_invalid_hostname_rule();
 Rule mx_target_no_address_rule();
+Rule ns_missing_rule();
 Rule ns_missing_glue_rule();
 Rule ns_single_rule();
 Rule ns_target_address_literal_rule();
 Rule ns_target_cname_rule();
+Rule ns_target_invalid_hostname_rule();
 Rule null_mx_mixed_rule();
 Rule null_mx_preference_rule();
 Rule occluded_data_rule();
@@ -40,6 +44,7 @@ Rule rrset_ttl_mismatch_rule();
 Rule soa_missing_rule();
 Rule soa_multiple_rule();
 Rule srv_target_cname_rule();
+Rule srv_target_invalid_hostname_rule();
 Rule srv_target_no_address_rule();
 Rule syntax_error_rule();
 Rule target_missing_trailing_dot_rule();
@@ -48,6 +53,7 @@ Rule unused_suppression_rule();
 
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> rules = {
+      class_mismatch_rule(),
       cname_and_other_data_rule(),
       cname_at_apex_rule(),
       cname_chain_rule(),
@@ -56,6 +62,7 @@ const std::vector<Rule>& all_rules() {
       cname_target_missing_rule(),
       dname_children_rule(),
       dname_multiple_rule(),
+      ds_at_apex_rule(),
       duplicate_record_rule(),
       include_error_rule(),
       invalid_suppression_rule(),
@@ -70,10 +77,12 @@ const std::vector<Rule>& all_rules() {
       mx_target_cname_rule(),
       mx_target_invalid_hostname_rule(),
       mx_target_no_address_rule(),
+      ns_missing_rule(),
       ns_missing_glue_rule(),
       ns_single_rule(),
       ns_target_address_literal_rule(),
       ns_target_cname_rule(),
+      ns_target_invalid_hostname_rule(),
       null_mx_mixed_rule(),
       null_mx_preference_rule(),
       occluded_data_rule(),
@@ -82,6 +91,7 @@ const std::vector<Rule>& all_rules() {
       soa_missing_rule(),
       soa_multiple_rule(),
       srv_target_cname_rule(),
+      srv_target_invalid_hostname_rule(),
       srv_target_no_address_rule(),
       syntax_error_rule(),
       target_missing_trailing_dot_rule(),

@@ -42,6 +42,8 @@ struct CarriedState {
   std::optional<std::uint32_t> default_ttl;
   std::optional<std::uint32_t> last_explicit_ttl;
   std::optional<std::uint32_t> soa_minimum;
+  // The class of the SOA: a record that states none is of the zone's class, as in BIND.
+  std::optional<RRClass> zone_class;
   bool saw_record = false;
   bool missing_origin_reported = false;
   bool missing_ttl_reported = false;
@@ -435,7 +437,8 @@ class ZoneReader {
     Record rec;
     rec.owner = owner;
     rec.type = *type;
-    rec.rclass = rclass.value_or(rrclass::IN);
+    if (*type == rrtype::SOA && !state_.zone_class) state_.zone_class = rclass.value_or(rrclass::IN);
+    rec.rclass = rclass.value_or(state_.zone_class.value_or(rrclass::IN));
     rec.rdata = std::move(std::get<Rdata>(parsed));
     rec.location = SourceLocation{file, tokens.front().line, tokens.front().column,
                                   tokens.back().end_line, tokens.back().end_column};

@@ -40,7 +40,7 @@ BY_OWNER = {
         (re.compile(r"^\[(\S+)\] multiple DNAME records"), {"dname-multiple"}),
         (re.compile(r"^\[(\S+)\] NS record exists beside DNAME"), {"occluded-data"}),
         (re.compile(r"^\[(\S+)\] missing glue record"), {"ns-missing-glue"}),
-        (re.compile(r"^\[(\S+)\] missing NS at the zone apex"), {"ns-single"}),
+        (re.compile(r"^\[(\S+)\] missing NS at the zone apex"), {"ns-missing"}),
         (re.compile(r"^\[(\S+)\] missing SOA at the zone apex"), {"soa-missing"}),
         (re.compile(r"^\[(\S+)\] CNAME at the apex"), {"cname-at-apex"}),
     ],
