@@ -228,6 +228,8 @@ options:
   -j, --jobs N                  threads (default: all cores)
       --color auto|always|never colour the text report (NO_COLOR is honoured)
       --include-root DIR        also allow $INCLUDE files below DIR (repeatable)
+      --include-base file|cwd   relative $INCLUDE paths start at the zone file's directory
+                                (default) or at the current directory, as named reads them
       --max-include-depth N     nesting limit for $INCLUDE (default 32)
       --max-generate N          records one $GENERATE may create (default 1000000)
       --max-file-size BYTES     larger inputs and $INCLUDE files are not read (default 1 GiB)
@@ -336,6 +338,10 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       expect_one_of(arg, options.color, {"auto", "always", "never"});
     } else if (arg == "--include-root") {
       options.request.include_roots.emplace_back(value());
+    } else if (arg == "--include-base") {
+      const std::string base = value();
+      expect_one_of(arg, base, {"file", "cwd"});
+      options.request.include_base = base == "file" ? IncludeBase::file : IncludeBase::cwd;
     } else if (arg == "--max-include-depth") {
       options.request.max_include_depth = static_cast<unsigned>(parse_count(arg, value(), 10000));
     } else if (arg == "--report") {

@@ -111,7 +111,7 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
   }
   std::optional<FileIncludeLoader> loader;
   if (!input.is_stdin) {
-    loader.emplace(input, request.include_roots, request.max_file_size);
+    loader.emplace(input, request.include_roots, request.include_base, request.max_file_size);
     options.includes = &*loader;
   }
   const FileText text = zone_text_of(input, request);

@@ -23,6 +23,7 @@ struct LintRequest {
   std::optional<InputFormat> input_format;  // --input-format; detected per file when unset
   unsigned jobs = 1;
   std::vector<std::filesystem::path> include_roots;
+  IncludeBase include_base = IncludeBase::file;
   unsigned max_include_depth = 32;
   std::uint64_t max_generate_records = 1'000'000;
   std::uint64_t max_file_size = kDefaultMaxFileSize;  // bytes of one input or $INCLUDE file

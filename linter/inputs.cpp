@@ -305,17 +305,21 @@ std::string read_stdin(std::uint64_t max_size) {
 }
 
 FileIncludeLoader::FileIncludeLoader(const InputFile& top, const std::vector<fs::path>& extra_roots,
-                                     std::uint64_t max_file_size)
+                                     IncludeBase base, std::uint64_t max_file_size)
     : top_path_(top.path),
       extra_roots_(extra_roots),
-      display_base_(fs::path(top.display_path).parent_path()),
+      base_(base),
+      display_base_(base == IncludeBase::file ? fs::path(top.display_path).parent_path()
+                                              : fs::path()),
       max_file_size_(max_file_size) {}
 
 void FileIncludeLoader::resolve_roots() {
   if (roots_resolved_) return;
   roots_resolved_ = true;
   std::error_code ec;
-  base_dir_ = fs::canonical(fs::absolute(top_path_, ec).parent_path(), ec);
+  const fs::path base =
+      base_ == IncludeBase::file ? fs::absolute(top_path_, ec).parent_path() : fs::current_path(ec);
+  base_dir_ = fs::canonical(base, ec);
   roots_.push_back(base_dir_);
   for (const auto& root : extra_roots_) {
     auto canonical = fs::weakly_canonical(fs::absolute(root, ec), ec);

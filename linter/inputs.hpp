@@ -81,11 +81,18 @@ std::string read_whole_file(const std::filesystem::path& path,
                             std::uint64_t max_size = kDefaultMaxFileSize);
 std::string read_stdin(std::uint64_t max_size = kDefaultMaxFileSize);
 
-// Resolves $INCLUDE paths against the directory of the top-level file (as named-checkzone does
-// when run from there) and refuses anything outside the allowed roots.
+// What a relative $INCLUDE path is relative to (--include-base).
+enum class IncludeBase {
+  file,  // the directory of the zone file named on the command line
+  cwd,   // the current directory, as named reads it from its working directory
+};
+
+// Resolves $INCLUDE paths against the base directory and refuses anything outside the allowed
+// roots: the base directory's tree and `extra_roots`.
 class FileIncludeLoader : public IncludeLoader {
  public:
   FileIncludeLoader(const InputFile& top, const std::vector<std::filesystem::path>& extra_roots,
+                    IncludeBase base = IncludeBase::file,
                     std::uint64_t max_file_size = kDefaultMaxFileSize);
   std::variant<Loaded, std::string> load(std::string_view written_path) override;
   std::string top_identity() override;
@@ -96,6 +103,7 @@ class FileIncludeLoader : public IncludeLoader {
 
   std::filesystem::path top_path_;
   std::vector<std::filesystem::path> extra_roots_;
+  IncludeBase base_;
   bool roots_resolved_ = false;
   std::filesystem::path base_dir_;
   std::filesystem::path display_base_;

@@ -332,6 +332,20 @@ check "walk finds *.zone" contains "$out" "data/walk/a.example.zone"
 check "walk skips hidden folders" bash -c "! grep -q skipped '$work/out'"
 check "walk summary" contains "$err" "in 2 files"
 
+# --- $INCLUDE resolved against the zone file's folder, or the current directory as named does
+mkdir -p "$work/base/zones/hosts" "$work/base/hosts"
+printf '$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\n@ NS ns2.example.net.\n$INCLUDE hosts/ns.inc\n' >"$work/base/zones/example.com.zone"
+printf 'ns1 A 192.0.2.1\n' >"$work/base/zones/hosts/ns.inc"
+printf 'ns1 A 192.0.2.1\nwww CNAME ns1\nwww TXT "beside a CNAME"\n' >"$work/base/hosts/ns.inc"
+run "--include-base file (default)" 0 --format json "$work/base/zones/example.com.zone"
+check "--include-base file reads beside the zone" contains "$out" '"records": 4'
+run "--include-base cwd" 1 --include-base cwd "$work/base/zones/example.com.zone"
+check "--include-base cwd: the test directory has no hosts/ns.inc" contains "$out" "[include-error]"
+(cd "$work/base" && "$DNSLINT" --include-base cwd zones/example.com.zone >"$work/out" 2>"$work/err")
+check "--include-base cwd reads from the current directory" contains "$(cat "$work/err")" "6 records"
+check "--include-base cwd shows the path as written" contains "$(cat "$work/out")" "hosts/ns.inc:2:1: error"
+run "--include-base takes file or cwd" 2 --include-base elsewhere "$work/base/zones/example.com.zone"
+
 # --- configuration
 run "--config disables a rule" 0 --config config/disable-backup.yaml data/warnings.example.com.zone
 run "--config severity" 1 --config config/severity.yaml --fail-on error data/warnings.example.com.zone
