@@ -1,8 +1,8 @@
 // ns-missing-glue: a name server inside the zone needs addresses in the zone. For a delegation
 // whose server lies below the delegation itself, those addresses are glue (RFC 1034 §4.2.1):
 // without them resolvers cannot reach the child at all. Servers of the apex, and servers at
-// other in-zone names, need address records just the same. A server below another delegation
-// is reached through that delegation (whose own glue is checked there); a server outside the
+// other in-zone names, need address records just the same. A server at or below another
+// delegation is reached through that delegation (whose own glue is checked there); a server outside the
 // zone is someone else's. An alias has no address of its own either, so a server that is a
 // CNAME is reported here as well as by ns-target-cname, as BIND and Knot do.
 #include <fmt/format.h>
@@ -28,7 +28,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_record(model, rrtype::NS, [&](const Zone& zone, const Record& record) {
     const TargetName& host = std::get<NameData>(record.rdata).target;
     if (!model.names.is_at_or_below(host.name, zone.origin)) return;
-    const NameId cut = zone.delegation_above(model.names, host.name);
+    // A server at another delegation's cut, or below it, lives in that child zone.
+    const NameId cut = zone.delegation_at_or_above(model.names, host.name);
     if (cut != kNoName && cut != record.owner) return;
     const bool is_glue = cut == record.owner && record.owner != zone.origin;
     // Without the zone's name, "inside the zone" is not known; glue below a cut still is.

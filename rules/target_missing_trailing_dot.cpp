@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "model/ascii.hpp"
+#include "model/lookup.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 #include "rules/top_level_domains.hpp"
@@ -34,9 +35,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       const TargetName* target = target_of(record);
       if (target == nullptr || !target->written_relative()) continue;
       if (is_occluded(model, zone, record.owner, record.type)) continue;
-      // The name it became exists: it was written as meant.
+      // The name it became exists, through a wildcard too, or lies in a child zone delegated
+      // from the loaded one: it was written as meant.
       if (const Zone* holder = model.zone_for(target->name);
-          holder != nullptr && holder->name_exists(target->name)) {
+          holder != nullptr &&
+          (!find_node(model, *holder, target->name).records.empty() ||
+           holder->delegation_at_or_above(model.names, target->name) != kNoName)) {
         continue;
       }
       const std::string why = suspicion(model, *target);
