@@ -210,7 +210,7 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
     return;
   }
   std::string_view origin = zone;
-  if (set.target_style == TargetStyle::absolute) origin = ".";
+  if (set.target_style != TargetStyle::zone_file) origin = ".";
   auto parsed = parser_.parse(type, entry.tokens, origin, out_.names);
   if (auto* error = std::get_if<RdataError>(&parsed)) {
     syntax_error(value.location,
@@ -302,6 +302,9 @@ void IacModelBuilder::add(const IacRecordSet& set) {
     pending.origin = zone;
     pending.file = set.location.file;
   }
+  if (!zone.empty() && (set.whole_zone || (set.zone && set.zone->zone_created_here))) {
+    pending.complete = true;
+  }
   for (const IacValue& value : set.values) add_value(set, value, *type, zone, record, pending);
 }
 
@@ -310,6 +313,7 @@ void IacModelBuilder::finish() {
     if (pending.records.empty()) continue;
     Zone zone;
     zone.is_zone_file = false;
+    zone.complete = pending.complete;
     zone.file = pending.file;
     if (!pending.origin.empty()) {
       zone.origin = out_.names.intern(pending.origin);

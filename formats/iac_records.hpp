@@ -25,6 +25,9 @@ enum class OwnerStyle {
 enum class TargetStyle {
   zone_file,  // a name without a trailing dot is relative to the zone (RFC 1035 §5.1)
   absolute,   // a name without a trailing dot is absolute anyway
+  // Absolute too, but the format expects the dot (octoDNS): the name stays marked as written
+  // without one (relative to the root), for target-missing-trailing-dot.
+  absolute_expecting_dot,
 };
 
 struct IacValue {
@@ -41,6 +44,7 @@ struct IacValue {
   std::optional<std::string> unknown;  // why the value cannot be known statically
   bool unknown_reported = false;       // another finding already says why (no extra note)
   bool zone_reference = false;         // names a zone resource: `text` is that zone's name
+  bool zone_created_here = false;      // ... that the same code creates (not a data source)
   // TXT: `text` is the record's text itself, which the provider splits into character-strings
   // of 255 octets (Azure), even when it starts with a quote.
   bool split_by_provider = false;
@@ -60,6 +64,9 @@ struct IacRecordSet {
   // itself, as providers take them.
   std::vector<IacValue> values;
   TargetStyle target_style = TargetStyle::absolute;
+  // The source defines the whole zone (an octoDNS zone). A zone that the same code creates
+  // (`zone` has zone_created_here) is taken as whole too; other zones are only partly here.
+  bool whole_zone = false;
   std::string variant;      // routing alternative (set_identifier, ...); "" for plain records
   SourceLocation location;  // the resource or record block
   std::string address;      // how messages name it: "aws_route53_record.mx"
@@ -85,6 +92,7 @@ class IacModelBuilder {
     std::string origin;  // canonical; empty when the zone's name is not known
     std::vector<Record> records;
     FileId file = 0;
+    bool complete = false;
   };
   std::optional<std::string> owner_name(const IacRecordSet& set, const std::string& zone);
   void add_value(const IacRecordSet& set, const IacValue& value, RRType type,

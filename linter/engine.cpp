@@ -261,6 +261,32 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   }
 }
 
+// Joins the zones that several infrastructure-code files give for one zone name (octoDNS
+// split zones and several sources, two Terraform roots writing to one hosted zone): to the
+// provider they are one zone, so a name one file defines exists for the others. Zone files
+// are whole zones each and stay apart; so do zones whose name is not known.
+void join_iac_zones(Model& model) {
+  std::map<NameId, std::size_t> first_of;  // origin -> index of its first IaC zone
+  std::vector<Zone> joined;
+  joined.reserve(model.zones.size());
+  for (Zone& zone : model.zones) {
+    if (zone.is_zone_file || !zone.origin_known) {
+      joined.push_back(std::move(zone));
+      continue;
+    }
+    const auto [at, inserted] = first_of.emplace(zone.origin, joined.size());
+    if (inserted) {
+      joined.push_back(std::move(zone));
+      continue;
+    }
+    Zone& into = joined[at->second];
+    into.complete = into.complete || zone.complete;
+    into.records.insert(into.records.end(), std::make_move_iterator(zone.records.begin()),
+                        std::make_move_iterator(zone.records.end()));
+  }
+  model.zones = std::move(joined);
+}
+
 // Adds to each finding at a record with a known origin (IaC values set elsewhere, records
 // made by a module call) the places that origin names.
 void add_origins(std::vector<Finding>& findings, const std::vector<RecordOrigin>& origins) {
@@ -446,7 +472,7 @@ class FindingSettings {
       }
       last_ = &*it;
     }
-    finding.severity = last_->second.second;
+    finding.severity = finding.unconfirmed ? Severity::note : last_->second.second;
     return last_->second.first;
   }
 
@@ -568,6 +594,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   std::vector<Suppression> suppressions;
   std::vector<RecordOrigin> origins;
   for (auto& read : reads) merge(std::move(read), model, findings, suppressions, origins);
+  join_iac_zones(model);
   stopwatch.lap("merge");
   // Zones index side by side on the run's threads; a single large zone uses them itself.
   model.build_indexes(

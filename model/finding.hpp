@@ -30,7 +30,10 @@ struct Finding {
   SharedText type;   // record type mnemonic, when there is one
   std::vector<RelatedLocation> related;
   SourceLocation location;
-  Severity severity = Severity::error;  // (last, where it packs beside the location)
+  Severity severity = Severity::error;  // (last, where they pack beside the location)
+  // The loaded files cannot confirm it (an absence in a zone they define only in part): a
+  // note, whatever severity the configuration gives the rule.
+  bool unconfirmed = false;
 };
 
 }  // namespace dnslint

@@ -29,7 +29,8 @@ class FindingLog {
   // `rule` is static text (the registry's ids, the readers' constants): it is kept as a view.
   void append(std::string_view rule, Severity severity, const SourceLocation& location,
               std::string_view message, std::string_view zone, std::string_view owner,
-              std::string_view type, std::span<const RelatedView> related);
+              std::string_view type, std::span<const RelatedView> related,
+              bool unconfirmed = false);
 
   std::size_t size() const { return count_; }
   // Bytes held (for tests and measurements).
@@ -50,7 +51,7 @@ class FindingLog {
 
   void encode(std::string_view rule, Severity severity, const SourceLocation& location,
               std::string_view message, std::string_view zone, std::string_view owner,
-              std::string_view type, std::span<const RelatedView> related);
+              std::string_view type, std::span<const RelatedView> related, bool unconfirmed);
   void put_text(Field field, std::string_view text);
   void put_location(const SourceLocation& location);
   void put_number(std::uint64_t value);

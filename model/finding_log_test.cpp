@@ -40,6 +40,7 @@ void check_same(const Finding& got, const Finding& expected) {
   CHECK(got.rule.data() == expected.rule.data());
   CHECK(got.rule == expected.rule);
   CHECK(got.severity == expected.severity);
+  CHECK(got.unconfirmed == expected.unconfirmed);
   CHECK(same_location(got.location, expected.location));
   CHECK(got.message == expected.message);
   CHECK(got.zone == expected.zone);
@@ -56,7 +57,7 @@ void append(FindingLog& log, const Finding& finding) {
   std::vector<RelatedView> related;
   for (const RelatedLocation& r : finding.related) related.push_back({r.location, r.message});
   log.append(finding.rule, finding.severity, finding.location, finding.message, finding.zone,
-             finding.owner, finding.type, related);
+             finding.owner, finding.type, related, finding.unconfirmed);
 }
 
 std::vector<Finding> round_trip(const std::vector<Finding>& findings) {
@@ -110,6 +111,7 @@ TEST_CASE("a finding log round-trips random texts that share starts and ends") {
     findings.push_back(make(i % 3 == 0 ? kRuleB : kRuleA, static_cast<Severity>(pick(3)),
                             {pick(4), line, 1, line + pick(2), 9}, text(), text(), text(), text(),
                             std::move(related)));
+    findings.back().unconfirmed = pick(2) == 0;
   }
   const std::vector<Finding> decoded = round_trip(findings);
   for (std::size_t i = 0; i < findings.size(); ++i) {

@@ -28,6 +28,11 @@ class Zone {
   // False when an IaC reader could not tell the zone's name and inferred its apex: such a
   // zone answers lookups only for names it holds, and no rule judges what lies "in" it.
   bool origin_known = true;
+  // True when the loaded files define the whole zone, so that a name they do not hold does not
+  // exist: a zone file, an octoDNS zone, or a hosted zone created with its records by the same
+  // Terraform or CloudFormation code. External-dns endpoints and records added to a zone
+  // managed elsewhere are only part of it.
+  bool complete = true;
   std::vector<Record> records;  // in source order
 
   // Builds the lookup indexes; call once after all records are in. A zone of many records

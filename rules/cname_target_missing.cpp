@@ -17,9 +17,10 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     if (holder == nullptr || holder->delegation_at_or_above(model.names, target) != kNoName) return;
     if (dname_above(model, *holder, target) != nullptr) return;
     if (holder->name_exists(target) || !find_node(model, *holder, target).records.empty()) return;
-    reporter.report(zone, record,
-                    fmt::format("CNAME target {} does not exist in zone {}", model.name(target),
-                                model.name(holder->origin)));
+    report_absence(model, reporter, zone, record, *holder,
+                   fmt::format("CNAME target {} does not exist in zone {}", model.name(target),
+                               model.name(holder->origin)),
+                   fmt::format("CNAME target {} is not defined", model.name(target)));
   });
 }
 

@@ -156,6 +156,17 @@ std::string host_name_problem(std::string_view name) {
 
 }  // namespace
 
+OpenFinding& report_absence(const Model& model, Reporter& reporter, const Zone& zone,
+                            const Record& record, const Zone& holder, std::string message,
+                            std::string_view what) {
+  if (holder.complete) return reporter.report(zone, record, std::move(message));
+  return reporter.report_unconfirmed(
+      zone, record,
+      fmt::format("{} in these files, which define only part of zone {}; check that the rest "
+                  "does",
+                  what, model.name(holder.origin)));
+}
+
 void report_if_not_host_name(const Model& model, Reporter& reporter, const Zone& zone,
                              const Record& record, const TargetName& target,
                              std::string_view role) {

@@ -51,6 +51,15 @@ void report_if_address_literal(const Model& model, Reporter& reporter, const Zon
                                const Record& record, const TargetName& target,
                                std::string_view role);
 
+// Reports that something `record` needs is missing from `holder`, the zone that would hold it.
+// Where the loaded files define the whole zone (Zone::complete) that is `message`, at the
+// rule's severity; elsewhere the files show only part of the zone, so the finding is a note
+// that `what` ("MX exchange shop.example.com. has no A or AAAA record") holds "in these
+// files".
+OpenFinding& report_absence(const Model& model, Reporter& reporter, const Zone& zone,
+                            const Record& record, const Zone& holder, std::string message,
+                            std::string_view what);
+
 // Reports `record` when `target`, in the role `role` ("NS host"), is not a host name: letters,
 // digits and hyphens, with no hyphen at either end of a label (RFC 952, RFC 1123 §2.1).
 // Address literals are left to the rules about them.

@@ -37,7 +37,8 @@ class MailGraph {
   }
 
   // True for a name without edges where mail can end: a host, or a name the loaded zones do
-  // not hold (it may be one). An in-zone name without an address, alias or MX is a dead end.
+  // not hold (it may be one). An in-zone name without an address, alias or MX is a dead end,
+  // where the loaded files define the whole zone.
   bool ends_at_host(NameId name) { return lookup(name) == kHost; }
 
  private:
@@ -79,7 +80,12 @@ class MailGraph {
         mx_edges.push_back({std::get<MxData>(record.rdata).exchange.name, &record});
       }
     }
-    if (host) return {};
+    // Where the loaded files hold only part of the zone, the rest may give the name an
+    // address: only an alias (which excludes every other record) is certain.
+    if (host || !zone->complete) {
+      host = true;
+      return {};
+    }
     return mx_edges;
   }
 

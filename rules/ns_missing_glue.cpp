@@ -35,13 +35,15 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     // Without the zone's name, "inside the zone" is not known; glue below a cut still is.
     if (!is_glue && !zone.origin_known) return;
     if (has_address(model, zone, host.name, is_glue)) return;
-    reporter.report(zone, record,
-                    is_glue ? fmt::format("delegation {} names server {} below itself, but the "
-                                          "zone has no glue A or AAAA record for it",
-                                          model.name(record.owner), model.name(host.name))
-                            : fmt::format("name server {} is in zone {} but has no A or AAAA "
-                                          "record there",
-                                          model.name(host.name), model.name(zone.origin)));
+    report_absence(model, reporter, zone, record, zone,
+                   is_glue ? fmt::format("delegation {} names server {} below itself, but the "
+                                         "zone has no glue A or AAAA record for it",
+                                         model.name(record.owner), model.name(host.name))
+                           : fmt::format("name server {} is in zone {} but has no A or AAAA "
+                                         "record there",
+                                         model.name(host.name), model.name(zone.origin)),
+                   fmt::format("name server {} has no {}A or AAAA record", model.name(host.name),
+                               is_glue ? "glue " : ""));
   });
 }
 

@@ -28,10 +28,18 @@ OpenFinding& Reporter::report(const Zone& zone, const Record& record, std::strin
   return finding;
 }
 
+OpenFinding& Reporter::report_unconfirmed(const Zone& zone, const Record& record,
+                                          std::string message) {
+  OpenFinding& finding = report(zone, record, std::move(message));
+  finding.unconfirmed = true;
+  return finding;
+}
+
 OpenFinding& Reporter::report_zone(const Zone& zone, const SourceLocation& location,
                                    std::string message) {
   close();
   is_open_ = true;
+  open_.unconfirmed = false;
   open_.location = location;
   open_.message = std::move(message);
   open_.zone = model_.name(zone.origin);
@@ -57,8 +65,9 @@ void Reporter::close() {
         {related.location,
          std::string_view(open_.related_text).substr(related.begin, related.size)});
   }
-  log_.append(rule_id_, severity_, open_.location, open_.message, open_.zone, open_.owner,
-              open_.type, related_views_);
+  log_.append(rule_id_, open_.unconfirmed ? Severity::note : severity_, open_.location,
+              open_.message, open_.zone, open_.owner, open_.type, related_views_,
+              open_.unconfirmed);
 }
 
 FindingLog Reporter::take() {

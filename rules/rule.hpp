@@ -51,6 +51,7 @@ class OpenFinding {
   };
   SourceLocation location;
   std::string message;
+  bool unconfirmed = false;
   std::string_view zone;
   std::string_view owner;
   std::string type;
@@ -65,6 +66,9 @@ class Reporter {
 
   // A finding about one record of `zone`; returns it so that related locations can be added.
   OpenFinding& report(const Zone& zone, const Record& record, std::string message);
+  // The same, at note severity whatever the rule's: for a finding the loaded files cannot
+  // confirm (an absence in a zone they define only in part, see Zone::complete).
+  OpenFinding& report_unconfirmed(const Zone& zone, const Record& record, std::string message);
   // A finding about a zone as a whole, at `location`.
   OpenFinding& report_zone(const Zone& zone, const SourceLocation& location, std::string message);
   // Adds a related location to `finding`, the one reported last.

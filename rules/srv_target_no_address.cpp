@@ -16,11 +16,14 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     const Resolution resolution = resolve(model, target, &zone, 0);
     if (!resolution.aliases.empty() || !resolution.authoritative()) return;
     if (resolution.has_addresses()) return;
-    reporter.report(zone, record,
-                    resolution.final_records.empty() && !resolution.zone->name_exists(target)
-                        ? fmt::format("SRV target {} does not exist in zone {}", model.name(target),
-                                      model.name(resolution.zone->origin))
-                        : fmt::format("SRV target {} has no A or AAAA record", model.name(target)));
+    const std::string no_address =
+        fmt::format("SRV target {} has no A or AAAA record", model.name(target));
+    report_absence(model, reporter, zone, record, *resolution.zone,
+                   resolution.final_records.empty() && !resolution.zone->name_exists(target)
+                       ? fmt::format("SRV target {} does not exist in zone {}", model.name(target),
+                                     model.name(resolution.zone->origin))
+                       : no_address,
+                   no_address);
   });
 }
 

@@ -35,6 +35,19 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       const TargetName* target = target_of(record);
       if (target == nullptr || !target->written_relative()) continue;
       if (is_occluded(model, zone, record.owner, record.type)) continue;
+      if (model.names.is_root(target->relative_to)) {
+        // Relative to the root, as in a root zone file, a name is what it says. In octoDNS it
+        // was read so because the format wants the dot: without `lenient` octoDNS refuses the
+        // record, and a provider that writes zone files would append the zone.
+        if (zone.is_zone_file) continue;
+        reporter.report(zone, record,
+                        fmt::format("{} target '{}' has no trailing dot: octoDNS refuses it unless "
+                                    "the record is lenient, and providers that write zone files "
+                                    "append the zone to it (write '{}.')",
+                                    type_name(record.type), written_text(model.names, *target),
+                                    written_text(model.names, *target)));
+        continue;
+      }
       // The name it became exists, through a wildcard too, or lies in a child zone delegated
       // from the loaded one: it was written as meant.
       if (const Zone* holder = model.zone_for(target->name);

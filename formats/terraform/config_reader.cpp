@@ -212,6 +212,7 @@ IacValue to_iac_value(const Value& value, const SourceLocation& use_site,
   } else if (auto text = value.to_text()) {
     out.text = std::move(*text);
     out.zone_reference = value.zone_reference();
+    out.zone_created_here = value.zone_created_here();
   } else {
     out.unknown = fmt::format("a {} where a single value belongs", value.type_name());
   }

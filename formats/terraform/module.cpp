@@ -64,7 +64,7 @@ class ResourceObject : public hcl::LazyObject {
         Value zone = module_.evaluate(*resource_.file, domain->value, scope_);
         if (zone.is_unknown()) return zone;
         if (zone.kind() != Value::Kind::string) break;
-        return zone.as_zone_reference();
+        return zone.as_zone_reference(!resource_.data);
       }
     }
     if (const hcl::Attribute* configured = body.attribute(name)) {

@@ -37,6 +37,7 @@ class PlanResource : public ResourceView {
       if (is_zone_attribute(name) && referenced_zone_) {
         IacValue zone{*referenced_zone_, location, std::nullopt};
         zone.zone_reference = true;
+        zone.zone_created_here = true;
         return zone;
       }
       return IacValue{"", location, "known only after apply"};
@@ -48,6 +49,7 @@ class PlanResource : public ResourceView {
       if (auto found = zones_.by_id.find(value.text); found != zones_.by_id.end()) {
         value.text = found->second;
         value.zone_reference = true;
+        value.zone_created_here = true;
       }
     }
     return value;

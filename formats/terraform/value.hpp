@@ -93,10 +93,13 @@ class Value {
   }
 
   // Marks the identity of a zone resource (`aws_route53_zone.main.zone_id`): the text is the
-  // zone's domain name, which a record's zone attribute resolves to.
+  // zone's domain name, which a record's zone attribute resolves to. `created_here` is false
+  // for a data source, a zone that exists already and is managed elsewhere.
   bool zone_reference() const { return zone_reference_; }
-  Value& as_zone_reference() {
+  bool zone_created_here() const { return zone_created_here_; }
+  Value& as_zone_reference(bool created_here) {
     zone_reference_ = true;
+    zone_created_here_ = created_here;
     return *this;
   }
 
@@ -121,6 +124,7 @@ class Value {
   Kind kind_ = Kind::null;
   bool boolean_ = false;
   bool zone_reference_ = false;
+  bool zone_created_here_ = false;
   bool failed_ = false;
   double number_ = 0;
   std::string text_;

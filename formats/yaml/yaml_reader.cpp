@@ -163,7 +163,10 @@ void read_octodns(const DocumentTree& tree, NodeId root, const std::string& zone
       set.address = fmt::format("record '{}'", tree[key].text);
       set.location = tree[record].location;
       set.owner_style = OwnerStyle::relative;
-      set.target_style = TargetStyle::zone_file;  // octoDNS requires full names with a dot
+      // octoDNS requires full names with a dot, and with `lenient` passes a dotless one on to
+      // providers that take it as absolute.
+      set.target_style = TargetStyle::absolute_expecting_dot;
+      set.whole_zone = true;
       if (zone.empty()) {
         set.zone = IacValue{"", tree[key].location,
                             "the file name is no zone name: call it example.com.yaml or pass "
@@ -174,11 +177,25 @@ void read_octodns(const DocumentTree& tree, NodeId root, const std::string& zone
       set.name = IacValue{tree[key].text, tree[key].location, std::nullopt};
       if (tree[key].kind == TreeNode::Kind::null) set.name.text.clear();
       set.type = value_of(tree, tree.get(record, "type"), tree[record].location);
-      const std::string type = to_ascii_upper(set.type.text);
+      std::string type = to_ascii_upper(set.type.text);
       set.ttl = optional_value(tree, record, "ttl");
       NodeId values = tree.get(record, "values");
       if (values == kNoNode) values = tree.get(record, "value");
       if (type == "URLFWD") continue;  // an octoDNS redirect service, not DNS data
+      // "Route53Provider/ALIAS": a type only that provider knows. Its ALIAS is the apex alias
+      // every ALIAS is; the others are the provider's own and not checked, which is said.
+      if (const auto slash = type.find('/'); slash != std::string::npos) {
+        if (type.substr(slash + 1) != "ALIAS") {
+          builder.unresolved(set.type.location,
+                             fmt::format("record '{}' has the provider-specific type '{}', "
+                                         "which only {} reads; rules skip it",
+                                         printable_excerpt(tree[key].text),
+                                         printable_excerpt(set.type.text),
+                                         printable_excerpt(set.type.text.substr(0, slash))));
+          continue;
+        }
+        type = "ALIAS";
+      }
       for (NodeId item : tree.items(values)) {
         if (type == "ALIAS") {
           // An ALIAS answers with its target's addresses.
@@ -290,6 +307,7 @@ class CloudFormation {
         if (auto zone = hosted_zones_.find(text); zone != hosted_zones_.end()) {
           IacValue name = resolve(zone->second, fallback);
           name.zone_reference = name.known();
+          name.zone_created_here = name.known();
           name.location = value.location;
           return name;
         }
