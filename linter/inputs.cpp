@@ -58,12 +58,17 @@ std::optional<InputFormat> input_format_from_name(std::string_view name) {
 
 namespace {
 
-// A Terraform plan or state by its top-level keys (DESIGN §4).
+// A Terraform plan or state by its top-level keys (DESIGN §4), or a CloudFormation template
+// (CDK writes them as JSON).
 std::optional<InputFormat> json_format(std::string_view content) {
-  if (content.find("\"format_version\"") != std::string_view::npos &&
-      (content.find("\"planned_values\"") != std::string_view::npos ||
-       content.find("\"resource_changes\"") != std::string_view::npos)) {
+  const auto has = [&](std::string_view key) { return content.find(key) != std::string_view::npos; };
+  // `terraform show -json` writes plans and states alike, a state with "values".
+  if (has("\"format_version\"") &&
+      (has("\"planned_values\"") || has("\"resource_changes\"") || has("\"root_module\""))) {
     return InputFormat::tf_plan;
+  }
+  if (has("\"AWSTemplateFormatVersion\"") || has("\"AWS::Route53::")) {
+    return InputFormat::cloudformation;
   }
   if (content.find("\"terraform_version\"") != std::string_view::npos &&
       content.find("\"resources\"") != std::string_view::npos &&
@@ -106,7 +111,15 @@ bool sniff(InputFile& file, std::uint64_t max_size) {
 // reads. `named`: given on the command line, where other text is taken as a zone file.
 std::optional<InputFormat> detect_format(InputFile& file, bool named, std::uint64_t max_size,
                                          std::string& why) {
-  const std::string name = file.path.filename().string();
+  // A YAML or JSON template ("endpoints.yaml.tpl") is the format it renders to, placeholders
+  // and all. (A Terraform template is no part of its module.)
+  std::string name = file.path.filename().string();
+  for (std::string_view suffix : {".tpl", ".tmpl", ".template", ".j2"}) {
+    if (!ends_with_ignoring_case(name, suffix)) continue;
+    const std::string rendered = name.substr(0, name.size() - suffix.size());
+    if (is_yaml_name(rendered) || ends_with_ignoring_case(rendered, ".json")) name = rendered;
+    break;
+  }
   if (ends_with_ignoring_case(name, ".tf") || ends_with_ignoring_case(name, ".tfvars"))
     return InputFormat::tf;
   if (ends_with_ignoring_case(name, ".hcl")) {
@@ -126,7 +139,8 @@ std::optional<InputFormat> detect_format(InputFile& file, bool named, std::uint6
     // Too large to look inside: read as a plan, where it is reported.
     if (!sniff(file, max_size)) return InputFormat::tf_plan;
     if (auto format = json_format(*file.content)) return format;
-    why = "JSON that is neither Terraform configuration (*.tf.json), a plan nor state";
+    why = "JSON that is neither Terraform configuration (*.tf.json), a plan, state nor a "
+          "CloudFormation template";
     return std::nullopt;
   }
   if (is_yaml_name(name)) {

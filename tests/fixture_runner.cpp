@@ -187,7 +187,8 @@ Annotations read_json_annotations(const std::string& path) {
 Annotations read_annotations(const std::string& path) {
   if (path.ends_with(".json") || path.ends_with(".tfstate")) return read_json_annotations(path);
   const bool hash_comments = path.ends_with(".yaml") || path.ends_with(".yml") ||
-                             path.ends_with(".tf") || path.ends_with(".tfvars");
+                             path.ends_with(".yaml.tpl") || path.ends_with(".tf") ||
+                             path.ends_with(".tfvars");
   const char marker = hash_comments ? '#' : ';';
   std::ifstream in(path, std::ios::binary);
   std::vector<std::string> lines;

@@ -1,4 +1,5 @@
-// read_terraform_plan_or_state: `terraform show -json` plans and version 4 state files.
+// read_terraform_plan_or_state: `terraform show -json` plans and states, and version 4 state
+// files.
 #include <fmt/format.h>
 
 #include <map>
@@ -17,15 +18,22 @@ bool is_zone_attribute(std::string_view name) {
          name == "domain_id" || name == "zone_name" || name == "zone_name_or_id";
 }
 
+// A zone the plan or state knows: its domain, and whether the same code creates it (a
+// resource) or only reads it (a data source, a zone managed elsewhere).
+struct KnownZone {
+  std::string domain;
+  bool created_here = true;
+};
+
 struct Zones {
-  std::map<std::string, std::string> by_id;       // zone_id, id or resource name -> domain
-  std::map<std::string, std::string> by_address;  // aws_route53_zone.main -> domain
+  std::map<std::string, KnownZone> by_id;       // zone_id, id or resource name -> zone
+  std::map<std::string, KnownZone> by_address;  // aws_route53_zone.main -> zone
 };
 
 class PlanResource : public ResourceView {
  public:
   PlanResource(const DocumentTree& tree, NodeId values, NodeId unknown, const Zones& zones,
-               std::optional<std::string> referenced_zone)
+               std::optional<KnownZone> referenced_zone)
       : tree_(tree),
         values_(values),
         unknown_(unknown),
@@ -35,9 +43,9 @@ class PlanResource : public ResourceView {
   std::optional<IacValue> scalar(std::string_view name) const override {
     if (is_unknown(unknown_, name)) {
       if (is_zone_attribute(name) && referenced_zone_) {
-        IacValue zone{*referenced_zone_, location, std::nullopt};
+        IacValue zone{referenced_zone_->domain, location, std::nullopt};
         zone.zone_reference = true;
-        zone.zone_created_here = true;
+        zone.zone_created_here = referenced_zone_->created_here;
         return zone;
       }
       return IacValue{"", location, "known only after apply"};
@@ -47,9 +55,9 @@ class PlanResource : public ResourceView {
     IacValue value{tree_[node].text, tree_[node].location, std::nullopt};
     if (is_zone_attribute(name)) {
       if (auto found = zones_.by_id.find(value.text); found != zones_.by_id.end()) {
-        value.text = found->second;
+        value.text = found->second.domain;
         value.zone_reference = true;
-        value.zone_created_here = true;
+        value.zone_created_here = found->second.created_here;
       }
     }
     return value;
@@ -105,7 +113,7 @@ class PlanResource : public ResourceView {
   NodeId values_;
   NodeId unknown_;
   const Zones& zones_;
-  std::optional<std::string> referenced_zone_;
+  std::optional<KnownZone> referenced_zone_;
 };
 
 // One resource instance to read: where its values are, and which of them are unknown.
@@ -115,6 +123,7 @@ struct Instance {
   NodeId object = kNoNode;  // for the position
   NodeId values = kNoNode;
   NodeId unknown = kNoNode;
+  bool data = false;  // a data source: it reads a zone, never makes records
 };
 
 class PlanReader {
@@ -125,13 +134,16 @@ class PlanReader {
     if (tree_.get(root, "planned_values") != kNoNode ||
         tree_.get(root, "resource_changes") != kNoNode) {
       read_plan(root);
+    } else if (const NodeId values = tree_.get(root, "values"); values != kNoNode) {
+      // `terraform show -json` of a state: the plan's shape, without changes.
+      read_module(tree_.get(values, "root_module"), {});
     } else {
       read_state(root);
     }
     for (const Instance& instance : instances_) note_zone(instance);
     for (const Instance& instance : instances_) {
-      if (!is_dns_record_resource(instance.type)) continue;
-      std::optional<std::string> referenced;
+      if (instance.data || !is_dns_record_resource(instance.type)) continue;
+      std::optional<KnownZone> referenced;
       const std::string base = instance.address.substr(0, instance.address.find('['));
       if (auto zone = zone_references_.find(base); zone != zone_references_.end()) {
         if (auto domain = zones_.by_address.find(zone->second); domain != zones_.by_address.end())
@@ -162,6 +174,10 @@ class PlanReader {
       const NodeId details = tree_.get(change, "change");
       unknown_by_address[text(change, "address")] = tree_.get(details, "after_unknown");
     }
+    // The data sources the plan read (the zones of records added to an existing zone) are in
+    // the prior state only.
+    read_module(tree_.get(tree_.get(tree_.get(root, "prior_state"), "values"), "root_module"), {},
+                true);
     const NodeId planned = tree_.get(tree_.get(root, "planned_values"), "root_module");
     if (planned != kNoNode) {
       read_module(planned, unknown_by_address);
@@ -178,16 +194,20 @@ class PlanReader {
     read_configuration(tree_.get(tree_.get(root, "configuration"), "root_module"), "", 0);
   }
 
-  void read_module(NodeId module, const std::map<std::string, NodeId>& unknown) {
+  // The instances of a module of planned or state values, and of its child modules; only its
+  // data sources when `data_only`.
+  void read_module(NodeId module, const std::map<std::string, NodeId>& unknown,
+                   bool data_only = false) {
     for (NodeId resource : tree_.items(tree_.get(module, "resources"))) {
       Instance instance{text(resource, "type"), text(resource, "address"), resource,
-                        tree_.get(resource, "values"), kNoNode};
+                        tree_.get(resource, "values"), kNoNode, text(resource, "mode") == "data"};
+      if (data_only && !instance.data) continue;
       if (auto found = unknown.find(instance.address); found != unknown.end())
         instance.unknown = found->second;
       if (tree_.is_mapping(instance.values)) instances_.push_back(instance);
     }
     for (NodeId child : tree_.items(tree_.get(module, "child_modules")))
-      read_module(child, unknown);
+      read_module(child, unknown, data_only);
   }
 
   // configuration.*.expressions.<zone attribute>.references name the zone resource of values
@@ -215,8 +235,8 @@ class PlanReader {
 
   void read_state(NodeId root) {
     for (NodeId resource : tree_.items(tree_.get(root, "resources"))) {
-      if (text(resource, "mode") == "data") continue;
-      std::string base = text(resource, "type") + "." + text(resource, "name");
+      const bool data = text(resource, "mode") == "data";
+      std::string base = (data ? "data." : "") + text(resource, "type") + "." + text(resource, "name");
       if (auto module = tree_.scalar(resource, "module")) base = *module + "." + base;
       for (NodeId instance : tree_.items(tree_.get(resource, "instances"))) {
         std::string address = base;
@@ -226,8 +246,8 @@ class PlanReader {
                          ? fmt::format("[\"{}\"]", tree_[key].text)
                          : fmt::format("[{}]", tree_[key].text);
         }
-        Instance found{text(resource, "type"), address, instance, tree_.get(instance, "attributes"),
-                       kNoNode};
+        Instance found{text(resource, "type"), address, instance,
+                       tree_.get(instance, "attributes"), kNoNode, data};
         if (tree_.is_mapping(found.values)) instances_.push_back(found);
       }
     }
@@ -240,9 +260,10 @@ class PlanReader {
       if (!domain) continue;
       std::string base = instance.address;
       if (auto bracket = base.find('['); bracket != std::string::npos) base.erase(bracket);
-      zones_.by_address.emplace(base, *domain);
+      const KnownZone zone{*domain, !instance.data};
+      zones_.by_address.emplace(base, zone);
       for (std::string_view id : {"zone_id", "id", "name"}) {
-        if (auto value = tree_.scalar(instance.values, id)) zones_.by_id.emplace(*value, *domain);
+        if (auto value = tree_.scalar(instance.values, id)) zones_.by_id.emplace(*value, zone);
       }
       break;
     }

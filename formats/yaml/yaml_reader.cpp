@@ -45,7 +45,21 @@ bool is_dnsendpoint(const DocumentTree& tree, NodeId root) {
   return tree.scalar(root, "kind") == "DNSEndpoint";
 }
 
-// A value where a scalar belongs: a plain scalar, or unknown for tags and intrinsic functions.
+// The first template placeholder in `text` ("${DOMAIN}" of envsubst, Terraform's templatefile
+// or CI variables; "{{ .Values.domain }}" of Helm, Jinja and Go templates), or "".
+std::string_view template_placeholder(std::string_view text) {
+  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"${", "}"},
+                                    std::pair<std::string_view, std::string_view>{"{{", "}}"}}) {
+    const auto begin = text.find(open);
+    if (begin == std::string_view::npos) continue;
+    const auto end = text.find(close, begin + open.size());
+    if (end != std::string_view::npos) return text.substr(begin, end + close.size() - begin);
+  }
+  return {};
+}
+
+// A value where a scalar belongs: a plain scalar, or unknown for tags, intrinsic functions and
+// template placeholders.
 IacValue value_of(const DocumentTree& tree, NodeId node, const SourceLocation& fallback) {
   if (node == kNoNode) return IacValue{"", fallback, "it is missing"};
   const TreeNode& n = tree[node];
@@ -58,6 +72,11 @@ IacValue value_of(const DocumentTree& tree, NodeId node, const SourceLocation& f
   }
   if (tree.is_sequence(node)) return IacValue{"", n.location, "a list where one value belongs"};
   if (n.kind == TreeNode::Kind::null) return IacValue{"", n.location, "it is empty"};
+  if (const std::string_view placeholder = template_placeholder(n.text); !placeholder.empty()) {
+    return IacValue{"", n.location,
+                    fmt::format("'{}' is a template placeholder, filled in before deployment",
+                                printable_excerpt(placeholder))};
+  }
   return IacValue{n.text, n.location, std::nullopt};
 }
 
