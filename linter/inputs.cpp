@@ -61,7 +61,9 @@ namespace {
 // A Terraform plan or state by its top-level keys (DESIGN §4), or a CloudFormation template
 // (CDK writes them as JSON).
 std::optional<InputFormat> json_format(std::string_view content) {
-  const auto has = [&](std::string_view key) { return content.find(key) != std::string_view::npos; };
+  const auto has = [&](std::string_view key) {
+    return content.find(key) != std::string_view::npos;
+  };
   // `terraform show -json` writes plans and states alike, a state with "values".
   if (has("\"format_version\"") &&
       (has("\"planned_values\"") || has("\"resource_changes\"") || has("\"root_module\""))) {
@@ -139,8 +141,9 @@ std::optional<InputFormat> detect_format(InputFile& file, bool named, std::uint6
     // Too large to look inside: read as a plan, where it is reported.
     if (!sniff(file, max_size)) return InputFormat::tf_plan;
     if (auto format = json_format(*file.content)) return format;
-    why = "JSON that is neither Terraform configuration (*.tf.json), a plan, state nor a "
-          "CloudFormation template";
+    why =
+        "JSON that is neither Terraform configuration (*.tf.json), a plan, state nor a "
+        "CloudFormation template";
     return std::nullopt;
   }
   if (is_yaml_name(name)) {
@@ -196,7 +199,8 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
       if (!forced) {
         // Standard input is read as a file of its --stdin-filename would be (an editor's
         // buffer of main.tf is Terraform, of example.com.yaml an octoDNS zone).
-        InputFile named{stdin_name, stdin_name, false, InputFormat::zone, read_stdin(max_file_size)};
+        InputFile named{stdin_name, stdin_name, false, InputFormat::zone,
+                        read_stdin(max_file_size)};
         std::string why;
         if (auto format = detect_format(named, true, max_file_size, why)) file.format = *format;
         file.content = std::move(named.content);

@@ -27,8 +27,11 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule class_mismatch_rule() {
-  return {"class-mismatch", "record of another class than its zone", Severity::error,
-          "RFC 1035 §5.2",  {},
+  return {"class-mismatch",
+          "record of another class than its zone",
+          Severity::error,
+          "RFC 1035 §5.2",
+          {},
           check};
 }
 

@@ -1,12 +1,11 @@
 #include "rules/common.hpp"
 
-#include "model/ascii.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "model/address.hpp"
+#include "model/ascii.hpp"
 
 namespace dnslint {
 namespace {
@@ -27,8 +26,8 @@ bool is_occluded(const Model& model, const Zone& zone, NameId owner, RRType type
   if (zone.has_dname() && dname_above(model, zone, owner) != nullptr) return true;
   const NameId cut = zone.delegation_at_or_above(model.names, owner);
   if (cut == kNoName) return false;
-  if (owner == cut && (type == rrtype::NS || type == rrtype::DS || type == rrtype::NSEC ||
-                       type == rrtype::RRSIG)) {
+  if (owner == cut &&
+      (type == rrtype::NS || type == rrtype::DS || type == rrtype::NSEC || type == rrtype::RRSIG)) {
     return false;
   }
   return type != rrtype::A && type != rrtype::AAAA;  // addresses may be glue
@@ -144,7 +143,7 @@ std::string host_name_problem(std::string_view name) {
     for (char c : label) {
       if (!is_ldh(c)) {
         return c == '\\' ? fmt::format("label '{}' has an escaped character", label)
-                          : fmt::format("label '{}' has '{}'", label, c);
+                         : fmt::format("label '{}' has '{}'", label, c);
       }
     }
     if (label.front() == '-' || label.back() == '-') {

@@ -10,15 +10,14 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_rrset(model, rrtype::DS,
-                 [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-                   if (owner != zone.origin || !zone.origin_known) return;
-                   reporter.report(
-                       zone, zone.records[set.front()],
-                       fmt::format("DS at the apex of {}: a DS belongs in the parent zone, at the "
-                                   "delegation; servers refuse to load this zone",
-                                   model.name(owner)));
-                 });
+  for_each_rrset(
+      model, rrtype::DS, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+        if (owner != zone.origin || !zone.origin_known) return;
+        reporter.report(zone, zone.records[set.front()],
+                        fmt::format("DS at the apex of {}: a DS belongs in the parent zone, at the "
+                                    "delegation; servers refuse to load this zone",
+                                    model.name(owner)));
+      });
 }
 
 }  // namespace

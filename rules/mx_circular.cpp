@@ -100,8 +100,8 @@ class MailGraph {
 // The strongly connected components of the names reachable from some roots, and whether each
 // leads to a host.
 struct Components {
-  IdMap<std::uint32_t> of;           // name -> component
-  std::vector<bool> reaches_host;    // by component
+  IdMap<std::uint32_t> of;         // name -> component
+  std::vector<bool> reaches_host;  // by component
 };
 
 // Iterative Tarjan: the component of every name reachable from the roots. A component is made

@@ -48,7 +48,7 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
 // documentation.
 std::vector<std::string> single_name_providers() {
   return {
-      "smtp.google.com.",               // Google Workspace (since 2023)
+      "smtp.google.com.",                // Google Workspace (since 2023)
       "*.mail.protection.outlook.com.",  // Microsoft 365
       "*.mx.microsoft.",                 // Microsoft 365 with DNSSEC
       "inbound-smtp.*.amazonaws.com.",   // Amazon SES and WorkMail inbound
@@ -57,8 +57,8 @@ std::vector<std::string> single_name_providers() {
       "inbound.postmarkapp.com.",        // Postmark inbound
       "mail.protonmail.ch.",             // Proton Mail
       "mailsec.protonmail.ch.",
-      "*.messagingengine.com.",          // Fastmail (in1-smtp, in2-smtp)
-      "*.mail.icloud.com.",              // iCloud+ custom domains
+      "*.messagingengine.com.",  // Fastmail (in1-smtp, in2-smtp)
+      "*.mail.icloud.com.",      // iCloud+ custom domains
   };
 }
 

@@ -40,9 +40,9 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       message = fmt::format("MX exchange {} does not exist in zone {}", exchange,
                             model.name(resolution.zone->origin));
     }
-    OpenFinding& finding = report_absence(
-        model, reporter, zone, record, *resolution.zone, std::move(message),
-        fmt::format("MX exchange {} has no A or AAAA record", exchange));
+    OpenFinding& finding =
+        report_absence(model, reporter, zone, record, *resolution.zone, std::move(message),
+                       fmt::format("MX exchange {} has no A or AAAA record", exchange));
     if (holds_other) {
       reporter.relate(finding, resolution.final_record(resolution.final_records.front()).location,
                       "exchange defined here");

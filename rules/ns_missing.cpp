@@ -24,8 +24,9 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule ns_missing_rule() {
-  return {"ns-missing", "zone has no NS records at its apex", Severity::error, "RFC 1034 §4.2.1",
-          {},           check};
+  return {
+      "ns-missing", "zone has no NS records at its apex", Severity::error, "RFC 1034 §4.2.1", {},
+      check};
 }
 
 }  // namespace dnslint

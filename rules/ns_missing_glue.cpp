@@ -2,8 +2,8 @@
 // whose server lies below the delegation itself, those addresses are glue (RFC 1034 §4.2.1):
 // without them resolvers cannot reach the child at all. Servers of the apex, and servers at
 // other in-zone names, need address records just the same. A server at or below another
-// delegation is reached through that delegation (whose own glue is checked there); a server outside the
-// zone is someone else's. An alias has no address of its own either, so a server that is a
+// delegation is reached through that delegation (whose own glue is checked there); a server outside
+// the zone is someone else's. An alias has no address of its own either, so a server that is a
 // CNAME is reported here as well as by ns-target-cname, as BIND and Knot do.
 #include <fmt/format.h>
 

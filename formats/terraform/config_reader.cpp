@@ -449,8 +449,13 @@ class RecordReader {
                          fmt::format("{} calls this module here", name)});
     }
     for (const terraform::ResourceDeclaration* resource : module.config().resources()) {
-      if (resource->data || !is_dns_record_resource(resource->type)) continue;
-      read_resource(module, *resource, context);
+      if (resource->data) continue;
+      if (looks_like_dns_resource(resource->type)) {
+        builder_.unresolved(hcl::to_location(resource->file->tree.file, resource->block->range),
+                            unread_resource_message(module.address() + resource->address));
+        continue;
+      }
+      if (is_dns_record_resource(resource->type)) read_resource(module, *resource, context);
     }
     for (const terraform::ModuleCallDeclaration* call : module.config().calls()) {
       terraform::Expansion expansion = module.expand(*call->file, call->block->body);

@@ -142,6 +142,13 @@ class PlanReader {
     }
     for (const Instance& instance : instances_) note_zone(instance);
     for (const Instance& instance : instances_) {
+      if (!instance.data && looks_like_dns_resource(instance.type)) {
+        SourceLocation at = tree_[instance.object].location;
+        at.end_line = at.line;
+        at.end_column = at.column + 1;
+        builder_.unresolved(at, unread_resource_message(instance.address));
+        continue;
+      }
       if (instance.data || !is_dns_record_resource(instance.type)) continue;
       std::optional<KnownZone> referenced;
       const std::string base = instance.address.substr(0, instance.address.find('['));
@@ -199,8 +206,12 @@ class PlanReader {
   void read_module(NodeId module, const std::map<std::string, NodeId>& unknown,
                    bool data_only = false) {
     for (NodeId resource : tree_.items(tree_.get(module, "resources"))) {
-      Instance instance{text(resource, "type"), text(resource, "address"), resource,
-                        tree_.get(resource, "values"), kNoNode, text(resource, "mode") == "data"};
+      Instance instance{text(resource, "type"),
+                        text(resource, "address"),
+                        resource,
+                        tree_.get(resource, "values"),
+                        kNoNode,
+                        text(resource, "mode") == "data"};
       if (data_only && !instance.data) continue;
       if (auto found = unknown.find(instance.address); found != unknown.end())
         instance.unknown = found->second;
@@ -236,7 +247,8 @@ class PlanReader {
   void read_state(NodeId root) {
     for (NodeId resource : tree_.items(tree_.get(root, "resources"))) {
       const bool data = text(resource, "mode") == "data";
-      std::string base = (data ? "data." : "") + text(resource, "type") + "." + text(resource, "name");
+      std::string base =
+          (data ? "data." : "") + text(resource, "type") + "." + text(resource, "name");
       if (auto module = tree_.scalar(resource, "module")) base = *module + "." + base;
       for (NodeId instance : tree_.items(tree_.get(resource, "instances"))) {
         std::string address = base;
@@ -246,8 +258,12 @@ class PlanReader {
                          ? fmt::format("[\"{}\"]", tree_[key].text)
                          : fmt::format("[{}]", tree_[key].text);
         }
-        Instance found{text(resource, "type"), address, instance,
-                       tree_.get(instance, "attributes"), kNoNode, data};
+        Instance found{text(resource, "type"),
+                       address,
+                       instance,
+                       tree_.get(instance, "attributes"),
+                       kNoNode,
+                       data};
         if (tree_.is_mapping(found.values)) instances_.push_back(found);
       }
     }

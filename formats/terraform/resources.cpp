@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 
 #include "formats/zone/zone_scanner.hpp"
@@ -41,6 +42,9 @@ struct Shape {
   // Separate rdata fields (MX/SRV priority, SRV weight and port, CAA flags and tag).
   std::string_view priority, weight, port, flags, tag;
   std::optional<std::string_view> automatic_ttl;  // a TTL value meaning "provider default"
+  // A resolution line (DNSPod): records of a line other than the default answer only some
+  // clients, so each line is a routing alternative.
+  std::string_view line;
 };
 
 struct Adapter {
@@ -72,6 +76,13 @@ struct Adapter {
     if (!shape.ttl.empty()) {
       set.ttl = resource.scalar(shape.ttl);
       if (set.ttl && shape.automatic_ttl && set.ttl->text == *shape.automatic_ttl) set.ttl.reset();
+    }
+    if (!shape.line.empty()) {
+      if (auto line = resource.scalar(shape.line)) {
+        const bool default_line =
+            line->known() && (line->text == "默认" || to_ascii_lower(line->text) == "default");
+        if (!default_line) set.variant = line->known() ? line->text : resource.address;
+      }
     }
     return set;
   }
@@ -118,7 +129,11 @@ struct Adapter {
       parts = {priority};
     } else if (type == "SRV") {
       if (shape.priority.empty() || !field(shape.priority)) return;
-      parts = {field(shape.priority), field(shape.weight), field(shape.port)};
+      // Providers with a priority field only write "weight port target" in the value.
+      parts = shape.weight.empty()
+                  ? std::vector<std::optional<IacValue>>{field(shape.priority)}
+                  : std::vector<std::optional<IacValue>>{field(shape.priority), field(shape.weight),
+                                                         field(shape.port)};
     } else if (type == "CAA") {
       if (shape.tag.empty() || !field(shape.tag)) return;
       parts = {field(shape.flags), field(shape.tag)};
@@ -339,6 +354,113 @@ struct Adapter {
     simple(shape);
   }
 
+  // Record sets as blocks or objects of one resource, each with its own name, type and
+  // values: aws_route53_records_exclusive `resource_record_set {}`, namecheap `record {}`.
+  void record_set_blocks(std::string_view block, const Shape& shape,
+                         const std::function<void(const ResourceView&, IacRecordSet&)>& fill) {
+    bool any = false;
+    for (const auto& item : resource.blocks(block)) {
+      any = true;
+      IacRecordSet set = start(shape);
+      set.location = item->location;
+      set.name = item->scalar(shape.name).value_or(IacValue{"", item->location, std::nullopt});
+      if (!shape.ttl.empty()) set.ttl = item->scalar(shape.ttl);
+      auto type = item->scalar(shape.type_attribute);
+      if (!type) {
+        syntax_error(item->location, fmt::format("{} {} block: '{}' is missing", resource.address,
+                                                 block, shape.type_attribute));
+        continue;
+      }
+      set.type = *type;
+      fill(*item, set);
+      if (set.values.empty()) {
+        missing(fmt::format("{} {} block has no value", resource.address, block));
+        continue;
+      }
+      out.record_sets.push_back(std::move(set));
+    }
+    if (!any) missing(fmt::format("{} has no {} block", resource.address, block));
+  }
+
+  void aws_route53_records_exclusive() {
+    Shape shape{.zone = "zone_id",
+                .zone_is_id = true,
+                .name = "name",
+                .type_attribute = "type",
+                .ttl = "ttl"};
+    // The resource owns every record set of the zone but the apex NS and SOA.
+    record_set_blocks(
+        "resource_record_set", shape, [&](const ResourceView& item, IacRecordSet& set) {
+          set.whole_zone = true;
+          if (auto identifier = item.scalar("set_identifier")) {
+            set.variant = identifier->known() ? identifier->text : resource.address;
+          }
+          for (const auto& record : item.blocks("resource_records")) {
+            if (auto value = record->scalar("value")) set.values.push_back(*value);
+          }
+          for (const auto& alias : item.blocks("alias_target")) {
+            auto target = alias->scalar("dns_name");
+            set.values.push_back(
+                IacValue{"", alias->location,
+                         fmt::format("an alias to {}",
+                                     target && target->known() ? target->text : "another resource"),
+                         true});
+          }
+        });
+  }
+
+  void namecheap_domain_records() {
+    Shape shape{.zone = "domain",
+                .name = "hostname",
+                .owner_style = OwnerStyle::relative,
+                .type_attribute = "type",
+                .ttl = "ttl"};
+    // OVERWRITE makes the resource the whole zone; MERGE (the default) adds to it.
+    const auto mode = resource.scalar("mode");
+    const bool whole = mode && mode->known() && to_ascii_upper(mode->text) == "OVERWRITE";
+    record_set_blocks("record", shape, [&](const ResourceView& item, IacRecordSet& set) {
+      set.whole_zone = whole;
+      auto address = item.scalar("address");
+      if (!address) return;
+      IacValue value = *address;
+      if (set.type.known() && to_ascii_upper(set.type.text) == "MX") {
+        if (auto preference = item.scalar("mx_pref")) {
+          if (!preference->known()) {
+            value.unknown = preference->unknown;
+          } else if (value.known()) {
+            value.text = preference->text + " " + value.text;
+          }
+        }
+      }
+      set.values.push_back(std::move(value));
+    });
+  }
+
+  // bunny.net's own record types answer from its CDN or scripts, or redirect over HTTP.
+  void bunny_dns_record(const Shape& shape) {
+    const auto type = resource.scalar("type");
+    if (type && type->known()) {
+      const std::string kind = to_ascii_lower(type->text);
+      if (kind == "redirect") return;  // an HTTP redirect service, not DNS data
+      if (kind == "flatten" || kind == "pullzone" || kind == "script") {
+        IacRecordSet set = start(shape);
+        set.type = IacValue{"A", type->location};
+        set.values.push_back(IacValue{
+            "", type->location,
+            fmt::format("a bunny.net {} record, answered by bunny.net", type->text), true});
+        out.record_sets.push_back(std::move(set));
+        return;
+      }
+    }
+    simple(shape);
+  }
+
+  // Porkbun's two providers name the MX and SRV priority differently.
+  void porkbun_dns_record(Shape shape) {
+    shape.priority = resource.scalar("prio") ? "prio" : "priority";
+    simple(shape);
+  }
+
   void items(std::string_view block, std::string_view field, const Shape& shape) {
     IacRecordSet set = start(shape);
     auto type = record_type(shape);
@@ -465,16 +587,98 @@ const std::map<std::string_view, Shape>& simple_shapes() {
         .ttl = "ttl",
         .values = {"value"},
         .target_style = TargetStyle::zone_file}},
+      {"aws_lightsail_domain_entry",
+       {.zone = "domain_name", .name = "name", .type_attribute = "type", .values = {"target"}}},
+      {"vultr_dns_record",
+       {.zone = "domain",
+        .name = "name",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"data"},
+        .priority = "priority"}},
+      {"scaleway_domain_record",
+       {.zone = "dns_zone",
+        .name = "name",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"data"},
+        .target_style = TargetStyle::zone_file,
+        .priority = "priority"}},
+      {"dnsimple_record",
+       {.zone = "domain",
+        .name = "name",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"value"},
+        .priority = "priority"}},
+      {"alicloud_alidns_record",
+       {.zone = "domain_name",
+        .name = "rr",
+        .owner_style = OwnerStyle::relative,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"value"},
+        .priority = "priority"}},
+      {"openstack_dns_recordset_v2",
+       {.zone = "zone_id",
+        .zone_is_id = true,
+        .name = "name",
+        .owner_style = OwnerStyle::fqdn,
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"records"},
+        .target_style = TargetStyle::zone_file}},
+      {"yandex_dns_recordset",
+       {.zone = "zone_id",
+        .zone_is_id = true,
+        .name = "name",
+        .type_attribute = "type",
+        .ttl = "ttl",
+        .values = {"data"},
+        .target_style = TargetStyle::zone_file}},
   };
   return shapes;
 }
 
 }  // namespace
 
+// Resources with their own adapter.
+constexpr std::array<std::string_view, 10> kAdaptedTypes{"aws_route53_record",
+                                                         "aws_route53_records_exclusive",
+                                                         "google_dns_record_set",
+                                                         "ns1_record",
+                                                         "oci_dns_rrset",
+                                                         "hcloud_zone_rrset",
+                                                         "namecheap_domain_records",
+                                                         "tencentcloud_dnspod_record",
+                                                         "bunny_dns_record",
+                                                         "porkbun_dns_record"};
+
 bool is_dns_record_resource(std::string_view type) {
   return simple_shapes().contains(type) || azure_kind(type) || hashicorp_dns_kind(type) ||
-         type == "aws_route53_record" || type == "google_dns_record_set" || type == "ns1_record" ||
-         type == "oci_dns_rrset";
+         std::find(kAdaptedTypes.begin(), kAdaptedTypes.end(), type) != kAdaptedTypes.end();
+}
+
+std::string unread_resource_message(std::string_view address) {
+  return fmt::format(
+      "{} looks like DNS records, but dnslint does not read its resource type; "
+      "its records are not checked",
+      address);
+}
+
+bool looks_like_dns_resource(std::string_view type) {
+  if (is_dns_record_resource(type) || !zone_name_attributes(type).empty()) return false;
+  const bool dns_like = type.find("_dns_") != std::string_view::npos ||
+                        type.find("_record") != std::string_view::npos ||
+                        type.find("_domain_") != std::string_view::npos;
+  // Zones, their settings and DNSSEC keys hold no records of their own.
+  const bool zone_level = type.ends_with("_zone") ||
+                          type.find("_zone_") != std::string_view::npos ||
+                          type.find("dnssec") != std::string_view::npos;
+  return dns_like && !zone_level;
 }
 
 AdaptedResource adapt_resource(const ResourceView& resource) {
@@ -504,6 +708,47 @@ AdaptedResource adapt_resource(const ResourceView& resource) {
                    .name = "domain",
                    .owner_style = OwnerStyle::fqdn,
                    .type_attribute = "rtype"});
+  } else if (type == "hcloud_zone_rrset") {
+    adapter.items("records", "value",
+                  {.zone = "zone",
+                   .name = "name",
+                   .owner_style = OwnerStyle::relative,
+                   .type_attribute = "type",
+                   .ttl = "ttl",
+                   .target_style = TargetStyle::zone_file});
+  } else if (type == "aws_route53_records_exclusive") {
+    adapter.aws_route53_records_exclusive();
+  } else if (type == "namecheap_domain_records") {
+    adapter.namecheap_domain_records();
+  } else if (type == "tencentcloud_dnspod_record") {
+    adapter.simple({.zone = "domain",
+                    .name = "sub_domain",
+                    .owner_style = OwnerStyle::relative,
+                    .type_attribute = "record_type",
+                    .ttl = "ttl",
+                    .values = {"value"},
+                    .priority = "mx",
+                    .line = "record_line"});
+  } else if (type == "bunny_dns_record") {
+    adapter.bunny_dns_record({.zone = "zone",
+                              .zone_is_id = true,
+                              .name = "name",
+                              .owner_style = OwnerStyle::relative,
+                              .type_attribute = "type",
+                              .ttl = "ttl",
+                              .values = {"value"},
+                              .priority = "priority",
+                              .weight = "weight",
+                              .port = "port",
+                              .flags = "flags",
+                              .tag = "tag"});
+  } else if (type == "porkbun_dns_record") {
+    adapter.porkbun_dns_record({.zone = "domain",
+                                .name = "name",
+                                .owner_style = OwnerStyle::relative,
+                                .type_attribute = "type",
+                                .ttl = "ttl",
+                                .values = {"content"}});
   }
   return out;
 }
@@ -532,6 +777,14 @@ const std::map<std::string_view, ZoneResource>& zone_resources() {
       {"powerdns_zone", {{"name"}, {"name"}}},
       {"gandi_livedns_domain", {{"name"}, {"name", "id"}}},
       {"ovh_domain_zone", {{"name"}, {"name"}}},
+      {"hcloud_zone", {{"name"}, {"name", "id"}}},
+      {"aws_lightsail_domain", {{"domain_name"}, {"domain_name", "id"}}},
+      {"vultr_dns_domain", {{"domain"}, {"id", "domain"}}},
+      {"alicloud_alidns_domain", {{"domain_name"}, {"domain_name", "id"}}},
+      {"openstack_dns_zone_v2", {{"name"}, {"id"}}},
+      {"yandex_dns_zone", {{"zone"}, {"id"}}},
+      {"tencentcloud_dnspod_domain_instance", {{"domain"}, {"domain", "id"}}},
+      {"bunny_dns_zone", {{"domain"}, {"id"}}},
   };
   return zones;
 }

@@ -48,6 +48,13 @@ struct AdaptedResource {
 // True for the resource types an adapter reads.
 bool is_dns_record_resource(std::string_view type);
 
+// True for a resource type no adapter reads whose name says it holds DNS records
+// (`*_dns_*`, `*_record*`, `*_domain_*`, but no zone, zone setting or DNSSEC key): the readers
+// note that it is not checked, so that nothing is skipped in silence.
+bool looks_like_dns_resource(std::string_view type);
+// The note for such a resource at `address`.
+std::string unread_resource_message(std::string_view address);
+
 // The record sets of one resource (nothing for types that are not DNS records).
 AdaptedResource adapt_resource(const ResourceView& resource);
 

@@ -205,12 +205,12 @@ void read_octodns(const DocumentTree& tree, NodeId root, const std::string& zone
       // every ALIAS is; the others are the provider's own and not checked, which is said.
       if (const auto slash = type.find('/'); slash != std::string::npos) {
         if (type.substr(slash + 1) != "ALIAS") {
-          builder.unresolved(set.type.location,
-                             fmt::format("record '{}' has the provider-specific type '{}', "
-                                         "which only {} reads; rules skip it",
-                                         printable_excerpt(tree[key].text),
-                                         printable_excerpt(set.type.text),
-                                         printable_excerpt(set.type.text.substr(0, slash))));
+          builder.unresolved(
+              set.type.location,
+              fmt::format("record '{}' has the provider-specific type '{}', "
+                          "which only {} reads; rules skip it",
+                          printable_excerpt(tree[key].text), printable_excerpt(set.type.text),
+                          printable_excerpt(set.type.text.substr(0, slash))));
           continue;
         }
         type = "ALIAS";

@@ -154,8 +154,8 @@ std::optional<RdataError> check_naptr(std::span<const Token> tokens) {
   std::string regexp;
   if (!decode_escapes(tokens[4].text, regexp) || regexp.empty()) return std::nullopt;
   const auto problem = [&](std::string_view why) {
-    return error_at(4, fmt::format("NAPTR regexp '{}' {} (RFC 3402 §3.2)",
-                                   printable_excerpt(regexp), why));
+    return error_at(
+        4, fmt::format("NAPTR regexp '{}' {} (RFC 3402 §3.2)", printable_excerpt(regexp), why));
   };
   const char delimiter = regexp[0];
   if (is_decimal_digit(delimiter) || delimiter == '\\' || delimiter == 'i') {
@@ -277,11 +277,11 @@ std::optional<RdataError> check_svc_params(RRType type, std::span<const Token> t
                                                  type_name(type), param.name));
       }
     }
-    const bool needs_value = param.key == kMandatory || param.key == kAlpn ||
-                             param.key == kPort || param.key == 4 || param.key == 6;
+    const bool needs_value = param.key == kMandatory || param.key == kAlpn || param.key == kPort ||
+                             param.key == 4 || param.key == 6;
     if (needs_value && param.value.empty()) {
-      return error_at(param.token, fmt::format("{} parameter '{}' needs a value",
-                                               type_name(type), param.name));
+      return error_at(param.token,
+                      fmt::format("{} parameter '{}' needs a value", type_name(type), param.name));
     }
     if (param.key == kNoDefaultAlpn && param.has_value) {
       return error_at(param.token, fmt::format("{} parameter 'no-default-alpn' takes no value "
@@ -309,10 +309,9 @@ std::optional<RdataError> check_svc_params(RRType type, std::span<const Token> t
                                                    type_name(type), printable_excerpt(name)));
         }
         if (*key == kMandatory || std::find(listed.begin(), listed.end(), *key) != listed.end()) {
-          return error_at(param.token,
-                          fmt::format("{} mandatory lists '{}' {} (RFC 9460 §8)", type_name(type),
-                                      printable_excerpt(name),
-                                      *key == kMandatory ? "itself" : "twice"));
+          return error_at(param.token, fmt::format("{} mandatory lists '{}' {} (RFC 9460 §8)",
+                                                   type_name(type), printable_excerpt(name),
+                                                   *key == kMandatory ? "itself" : "twice"));
         }
         if (find(*key) == params.end()) {
           return error_at(param.token, fmt::format("{} mandatory lists '{}', but the record has "

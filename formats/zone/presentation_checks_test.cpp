@@ -88,12 +88,13 @@ TEST_CASE("NAPTR regexp: three delimiters, flag i, existing groups") {
 
 TEST_CASE("SVCB and HTTPS parameters (RFC 9460)") {
   // BIND's good-svcb.
-  for (std::string_view good : {"0 example.net.", R"(1 . port=60 alpn=h3 ech="ZWFzdGVyIGVnZyE=")",
-                                "2 . no-default-alpn alpn=alpn", R"(3 . ipv4hint="10.10.10.10")",
-                                R"(5 . key9999="something")", "6 . mandatory=port,alpn port=60 alpn=h3",
-                                R"(8 . mandatory=port,alpn port=60 alpn="h1\\,h2,h3")",
-                                R"(7 . alpn="h2,h3" dohpath=/{?dns})", "1 . key123",
-                                "1 . mandatory=key3 port=5", "0 . port=5"}) {
+  for (std::string_view good :
+       {"0 example.net.", R"(1 . port=60 alpn=h3 ech="ZWFzdGVyIGVnZyE=")",
+        "2 . no-default-alpn alpn=alpn", R"(3 . ipv4hint="10.10.10.10")",
+        R"(5 . key9999="something")", "6 . mandatory=port,alpn port=60 alpn=h3",
+        R"(8 . mandatory=port,alpn port=60 alpn="h1\\,h2,h3")",
+        R"(7 . alpn="h2,h3" dohpath=/{?dns})", "1 . key123", "1 . mandatory=key3 port=5",
+        "0 . port=5"}) {
     CAPTURE(good);
     CHECK(problem("SVCB", good).empty());
   }

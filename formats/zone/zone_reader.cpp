@@ -437,7 +437,8 @@ class ZoneReader {
     Record rec;
     rec.owner = owner;
     rec.type = *type;
-    if (*type == rrtype::SOA && !state_.zone_class) state_.zone_class = rclass.value_or(rrclass::IN);
+    if (*type == rrtype::SOA && !state_.zone_class)
+      state_.zone_class = rclass.value_or(rrclass::IN);
     rec.rclass = rclass.value_or(state_.zone_class.value_or(rrclass::IN));
     rec.rdata = std::move(std::get<Rdata>(parsed));
     rec.location = SourceLocation{file, tokens.front().line, tokens.front().column,
