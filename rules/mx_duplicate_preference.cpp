@@ -22,14 +22,15 @@ std::vector<std::string> load_balanced_providers() {
   return {
       "aspmx.l.google.com.",  // Google Workspace: 1 aspmx, 5 alt1 and alt2, 10 alt3 and alt4
       "*.aspmx.l.google.com.",
-      "*.googlemail.com.",     // Google's older set: 10 aspmx2 and aspmx3.googlemail.com
-      "*.mail.icloud.com.",    // iCloud+: 10 mx01 and mx02
-      "*.mailgun.org.",        // Mailgun: 10 mxa and mxb
-      "*.privateemail.com.",   // Namecheap Private Email: 10 mx1 and mx2
-      "*.mimecast.com.",       // Mimecast: 10 REGION-smtp-inbound-1 and -2
-      "*.pphosted.com.",       // Proofpoint: 10 mx0a- and mx0b-
-      "*.ppe-hosted.com.",     // Proofpoint Essentials
-      "*.mx.cloudflare.net.",  // Cloudflare Email Routing: route1, route2, route3
+      "*.googlemail.com.",          // Google's older set: 10 aspmx2 and aspmx3.googlemail.com
+      "*.mail.icloud.com.",         // iCloud+: 10 mx01 and mx02
+      "*.mailgun.org.",             // Mailgun: 10 mxa and mxb
+      "*.privateemail.com.",        // Namecheap Private Email: 10 mx1 and mx2
+      "*.mimecast.com.",            // Mimecast: 10 REGION-smtp-inbound-1 and -2
+      "*.pphosted.com.",            // Proofpoint: 10 mx0a- and mx0b-
+      "*.ppe-hosted.com.",          // Proofpoint Essentials
+      "*.mx.cloudflare.net.",       // Cloudflare Email Routing: route1, route2, route3
+      "*.inbound.createsend.com.",  // Campaign Monitor bounce domains: 5 mx20 and mx21
   };
 }
 

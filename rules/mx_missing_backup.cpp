@@ -52,6 +52,7 @@ std::vector<std::string> single_name_providers() {
       "*.mail.protection.outlook.com.",  // Microsoft 365
       "*.mx.microsoft.",                 // Microsoft 365 with DNSSEC
       "inbound-smtp.*.amazonaws.com.",   // Amazon SES and WorkMail inbound
+      "feedback-smtp.*.amazonses.com.",  // Amazon SES custom MAIL FROM domains
       "mx.sendgrid.net.",                // SendGrid Inbound Parse
       "*.mailgun.org.",                  // Mailgun (mxa, mxb; eu.)
       "inbound.postmarkapp.com.",        // Postmark inbound
