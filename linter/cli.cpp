@@ -158,6 +158,19 @@ int lint_command(CliOptions& options) {
     options.request.input_format = input_format_from_name(*options.input_format);
   }
   configure(options);
+  if (options.path_root) {
+    std::error_code ec;
+    if (!fs::is_directory(*options.path_root, ec)) {
+      throw UsageError(fmt::format("--path-root '{}' is not a directory", *options.path_root));
+    }
+  }
+  options.request.path_root = find_path_root(options.path_root);
+  const bool reads_stdin = std::find(options.request.paths.begin(), options.request.paths.end(),
+                                     "-") != options.request.paths.end();
+  if (options.request.stdin_filename != kStdinName && !reads_stdin) {
+    throw UsageError("--stdin-filename names standard input, which is read only when '-' is "
+                     "among the paths");
+  }
   if (options.request.paths.empty()) options.request.paths.push_back(".");
   const auto baseline =
       options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
@@ -224,7 +237,10 @@ options:
       --enable RULE[,RULE]      turn rules on
       --disable RULE[,RULE]     turn rules off
       --fail-on LEVEL           error|warning|note|never: exit 1 at or above it (default warning)
-      --stdin-filename NAME     name used for '-' in reports and for its origin
+      --stdin-filename NAME     read '-' as the file NAME would be: its reader, its name in
+                                reports, its folder for $INCLUDE and Terraform modules
+      --path-root DIR           report paths relative to DIR (default: the top of the git
+                                work tree, else the current directory)
   -j, --jobs N                  threads (default: all cores)
       --color auto|always|never colour the text report (NO_COLOR is honoured)
       --include-root DIR        also allow $INCLUDE files below DIR (repeatable)
@@ -331,6 +347,8 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.fail_on = level == "never" ? std::nullopt : severity_from_name(level);
     } else if (arg == "--stdin-filename") {
       options.request.stdin_filename = value();
+    } else if (arg == "--path-root") {
+      options.path_root = value();
     } else if (arg == "-j" || arg == "--jobs") {
       options.request.jobs = static_cast<unsigned>(parse_count(arg, value(), 1024));
     } else if (arg == "--color") {

@@ -23,6 +23,7 @@ struct CliOptions {
   std::string format = "text";
   std::optional<std::string> output;
   std::optional<std::string> config_path;
+  std::optional<std::string> path_root;  // --path-root
   std::vector<std::pair<std::string, std::string>> reports;  // --report FORMAT=FILE
   bool sarif_suppressed = false;
   std::optional<std::string> baseline;        // --baseline FILE

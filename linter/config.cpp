@@ -270,7 +270,9 @@ void RuleConfiguration::read_override(std::string_view file, const YAML::Node& n
 bool RuleConfiguration::matches(const std::vector<std::string>& globs,
                                 std::string_view path) const {
   std::error_code ec;
-  const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  const std::filesystem::path given(path);
+  const auto absolute =
+      std::filesystem::weakly_canonical(given.is_absolute() ? given : path_root_ / given, ec);
   const std::string relative = absolute.lexically_relative(base_dir_).generic_string();
   if (relative.empty() || relative.starts_with("..")) return false;
   for (const auto& glob : globs) {

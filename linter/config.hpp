@@ -76,6 +76,10 @@ class RuleConfiguration {
   // Turns rules on or off by a comma-separated list of ids; ConfigError for an unknown id.
   void set_enabled(std::string_view list, bool enabled, std::string_view option);
 
+  // What the relative paths the run asks about are relative to (reports' path root; the
+  // current directory until set).
+  void set_path_root(const std::filesystem::path& root) { path_root_ = root; }
+
  private:
   bool matches(const std::vector<std::string>& globs, std::string_view path) const;
   void read_rules(std::string_view file, const YAML::Node& rules);
@@ -85,6 +89,7 @@ class RuleConfiguration {
   std::vector<std::string> exclude_;
   std::vector<PathOverride> overrides_;
   std::filesystem::path base_dir_ = std::filesystem::current_path();
+  std::filesystem::path path_root_ = std::filesystem::current_path();
   std::string source_ = "defaults";  // the configuration file, for `dnslint config`
 };
 

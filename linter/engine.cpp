@@ -109,9 +109,12 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
   if (options.origin.empty()) {
     if (auto origin = origin_from_file_name(input.display_path)) options.origin = *origin;
   }
+  // Standard input includes relative to the folder of its --stdin-filename.
   std::optional<FileIncludeLoader> loader;
-  if (!input.is_stdin) {
-    loader.emplace(input, request.include_roots, request.include_base, request.max_file_size);
+  const PathDisplay display(request.path_root);
+  if (!input.path.empty()) {
+    loader.emplace(input, request.include_roots, display, request.include_base,
+                   request.max_file_size);
     options.includes = &*loader;
   }
   const FileText text = zone_text_of(input, request);
@@ -142,7 +145,8 @@ ReadResult read_terraform_input(const std::vector<InputFile*>& named, const Lint
       refused.push_back(too_large(*input, error));
     }
   }
-  if (!named.front()->is_stdin) {
+  if (!named.front()->path.empty()) {
+    directory.on_disk = true;
     directory.directory = named.front()->path.parent_path();
     directory.display_directory =
         std::filesystem::path(named.front()->display_path).parent_path().string();
@@ -190,7 +194,7 @@ std::vector<ReadTask> plan_reads(std::vector<InputFile>& inputs) {
   std::vector<ReadTask> tasks;
   std::map<std::string, std::size_t> modules;  // directory -> task
   for (InputFile& input : inputs) {
-    if (is_terraform_configuration(input.format) && !input.is_stdin) {
+    if (is_terraform_configuration(input.format) && !input.path.empty()) {
       const std::string directory = input.path.parent_path().string();
       const auto [at, inserted] = modules.emplace(directory, tasks.size());
       if (inserted) tasks.emplace_back();
@@ -548,7 +552,10 @@ void count_severities(LintResult& result) {
   }
 }
 
-LintResult lint(const LintRequest& request) {
+LintResult lint(const LintRequest& given) {
+  LintRequest request = given;
+  if (request.path_root.empty()) request.path_root = find_path_root(std::nullopt);
+  request.rules.set_path_root(request.path_root);
   std::vector<PhaseTime> timings;
   Stopwatch stopwatch(request.timing ? &timings : nullptr);
   std::string forced_origin;
@@ -559,10 +566,11 @@ LintResult lint(const LintRequest& request) {
       throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
     }
   }
+  const PathDisplay display(request.path_root);
   auto collected = collect_inputs(
       request.paths, request.stdin_filename,
-      [&](std::string_view path) { return request.rules.is_excluded(path); }, request.input_format,
-      request.max_file_size);
+      [&](std::string_view path) { return request.rules.is_excluded(path); }, display,
+      request.input_format, request.max_file_size);
   auto& inputs = collected.files;
   stopwatch.lap("collect inputs");
   const TerraformVariables variables{read_variable_files(request.var_files, request.max_file_size),
@@ -578,6 +586,7 @@ LintResult lint(const LintRequest& request) {
   drop_called_modules(reads);
   stopwatch.lap("read");
   LintResult result = lint_reads(std::move(reads), request);
+  result.path_root = request.path_root;
   result.summary.files = inputs.size();
   result.skipped = collected.skipped;
   timings.insert(timings.end(), std::make_move_iterator(result.timings.begin()),

@@ -24,6 +24,9 @@ struct LintRequest {
   unsigned jobs = 1;
   std::vector<std::filesystem::path> include_roots;
   IncludeBase include_base = IncludeBase::file;
+  // What reports show paths relative to (see find_path_root); empty: found from the current
+  // directory.
+  std::filesystem::path path_root;
   unsigned max_include_depth = 32;
   std::uint64_t max_generate_records = 1'000'000;
   std::uint64_t max_file_size = kDefaultMaxFileSize;  // bytes of one input or $INCLUDE file
@@ -78,6 +81,7 @@ class Stopwatch {
 struct LintResult {
   std::vector<Finding> findings;   // sorted
   std::vector<std::string> files;  // display paths, indexed by SourceLocation::file
+  std::filesystem::path path_root;  // what relative display paths are relative to
   Summary summary;
   std::vector<SuppressedFinding> suppressed;  // sorted; in no report but SARIF on request
   std::vector<std::string> skipped;           // named files holding nothing dnslint reads, and why

@@ -187,7 +187,8 @@ bool has_name_of(std::string_view name, InputFormat format) {
 
 CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                const std::function<bool(std::string_view)>& excluded,
-                               std::optional<InputFormat> forced, std::uint64_t max_file_size) {
+                               const PathDisplay& display, std::optional<InputFormat> forced,
+                               std::uint64_t max_file_size) {
   CollectedInputs result;
   std::set<std::string> seen;
   auto add = [&](InputFile file) {
@@ -195,7 +196,11 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
   };
   for (const std::string& given : paths) {
     if (given == "-") {
-      InputFile file{stdin_name, {}, true, forced.value_or(InputFormat::zone), std::nullopt};
+      // A name given with --stdin-filename is where the buffer's file lives: $INCLUDE and
+      // Terraform siblings resolve from its folder.
+      const fs::path named_path = stdin_name == kStdinName ? fs::path() : fs::path(stdin_name);
+      InputFile file{named_path.empty() ? stdin_name : display.show(stdin_name), named_path, true,
+                     forced.value_or(InputFormat::zone), std::nullopt};
       if (!forced) {
         // Standard input is read as a file of its --stdin-filename would be (an editor's
         // buffer of main.tf is Terraform, of example.com.yaml an octoDNS zone).
@@ -215,7 +220,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
                                    ec ? ec.message() : std::string("no such file or directory")));
     }
     if (!fs::is_directory(status)) {
-      InputFile file{given, given, false, InputFormat::zone, std::nullopt};
+      InputFile file{display.show(given), given, false, InputFormat::zone, std::nullopt};
       std::string why;
       if (forced) {
         file.format = *forced;
@@ -241,8 +246,9 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
         continue;
       }
       if (!entry.is_regular_file(type_ec)) continue;
-      if (excluded(entry.path().string())) continue;
-      InputFile file{entry.path().string(), entry.path(), false, InputFormat::zone, std::nullopt};
+      std::string shown = display.show(entry.path());
+      if (excluded(shown)) continue;
+      InputFile file{std::move(shown), entry.path(), false, InputFormat::zone, std::nullopt};
       std::string why;
       if (forced) {
         if (!has_name_of(entry.path().filename().string(), *forced)) continue;
@@ -323,12 +329,12 @@ std::string read_stdin(std::uint64_t max_size) {
 }
 
 FileIncludeLoader::FileIncludeLoader(const InputFile& top, const std::vector<fs::path>& extra_roots,
-                                     IncludeBase base, std::uint64_t max_file_size)
+                                     const PathDisplay& display, IncludeBase base,
+                                     std::uint64_t max_file_size)
     : top_path_(top.path),
       extra_roots_(extra_roots),
       base_(base),
-      display_base_(base == IncludeBase::file ? fs::path(top.display_path).parent_path()
-                                              : fs::path()),
+      display_(display),
       max_file_size_(max_file_size) {}
 
 void FileIncludeLoader::resolve_roots() {
@@ -337,6 +343,7 @@ void FileIncludeLoader::resolve_roots() {
   std::error_code ec;
   const fs::path base =
       base_ == IncludeBase::file ? fs::absolute(top_path_, ec).parent_path() : fs::current_path(ec);
+  lexical_base_ = base.lexically_normal();
   base_dir_ = fs::canonical(base, ec);
   roots_.push_back(base_dir_);
   for (const auto& root : extra_roots_) {
@@ -369,8 +376,8 @@ std::variant<IncludeLoader::Loaded, std::string> FileIncludeLoader::load(std::st
   if (!fs::is_regular_file(canonical, ec)) return std::string("it is not a regular file");
   Loaded loaded;
   loaded.identity = canonical.string();
-  loaded.display_path =
-      path.is_absolute() ? path.string() : (display_base_ / path).lexically_normal().string();
+  // As written (not through the symbolic links `canonical` followed), under the base.
+  loaded.display_path = display_.show(path.is_absolute() ? path : lexical_base_ / path);
   try {
     loaded.content = read_whole_file(canonical, max_file_size_);
   } catch (const TooLarge&) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "formats/zone/zone_reader.hpp"
+#include "linter/paths.hpp"
 
 namespace dnslint {
 
@@ -47,8 +48,11 @@ class TooLarge : public InputError {
 
 inline constexpr std::uint64_t kDefaultMaxFileSize = std::uint64_t{1} << 30;
 
+// How reports name standard input without --stdin-filename.
+inline constexpr std::string_view kStdinName = "<stdin>";
+
 struct InputFile {
-  std::string display_path;    // as reports name it: relative stays relative
+  std::string display_path;    // as reports name it (PathDisplay::show)
   std::filesystem::path path;  // empty for standard input
   bool is_stdin = false;
   InputFormat format = InputFormat::zone;
@@ -70,6 +74,7 @@ struct CollectedInputs {
 // walking; files named on the command line are always read.
 CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                const std::function<bool(std::string_view)>& excluded,
+                               const PathDisplay& display,
                                std::optional<InputFormat> forced = std::nullopt,
                                std::uint64_t max_file_size = kDefaultMaxFileSize);
 
@@ -92,7 +97,7 @@ enum class IncludeBase {
 class FileIncludeLoader : public IncludeLoader {
  public:
   FileIncludeLoader(const InputFile& top, const std::vector<std::filesystem::path>& extra_roots,
-                    IncludeBase base = IncludeBase::file,
+                    const PathDisplay& display, IncludeBase base = IncludeBase::file,
                     std::uint64_t max_file_size = kDefaultMaxFileSize);
   std::variant<Loaded, std::string> load(std::string_view written_path) override;
   std::string top_identity() override;
@@ -104,9 +109,10 @@ class FileIncludeLoader : public IncludeLoader {
   std::filesystem::path top_path_;
   std::vector<std::filesystem::path> extra_roots_;
   IncludeBase base_;
+  const PathDisplay& display_;
   bool roots_resolved_ = false;
-  std::filesystem::path base_dir_;
-  std::filesystem::path display_base_;
+  std::filesystem::path base_dir_;     // canonical: what confinement compares
+  std::filesystem::path lexical_base_;  // as the inputs spell it: what reports show
   std::vector<std::filesystem::path> roots_;
   std::uint64_t max_file_size_;
 };

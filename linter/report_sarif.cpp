@@ -179,8 +179,10 @@ std::string write_sarif(const LintResult& result, bool include_suppressed) {
   json.key("informationUri").value(kInformationUri);
   write_rules(json);
   json.end_object().end_object();
+  // Relative paths are relative to the run's path root (the work tree's top, by default).
   std::error_code ec;
-  std::string root = std::filesystem::current_path(ec).string();
+  std::string root = result.path_root.empty() ? std::filesystem::current_path(ec).generic_string()
+                                              : result.path_root.generic_string();
   if (!root.ends_with('/')) root += '/';
   json.key("originalUriBaseIds")
       .begin_object()

@@ -69,9 +69,8 @@ ReadResult read_terraform_directory(const TerraformDirectory& input, const Docum
   TerraformReadOptions options;
   options.limits = limits;
   options.variables = &variables;
-  const bool from_stdin = input.directory.empty() && input.display_directory.empty();
   DiskModules modules(max_file_size);
-  if (!from_stdin) {
+  if (input.on_disk) {
     options.directory = input.display_directory.empty() ? "." : input.display_directory;
     options.identity = identity_of(input.directory);
     options.modules = &modules;

@@ -268,6 +268,8 @@ int main(int argc, char** argv) {
     dnslint::CliOptions options = dnslint::parse_command_line(args);
     dnslint::configure(options);
     options.request.jobs = 1;
+    // Paths as the fixture names them: relative to its folder, not to the repository.
+    options.request.path_root = std::filesystem::current_path();
     if (rule != "all") {
       for (const auto& [id, settings] : options.request.rules.all()) {
         options.request.rules.at(id).enabled = id == rule;

@@ -31,6 +31,18 @@ check() {  # check NAME CONDITION...
 
 contains() { [[ "$1" == *"$2"* ]]; }
 
+# Reports show paths relative to the top of the work tree holding the current directory: this
+# folder's prefix there ("tests/cli/"), or nothing outside a work tree.
+here=""
+dir=$PWD
+while [ "$dir" != / ]; do
+  if [ -e "$dir/.git" ]; then
+    [ "$dir" != "$PWD" ] && here="${PWD#"$dir"/}/"
+    break
+  fi
+  dir=$(dirname "$dir")
+done
+
 # --- version, help, usage errors
 run version 0 --version
 check "version text" contains "$out" "dnslint 0.1.0"
@@ -96,7 +108,7 @@ run "clean zone" 0 data/example.com.zone
 check "clean zone prints nothing" [ -z "$out" ]
 check "clean summary" contains "$err" "no findings in 1 file (1 zone, 8 records)"
 run "errors" 1 data/broken.example.com.zone
-check "text format" grep -Eq '^data/broken\.example\.com\.zone:[0-9]+:[0-9]+: (error|warning|note): .+ \[[a-z-]+\]$' "$work/out"
+check "text format" grep -Eq "^${here}"'data/broken\.example\.com\.zone:[0-9]+:[0-9]+: (error|warning|note): .+ \[[a-z-]+\]$' "$work/out"
 check "cname finding" contains "$out" "data/broken.example.com.zone:5:1: error: MX exchange mail.example.com. is an alias"
 check "syntax finding" contains "$out" "data/broken.example.com.zone:8:17: error: bad IPv4 address '192.0.2.300' [syntax-error]"
 run "warnings fail by default" 1 data/warnings.example.com.zone
@@ -147,8 +159,8 @@ check "json report keys and order" python3 "$work/check_json.py" "$work/out"
 
 # --- CI formats
 run github 1 --format github data/broken.example.com.zone
-check "github workflow command" contains "$out" "::error file=data/broken.example.com.zone,line=8,col=17,endLine=8,endColumn=28,title=syntax-error::bad IPv4 address '192.0.2.300'"
-check "github warning" contains "$out" "::warning file=data/broken.example.com.zone,line=5,"
+check "github workflow command" contains "$out" "::error file=${here}data/broken.example.com.zone,line=8,col=17,endLine=8,endColumn=28,title=syntax-error::bad IPv4 address '192.0.2.300'"
+check "github warning" contains "$out" "::warning file=${here}data/broken.example.com.zone,line=5,"
 printf '$ORIGIN example.com.\n$TTL 1\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1.example.net.\n@ NS ns2.example.net.\n@ MX 10 a\n@ MX 10 b\na A 192.0.2.1\nb A 198.51.100.1\nc A 192.0.2.300\n' >"$work/escape,me:now.zone"
 "$DNSLINT" -f github "$work/escape,me:now.zone" >"$work/gh" 2>/dev/null
 check "github escapes ':' and ',' in properties" grep -q 'escape%2Cme%3Anow.zone,line=' "$work/gh"
@@ -182,7 +194,8 @@ assert sorted(i["fingerprint"] for i in before) == sorted(i["fingerprint"] for i
 # --- SARIF
 run sarif 1 --format sarif data/broken.example.com.zone
 cat >"$work/check_sarif.py" <<'PY'
-import json, sys
+import json, os, sys
+here = sys.argv[2]
 log = json.load(open(sys.argv[1]))
 assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
 (run,) = log["runs"]
@@ -198,13 +211,16 @@ assert run["columnKind"] and "%SRCROOT%" in run["originalUriBaseIds"]
 cname = [r for r in run["results"] if r["ruleId"] == "mx-target-cname"][0]
 assert ids[cname["ruleIndex"]] == "mx-target-cname" and cname["level"] == "error"
 location = cname["locations"][0]["physicalLocation"]
-assert location["artifactLocation"] == {"uri": "data/broken.example.com.zone", "uriBaseId": "%SRCROOT%"}
+assert location["artifactLocation"] == {"uri": here + "data/broken.example.com.zone", "uriBaseId": "%SRCROOT%"}
+root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+assert root.startswith("file:///") and root.endswith("/")
+assert os.path.samefile(root[len("file://"):] + here + "data", "data")
 assert location["region"] == {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 24}
 assert cname["relatedLocations"][0]["message"]["text"] == "CNAME defined here"
 assert cname["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 7
 assert cname["partialFingerprints"]["dnslintFindingHash/v1"]
 PY
-check "sarif structure" python3 "$work/check_sarif.py" "$work/out"
+check "sarif structure" python3 "$work/check_sarif.py" "$work/out" "$here"
 
 # --- per-path configuration
 proj="$work/proj"
@@ -331,6 +347,57 @@ run "directory walk" 1 data/walk
 check "walk finds *.zone" contains "$out" "data/walk/a.example.zone"
 check "walk skips hidden folders" bash -c "! grep -q skipped '$work/out'"
 check "walk summary" contains "$err" "in 2 files"
+
+# --- one spelling of every path: reports, fingerprints and baselines do not depend on how a
+# path is typed or where the run starts; paths are relative to the work tree's top
+repo="$work/repo"
+mkdir -p "$repo/.git" "$repo/zones/sub"
+cp data/broken.example.com.zone "$repo/zones/broken.example.com.zone"
+spellings=("zones" "./zones" "$repo/zones" "zones/" "./zones/../zones")
+for i in "${!spellings[@]}"; do
+  (cd "$repo" && "$DNSLINT" --format sarif --fail-on never "${spellings[$i]}" >"$work/spelling$i.sarif" 2>/dev/null
+   "$DNSLINT" --format text --fail-on never "${spellings[$i]}" >"$work/spelling$i.txt" 2>/dev/null
+   "$DNSLINT" --format gitlab --fail-on never "${spellings[$i]}" >"$work/spelling$i.gitlab" 2>/dev/null
+   "$DNSLINT" --format github --fail-on never "${spellings[$i]}" >"$work/spelling$i.github" 2>/dev/null)
+done
+(cd "$repo/zones" && "$DNSLINT" --format sarif --fail-on never . >"$work/spelling-sub.sarif" 2>/dev/null
+ "$DNSLINT" --format text --fail-on never broken.example.com.zone >"$work/spelling-sub.txt" 2>/dev/null)
+for i in 1 2 3 4; do
+  check "spelling '${spellings[$i]}': the same SARIF as 'zones'" cmp -s "$work/spelling0.sarif" "$work/spelling$i.sarif"
+  check "spelling '${spellings[$i]}': the same text report" cmp -s "$work/spelling0.txt" "$work/spelling$i.txt"
+  check "spelling '${spellings[$i]}': the same GitLab report" cmp -s "$work/spelling0.gitlab" "$work/spelling$i.gitlab"
+  check "spelling '${spellings[$i]}': the same GitHub annotations" cmp -s "$work/spelling0.github" "$work/spelling$i.github"
+done
+check "run from a subfolder: the same SARIF" cmp -s "$work/spelling0.sarif" "$work/spelling-sub.sarif"
+check "run from a subfolder: the same text report" cmp -s "$work/spelling0.txt" "$work/spelling-sub.txt"
+check "paths are relative to the work tree, without ./" grep -q '^zones/broken.example.com.zone:5:1: error' "$work/spelling1.txt"
+check "GitLab paths have no ./" bash -c "grep -q '\"path\": \"zones/broken.example.com.zone\"' '$work/spelling1.gitlab' && ! grep -q '\"\./' '$work/spelling1.gitlab'"
+check "GitHub file= has no ./" bash -c "grep -q 'file=zones/broken.example.com.zone,' '$work/spelling1.github' && ! grep -q 'file=\./' '$work/spelling1.github'"
+python3 - "$work/spelling2.sarif" "$repo" >"$work/sarif-root.txt" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+print(run["originalUriBaseIds"]["%SRCROOT%"]["uri"])
+print(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+PY
+check "SARIF %SRCROOT% is the work tree's top" grep -qx "file://$repo/" "$work/sarif-root.txt"
+check "SARIF uri is relative to it" grep -qx "zones/broken.example.com.zone" "$work/sarif-root.txt"
+if [ -f ../../../shared/sarif/validate_sarif.py ]; then
+  for i in 0 1 2 3 4; do
+    check "SARIF of spelling '${spellings[$i]}' validates for GitHub" python3 ../../../shared/sarif/validate_sarif.py --github "$work/spelling$i.sarif"
+  done
+fi
+(cd "$repo" && "$DNSLINT" --write-baseline "$work/spelling.baseline" zones 2>/dev/null)
+(cd "$repo/zones" && "$DNSLINT" --baseline "$work/spelling.baseline" . >"$work/out" 2>"$work/err"; echo "$?" >"$work/status")
+check "a baseline written as 'zones' holds every finding of a run from inside it" [ "$(cat "$work/status")" = 0 ]
+(cd "$repo" && "$DNSLINT" --baseline "$work/spelling.baseline" "$repo/zones/" >/dev/null 2>&1; echo "$?" >"$work/status")
+check "... and of a run with the absolute path" [ "$(cat "$work/status")" = 0 ]
+(cd "$repo" && "$DNSLINT" --path-root zones --fail-on never zones >"$work/out" 2>/dev/null)
+check "--path-root sets what paths are relative to" grep -q '^broken.example.com.zone:5:1:' "$work/out"
+mkdir -p "$work/elsewhere"
+cp data/broken.example.com.zone "$work/elsewhere/"
+(cd "$repo" && "$DNSLINT" --format sarif --fail-on never "$work/elsewhere" >"$work/out" 2>/dev/null)
+check "a file outside the root keeps an absolute file:// URI" grep -q "\"uri\": \"file://$work/elsewhere/broken.example.com.zone\"" "$work/out"
+run "--path-root must be a directory" 2 --path-root "$work/nowhere" data/example.com.zone
 
 # --- $INCLUDE resolved against the zone file's folder, or the current directory as named does
 mkdir -p "$work/base/zones/hosts" "$work/base/hosts"
