@@ -176,6 +176,13 @@ int lint_command(CliOptions& options) {
       options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
   LintResult result = lint(options.request);
   for (const std::string& skipped : result.skipped) std::cerr << "dnslint: " << skipped << '\n';
+  // A run that reads nothing is a misconfigured step, which must not pass for ever; a run whose
+  // every file the configuration excludes read what it was told to.
+  if (result.files.empty() && result.excluded == 0 && !options.allow_empty) {
+    throw InputError(
+        "no input file was read: the paths hold no zone file, Terraform or DNS YAML dnslint "
+        "reads (--allow-empty accepts that)");
+  }
   refuse_to_overwrite_inputs(options, result);
   if (options.write_baseline) {
     write_atomically(*options.write_baseline, write_baseline(result));
@@ -241,6 +248,8 @@ options:
                                 reports, its folder for $INCLUDE and Terraform modules
       --path-root DIR           report paths relative to DIR (default: the top of the git
                                 work tree, else the current directory)
+      --force-exclude           apply the configuration's exclude globs to named files too
+      --allow-empty             exit 0 when no input file is read (default: exit 2)
   -j, --jobs N                  threads (default: all cores)
       --color auto|always|never colour the text report (NO_COLOR is honoured)
       --include-root DIR        also allow $INCLUDE files below DIR (repeatable)
@@ -349,6 +358,10 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       options.request.stdin_filename = value();
     } else if (arg == "--path-root") {
       options.path_root = value();
+    } else if (arg == "--force-exclude") {
+      options.request.force_exclude = true;
+    } else if (arg == "--allow-empty") {
+      options.allow_empty = true;
     } else if (arg == "-j" || arg == "--jobs") {
       options.request.jobs = static_cast<unsigned>(parse_count(arg, value(), 1024));
     } else if (arg == "--color") {

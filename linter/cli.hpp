@@ -24,6 +24,7 @@ struct CliOptions {
   std::optional<std::string> output;
   std::optional<std::string> config_path;
   std::optional<std::string> path_root;  // --path-root
+  bool allow_empty = false;              // --allow-empty
   std::vector<std::pair<std::string, std::string>> reports;  // --report FORMAT=FILE
   bool sarif_suppressed = false;
   std::optional<std::string> baseline;        // --baseline FILE

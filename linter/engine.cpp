@@ -567,10 +567,13 @@ LintResult lint(const LintRequest& given) {
     }
   }
   const PathDisplay display(request.path_root);
-  auto collected = collect_inputs(
-      request.paths, request.stdin_filename,
-      [&](std::string_view path) { return request.rules.is_excluded(path); }, display,
-      request.input_format, request.max_file_size);
+  CollectOptions collect;
+  collect.stdin_name = request.stdin_filename;
+  collect.excluded = [&](std::string_view path) { return request.rules.is_excluded(path); };
+  collect.force_exclude = request.force_exclude;
+  collect.forced = request.input_format;
+  collect.max_file_size = request.max_file_size;
+  auto collected = collect_inputs(request.paths, collect, display);
   auto& inputs = collected.files;
   stopwatch.lap("collect inputs");
   const TerraformVariables variables{read_variable_files(request.var_files, request.max_file_size),
@@ -589,6 +592,7 @@ LintResult lint(const LintRequest& given) {
   result.path_root = request.path_root;
   result.summary.files = inputs.size();
   result.skipped = collected.skipped;
+  result.excluded = collected.excluded;
   timings.insert(timings.end(), std::make_move_iterator(result.timings.begin()),
                  std::make_move_iterator(result.timings.end()));
   result.timings = std::move(timings);

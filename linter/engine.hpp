@@ -19,7 +19,8 @@ namespace dnslint {
 struct LintRequest {
   std::vector<std::string> paths;
   std::optional<std::string> origin;  // --origin, as typed
-  std::string stdin_filename = "<stdin>";
+  std::string stdin_filename{kStdinName};
+  bool force_exclude = false;  // --force-exclude: the exclude globs apply to named files too
   std::optional<InputFormat> input_format;  // --input-format; detected per file when unset
   unsigned jobs = 1;
   std::vector<std::filesystem::path> include_roots;
@@ -85,6 +86,7 @@ struct LintResult {
   Summary summary;
   std::vector<SuppressedFinding> suppressed;  // sorted; in no report but SARIF on request
   std::vector<std::string> skipped;           // named files holding nothing dnslint reads, and why
+  std::size_t excluded = 0;                   // files the configuration's excludes took out
   std::vector<PhaseTime> timings;             // with LintRequest::timing, in the order run
 };
 

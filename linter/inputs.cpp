@@ -185,10 +185,11 @@ bool has_name_of(std::string_view name, InputFormat format) {
 
 }  // namespace
 
-CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
-                               const std::function<bool(std::string_view)>& excluded,
-                               const PathDisplay& display, std::optional<InputFormat> forced,
-                               std::uint64_t max_file_size) {
+CollectedInputs collect_inputs(const std::vector<std::string>& paths, const CollectOptions& options,
+                               const PathDisplay& display) {
+  const std::string& stdin_name = options.stdin_name;
+  const std::optional<InputFormat>& forced = options.forced;
+  const std::uint64_t max_file_size = options.max_file_size;
   CollectedInputs result;
   std::set<std::string> seen;
   auto add = [&](InputFile file) {
@@ -221,6 +222,10 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
     }
     if (!fs::is_directory(status)) {
       InputFile file{display.show(given), given, false, InputFormat::zone, std::nullopt};
+      if (options.force_exclude && options.excluded(file.display_path)) {
+        ++result.excluded;
+        continue;
+      }
       std::string why;
       if (forced) {
         file.format = *forced;
@@ -247,7 +252,10 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std:
       }
       if (!entry.is_regular_file(type_ec)) continue;
       std::string shown = display.show(entry.path());
-      if (excluded(shown)) continue;
+      if (options.excluded(shown)) {
+        ++result.excluded;
+        continue;
+      }
       InputFile file{std::move(shown), entry.path(), false, InputFormat::zone, std::nullopt};
       std::string why;
       if (forced) {

@@ -63,20 +63,28 @@ struct CollectedInputs {
   std::vector<InputFile> files;
   // Files named on the command line that hold no DNS data dnslint reads, with the reason.
   std::vector<std::string> skipped;
+  // Files the configuration's exclude globs took out.
+  std::size_t excluded = 0;
+};
+
+struct CollectOptions {
+  std::string stdin_name{kStdinName};  // --stdin-filename
+  // The configuration's exclude globs, asked about display paths.
+  std::function<bool(std::string_view)> excluded = [](std::string_view) { return false; };
+  // Excludes apply to files named on the command line too (--force-exclude), not only to the
+  // files directory walks find.
+  bool force_exclude = false;
+  std::optional<InputFormat> forced;  // --input-format
+  std::uint64_t max_file_size = kDefaultMaxFileSize;
 };
 
 // Expands files and directories into the files to lint, sorted, without duplicates, each with
 // its format: `forced` (--input-format), else by name and content (DESIGN §4). Directories are
 // walked for zone files (*.zone, *.db, db.*, *.arpa), Terraform (*.tf, *.tfvars and their JSON
-// forms), plans and state, and
-// YAML that holds DNS data, skipping hidden folders, .terraform and node_modules. "-" is
-// standard input. `excluded` (the configuration's exclude globs) is asked about files found by
-// walking; files named on the command line are always read.
-CollectedInputs collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
-                               const std::function<bool(std::string_view)>& excluded,
-                               const PathDisplay& display,
-                               std::optional<InputFormat> forced = std::nullopt,
-                               std::uint64_t max_file_size = kDefaultMaxFileSize);
+// forms), plans and state, CloudFormation JSON and YAML that holds DNS data, skipping hidden
+// folders, .terraform and node_modules. "-" is standard input.
+CollectedInputs collect_inputs(const std::vector<std::string>& paths, const CollectOptions& options,
+                               const PathDisplay& display);
 
 // True for the names a directory walk takes as zone files.
 bool is_zone_file_name(std::string_view file_name);

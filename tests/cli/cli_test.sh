@@ -100,8 +100,27 @@ printf 'resource "aws_route53_record" "x" {\n  name = "a", type = "A"\n}\n' >"$w
 run "malformed HCL" 1 "$work/hcl-bad.tf"
 check "HCL syntax error at its position" contains "$out" "hcl-bad.tf:2:13: error: Unexpected comma after argument"
 printf 'jobs:\n  build:\n    runs-on: debian\n' >"$work/workflow.yaml"
-run "YAML without DNS data" 0 "$work/workflow.yaml"
+run "YAML without DNS data: nothing read is exit 2" 2 "$work/workflow.yaml"
 check "YAML without DNS data is skipped aloud" contains "$err" "skipped"
+check "a run that reads nothing says so" contains "$err" "no input file was read"
+run "--allow-empty: nothing read is no failure" 0 --allow-empty "$work/workflow.yaml"
+mkdir -p "$work/empty-dir"
+run "a folder without DNS files is exit 2" 2 "$work/empty-dir"
+run "... or 0 with --allow-empty" 0 --allow-empty "$work/empty-dir"
+# --force-exclude: the configuration's excludes apply to named files too (as pre-commit names them)
+mkdir -p "$work/fx/generated"
+cp data/broken.example.com.zone "$work/fx/generated/broken.example.com.zone"
+cp data/example.com.zone "$work/fx/example.com.zone"
+printf 'exclude: ["generated/**"]\n' >"$work/fx/.dnslint.yaml"
+(cd "$work/fx" && "$DNSLINT" generated/broken.example.com.zone >/dev/null 2>&1; echo "$?" >"$work/status")
+check "without --force-exclude a named file is read" [ "$(cat "$work/status")" = 1 ]
+(cd "$work/fx" && "$DNSLINT" --force-exclude generated/broken.example.com.zone example.com.zone >"$work/out" 2>"$work/err"; echo "$?" >"$work/status")
+check "--force-exclude leaves the excluded named file out" [ "$(cat "$work/status")" = 0 ]
+check "--force-exclude reads the others" contains "$(cat "$work/err")" "in 1 file"
+(cd "$work/fx" && "$DNSLINT" --force-exclude generated/broken.example.com.zone >/dev/null 2>&1; echo "$?" >"$work/status")
+check "--force-exclude of every named file is no empty run" [ "$(cat "$work/status")" = 0 ]
+(cd "$work/fx" && "$DNSLINT" . >/dev/null 2>&1; echo "$?" >"$work/status")
+check "a walk skips excluded files" [ "$(cat "$work/status")" = 0 ]
 
 # --- exit statuses
 run "clean zone" 0 data/example.com.zone

@@ -94,20 +94,28 @@ else
   check "pre-commit hook passes a clean zone" [ "$status" -eq 0 ]
 fi
 
-# --- the problem matcher reads every line of the text format
+# --- the problem matcher reads every line of the text format, notes too, each exactly once
 bad_zone >"$work/m.zone"
 printf 'x IN A 192.0.2.300\n' >>"$work/m.zone"
-(cd "$work" && "$DNSLINT" --color never m.zone >"$work/text" 2>/dev/null)
-check "problem matcher matches every finding line" python3 -c '
+printf '$ORIGIN example.org.\n$TTL 300\n@ SOA ns1 hostmaster 1 2 3 4 5\n@ NS ns1.example.net.\n@ NS ns2.example.net.\n@ MX 10 ${MAIL_HOST}.\n' >"$work/n.zone"
+printf -- '---\nkind: DNSEndpoint\napiVersion: externaldns.k8s.io/v1alpha1\nmetadata: {name: x}\nspec:\n  endpoints:\n    - {dnsName: a.example.com, recordType: A, targets: ["${IP}"]}\n' >"$work/n.yaml"
+(cd "$work" && "$DNSLINT" --color never --fail-on never m.zone n.yaml >"$work/text" 2>/dev/null)
+check "problem matcher matches every finding line, with its severity" python3 -c '
 import json, re, sys
-matcher = json.load(open(sys.argv[1]))["problemMatcher"][0]["pattern"][0]
+matchers = json.load(open(sys.argv[1]))["problemMatcher"]
 lines = open(sys.argv[2]).read().splitlines()
-assert len(lines) >= 2
+severities = set()
 for line in lines:
-    m = re.match(matcher["regexp"], line)
-    assert m, line
-    assert m.group(matcher["file"]) == "m.zone" and int(m.group(matcher["line"])) >= 1
-    assert m.group(matcher["severity"]) in ("error", "warning", "note") and m.group(matcher["code"])
+    found = [(m, re.match(m["pattern"][0]["regexp"], line)) for m in matchers]
+    found = [(m, match) for m, match in found if match]
+    assert len(found) == 1, line
+    matcher, match = found[0]
+    pattern = matcher["pattern"][0]
+    assert match.group(pattern["file"]) in ("m.zone", "n.yaml") and int(match.group(pattern["line"])) >= 1
+    assert match.group(pattern["code"]) and match.group(pattern["message"])
+    assert matcher["severity"] == {"error": "error", "warning": "warning", "note": "notice"}[line.split(": ")[1]]
+    severities.add(matcher["severity"])
+assert severities == {"error", "warning", "notice"}, severities
 ' "$SOURCE/integrations/github/dnslint-problem-matcher.json" "$work/text"
 
 echo "hooks: $passed passed, $failed failed"
