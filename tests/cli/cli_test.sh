@@ -144,6 +144,23 @@ run "--disable list" 0 --disable=mx-target-cname,syntax-error,mx-missing-backup 
 # --- standard input
 run stdin 1 --stdin-filename example.com.zone - <data/broken.example.com.zone
 check "stdin named" contains "$out" "example.com.zone:5:1: error: MX exchange mail.example.com."
+# Standard input is read as the file its name says, by every reader
+run "octoDNS YAML from standard input" 1 --stdin-filename example.com.yaml - <../rules/target-missing-trailing-dot/bad-octodns/example.com.yaml
+check "stdin YAML read as octoDNS, no zone-file errors" bash -c "grep -q 'example.com.yaml:7:7: warning: MX target' '$work/out' && ! grep -q syntax-error '$work/out'"
+run "DNSEndpoint YAML from standard input" 1 --stdin-filename endpoints.yaml - <../rules/mx-target-cname/bad-dnsendpoint.yaml
+check "stdin DNSEndpoint read as such" contains "$out" "endpoints.yaml:11:11: error: MX exchange mail.example.com. is an alias"
+run "a plan from standard input" 1 --stdin-filename plan.json - <../rules/mx-target-cname/bad-plan.json
+check "stdin plan read as a plan" contains "$out" "[mx-target-cname]"
+run "CloudFormation JSON from standard input" 1 --stdin-filename stack.template.json - <../rules/mx-target-cname/bad-cdk-template/stack.template.json
+check "stdin CloudFormation read as such" contains "$out" "[mx-target-cname]"
+mkdir -p "$work/stdin-include/zones/hosts"
+printf 'mail A 192.0.2.25\n' >"$work/stdin-include/zones/hosts/mail.inc"
+printf '$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 1 2 3 4 5\n@ NS ns1.example.net.\n@ NS ns2.example.net.\n@ MX 10 mail\n@ MX 20 mx2.example.net.\n$INCLUDE hosts/mail.inc\n' >"$work/stdin-include/zones/example.com.zone"
+(cd "$work/stdin-include" && "$DNSLINT" --stdin-filename zones/example.com.zone - <zones/example.com.zone >"$work/out" 2>"$work/err"; echo "$?" >"$work/status")
+check "stdin \$INCLUDE resolves from its name's folder" [ "$(cat "$work/status")" = 0 ]
+check "... and reads the included file" contains "$(cat "$work/err")" "6 records"
+run "--stdin-filename without '-' is a usage error" 2 --stdin-filename x.zone data/example.com.zone
+check "... that says why" contains "$err" "'-'"
 run "stdin default name" 1 - <data/relative.txt
 check "stdin without origin" contains "$out" "<stdin>:2:1: error: no origin is known"
 run "stdin with --origin" 0 --origin example.com - <data/relative.txt
