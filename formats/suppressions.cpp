@@ -37,16 +37,19 @@ std::string_view trim(std::string_view text) {
 }
 
 struct Directive {
-  enum Kind { next_line, disable, enable } kind;
+  enum Kind { next_line, same_line, disable, enable, unknown } kind;
   std::vector<std::string> rules;
   std::string reason;
+  std::string word;  // an unknown directive as written
 };
 
 std::optional<Directive> parse_directive(std::string_view comment) {
   comment = trim(comment);
-  Directive directive{Directive::disable, {}, {}};
+  Directive directive{Directive::disable, {}, {}, {}};
+  // Longer words first: "dnslint-disable" begins the others.
   for (auto [word, kind] :
        {std::pair{std::string_view("dnslint-disable-next-line"), Directive::next_line},
+        std::pair{std::string_view("dnslint-disable-line"), Directive::same_line},
         std::pair{std::string_view("dnslint-disable"), Directive::disable},
         std::pair{std::string_view("dnslint-enable"), Directive::enable}}) {
     if (comment.starts_with(word) &&
@@ -67,6 +70,12 @@ std::optional<Directive> parse_directive(std::string_view comment) {
       return directive;
     }
   }
+  // A misspelt directive must not pass for a comment: it would suppress nothing, silently.
+  if (comment.starts_with("dnslint-")) {
+    directive.kind = Directive::unknown;
+    directive.word = std::string(comment.substr(0, comment.find_first_of(" \t")));
+    return directive;
+  }
   return std::nullopt;
 }
 
@@ -76,7 +85,8 @@ std::optional<Suppression> block_suppression(std::string_view comment, const Sou
                                              std::uint32_t first_line, std::uint32_t last_line) {
   const auto directive = parse_directive(comment);
   if (!directive || directive->kind == Directive::enable) return std::nullopt;
-  return Suppression{at, directive->rules, first_line, last_line, directive->reason};
+  if (directive->kind == Directive::unknown) return Suppression{at, {}, 1, 0, {}, directive->word};
+  return Suppression{at, directive->rules, first_line, last_line, directive->reason, {}};
 }
 
 std::vector<Suppression> suppressions_from_comments(
@@ -102,8 +112,15 @@ std::vector<Suppression> suppressions_from_comments(
       }
       continue;
     }
-    Suppression suppression{comment.at, directive->rules, line + 1, kEnd, directive->reason};
-    if (directive->kind == Directive::next_line) {
+    if (directive->kind == Directive::unknown) {
+      // Covers no line (first above last); the engine reports it.
+      result.push_back(Suppression{comment.at, {}, 1, 0, {}, directive->word});
+      continue;
+    }
+    Suppression suppression{comment.at, directive->rules, line + 1, kEnd, directive->reason, {}};
+    if (directive->kind == Directive::same_line) {
+      suppression.first_line = suppression.last_line = line;
+    } else if (directive->kind == Directive::next_line) {
       std::tie(suppression.first_line, suppression.last_line) = next_code(line + 1);
     } else {
       const std::string key = directive->rules.size() == 1 ? directive->rules[0] : std::string();

@@ -37,8 +37,22 @@ TEST_CASE("disable ranges end at their enable, or at the end of the file") {
 TEST_CASE("directives inside quoted strings or after other words are not suppressions") {
   CHECK(find_suppressions("a TXT \"; dnslint-disable\"\n", 0, ';').empty());
   CHECK(find_suppressions("; see dnslint-disable in the README\n", 0, ';').empty());
-  CHECK(find_suppressions("; dnslint-disabled\n", 0, ';').empty());
   CHECK(find_suppressions("# dnslint-disable-next-line x\nkey: value\n", 0, '#').size() == 1);
+}
+
+TEST_CASE("a misspelt directive covers nothing and is kept, to be reported") {
+  const auto found = find_suppressions("; dnslint-disabled x\n", 0, ';');
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].unknown_directive == "dnslint-disabled");
+  CHECK(found[0].first_line > found[0].last_line);
+}
+
+TEST_CASE("dnslint-disable-line covers its own line") {
+  const auto found = find_suppressions("a\n@ MX 10 x ; dnslint-disable-line mx-missing-backup\nb\n", 0, ';');
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].first_line == 2);
+  CHECK(found[0].last_line == 2);
+  CHECK(found[0].rules == std::vector<std::string>{"mx-missing-backup"});
 }
 
 }  // namespace dnslint

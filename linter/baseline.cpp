@@ -1,9 +1,13 @@
 #include "linter/baseline.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
+#include <cerrno>
+#include <cstring>
+
+#include "formats/document_tree.hpp"
 #include "linter/config.hpp"
+#include "linter/inputs.hpp"
 #include "linter/json_writer.hpp"
 #include "linter/reports.hpp"
 
@@ -31,28 +35,38 @@ std::string write_baseline(const LintResult& result) {
 }
 
 std::set<std::string> read_baseline(const std::string& path) {
-  YAML::Node root;
+  std::string content;
   try {
-    root = YAML::LoadFile(path);  // JSON is read as YAML
-  } catch (const YAML::BadFile&) {
-    throw ConfigError(fmt::format("{}: cannot read the baseline", path));
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(fmt::format("{}:{}:{}: not a baseline: {}", path, e.mark.line + 1,
-                                  e.mark.column + 1, e.msg));
-  }
-  const YAML::Node findings = root.IsMap() ? root["findings"] : YAML::Node();
-  if (!root.IsMap() || !root["version"] || root["version"].as<std::string>("") != "1" ||
-      !findings.IsSequence()) {
+    content = read_whole_file(path);
+  } catch (const InputError&) {
     throw ConfigError(
-        fmt::format("{}: not a dnslint baseline (expected version 1 and a findings list)", path));
+        fmt::format("{}: cannot read the baseline: {}", path, std::strerror(errno)));
+  }
+  const ParsedDocument document = parse_json(content, 0);
+  const DocumentTree& tree = document.tree;
+  if (document.error) {
+    throw ConfigError(fmt::format("{}:{}:{}: not a baseline: the file is not valid JSON ({}); "
+                                  "write one with --write-baseline",
+                                  path, document.error->line, document.error->column,
+                                  document.error->message));
+  }
+  const NodeId root = tree.roots.empty() ? kNoNode : tree.roots.front();
+  const NodeId findings = tree.get(root, "findings");
+  if (root == kNoNode || !tree.is_mapping(root) || tree.scalar(root, "version") != "1" ||
+      !tree.is_sequence(findings)) {
+    throw ConfigError(fmt::format(
+        "{}: not a dnslint baseline (expected an object with \"version\": 1 and a "
+        "\"findings\" list, as --write-baseline writes)",
+        path));
   }
   std::set<std::string> fingerprints;
-  for (const auto& entry : findings) {
-    if (!entry.IsMap() || !entry["fingerprint"] || !entry["fingerprint"].IsScalar()) {
-      throw ConfigError(
-          fmt::format("{}:{}: baseline entry without a fingerprint", path, entry.Mark().line + 1));
+  for (NodeId entry : tree.items(findings)) {
+    const auto fingerprint = tree.scalar(entry, "fingerprint");
+    if (!fingerprint) {
+      throw ConfigError(fmt::format("{}:{}:{}: baseline entry without a fingerprint", path,
+                                    tree[entry].location.line, tree[entry].location.column));
     }
-    fingerprints.insert(entry["fingerprint"].Scalar());
+    fingerprints.insert(*fingerprint);
   }
   return fingerprints;
 }

@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "formats/document_tree.hpp"
 #include "linter/glob.hpp"
+#include "linter/suggest.hpp"
 #include "linter/json_writer.hpp"
 #include "model/name.hpp"
 
@@ -41,6 +44,11 @@ OptionValue read_option(std::string_view file, const YAML::Node& node, const Opt
       long long value = 0;
       if (!YAML::convert<long long>::decode(node, value)) {
         fail(file, node, fmt::format("option '{}' must be an integer", spec.name));
+      }
+      if (value < spec.minimum || value > spec.maximum) {
+        fail(file, node,
+             fmt::format("option '{}' must be from {} to {}, not {}", spec.name, spec.minimum,
+                         spec.maximum, value));
       }
       return static_cast<std::int64_t>(value);
     }
@@ -102,17 +110,30 @@ void RuleConfiguration::set_enabled(std::string_view list, bool enabled, std::st
     const std::string_view id = list.substr(start, comma - start);
     start = comma + 1;
     if (id.empty()) continue;
+    if (id == "ALL") {
+      for (auto& [name, settings] : rules_) settings.enabled = enabled;
+      continue;
+    }
     auto it = rules_.find(id);
     if (it == rules_.end()) {
-      throw ConfigError(fmt::format("{}: unknown rule '{}' (see 'dnslint rules')", option, id));
+      throw ConfigError(fmt::format("{}: unknown rule '{}'{} (see 'dnslint rules')", option, id,
+                                    did_you_mean(id, rule_ids())));
     }
     it->second.enabled = enabled;
   }
 }
 
+void RuleConfiguration::select(std::string_view list, std::string_view option) {
+  for (auto& [name, settings] : rules_) settings.enabled = false;
+  set_enabled(list, true, option);
+}
+
 void RuleConfiguration::apply_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(fmt::format("{}: cannot read the configuration file", path.string()));
+  if (!in) {
+    throw ConfigError(fmt::format("{}: cannot read the configuration file: {}", path.string(),
+                                  std::strerror(errno)));
+  }
   std::ostringstream text;
   text << in.rdbuf();
   std::error_code ec;
@@ -125,7 +146,10 @@ namespace {
 
 const Rule& known_rule(std::string_view file, const YAML::Node& key) {
   const Rule* rule = find_rule(key.Scalar());
-  if (rule == nullptr) fail(file, key, fmt::format("unknown rule '{}'", key.Scalar()));
+  if (rule == nullptr) {
+    fail(file, key,
+         fmt::format("unknown rule '{}'{}", key.Scalar(), did_you_mean(key.Scalar(), rule_ids())));
+  }
   return *rule;
 }
 
@@ -167,9 +191,19 @@ void RuleConfiguration::apply_text(std::string_view yaml, std::string_view file,
                                    const std::filesystem::path& base_dir) {
   // yaml-cpp's node loader can loop forever on some malformed input (an unterminated flow
   // collection); the bounded event reader finds those first, with their position.
-  if (const ParsedDocument checked = parse_yaml(yaml, 0); checked.error) {
+  const ParsedDocument checked = parse_yaml(yaml, 0);
+  if (checked.error) {
     throw ConfigError(fmt::format("{}:{}:{}: {}", file, checked.error->line, checked.error->column,
                                   checked.error->message));
+  }
+  // YAML keys are unique (YAML 1.2 §3.2.1.1); a loader would silently keep one of the two.
+  if (!checked.duplicate_keys.empty()) {
+    const auto& [first, repeated] = checked.duplicate_keys.front();
+    const SourceLocation& at = checked.tree[repeated].location;
+    throw ConfigError(fmt::format("{}:{}:{}: key '{}' is given twice (first at line {}); one of "
+                                  "the two would be lost",
+                                  file, at.line, at.column, checked.tree[repeated].text,
+                                  checked.tree[first].location.line));
   }
   YAML::Node root;
   try {
@@ -192,7 +226,8 @@ void RuleConfiguration::apply_text(std::string_view yaml, std::string_view file,
       for (const auto& item : entry.second) read_override(file, item);
     } else {
       fail(file, entry.first,
-           fmt::format("unknown key '{}' (expected rules, exclude or overrides)", key));
+           fmt::format("unknown key '{}'{} (expected rules, exclude or overrides)", key,
+                       did_you_mean(key, {"rules", "exclude", "overrides"})));
     }
   }
 }
@@ -217,7 +252,11 @@ void RuleConfiguration::read_rules(std::string_view file, const YAML::Node& rule
           if (option.name == name) spec = &option;
         }
         if (spec == nullptr) {
-          fail(file, setting.first, fmt::format("rule '{}' has no option '{}'", rule.id, name));
+          std::vector<std::string_view> names{"enabled", "severity"};
+          for (const OptionSpec& option : rule.options) names.push_back(option.name);
+          fail(file, setting.first,
+               fmt::format("rule '{}' has no option '{}'{}", rule.id, name,
+                           did_you_mean(name, names)));
         }
         settings.options.set(name, read_option(file, setting.second, *spec));
       }

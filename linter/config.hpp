@@ -73,8 +73,11 @@ class RuleConfiguration {
   const std::vector<PathOverride>& overrides() const { return overrides_; }
   const std::string& source() const { return source_; }
 
-  // Turns rules on or off by a comma-separated list of ids; ConfigError for an unknown id.
+  // Turns rules on or off by a comma-separated list of ids (ALL for every rule); ConfigError
+  // for an unknown id.
   void set_enabled(std::string_view list, bool enabled, std::string_view option);
+  // Turns the listed rules on and every other rule off (--select).
+  void select(std::string_view list, std::string_view option);
 
   // What the relative paths the run asks about are relative to (reports' path root; the
   // current directory until set).

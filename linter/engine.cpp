@@ -22,6 +22,7 @@
 #include "formats/zone/zone_reader.hpp"
 #include "linter/file_text.hpp"
 #include "linter/inputs.hpp"
+#include "linter/suggest.hpp"
 #include "linter/terraform_inputs.hpp"
 #include "model/finding_log.hpp"
 #include "model/model.hpp"
@@ -362,13 +363,25 @@ void apply_suppressions(std::vector<Finding>& findings,
   std::vector<std::size_t> unused_candidates;  // suppression index of each unused report
   for (std::size_t i = 0; i < suppressions.size(); ++i) {
     const Suppression& s = suppressions[i];
-    bool valid = true;
+    bool valid = s.unknown_directive.empty();
+    if (!valid) {
+      about_suppressions.push_back(suppression_finding(
+          "invalid-suppression", s,
+          fmt::format("'{}' is no directive{}, so this comment suppresses nothing (write "
+                      "dnslint-disable-next-line, dnslint-disable-line, dnslint-disable or "
+                      "dnslint-enable)",
+                      s.unknown_directive,
+                      did_you_mean(s.unknown_directive,
+                                   {"dnslint-disable-next-line", "dnslint-disable-line",
+                                    "dnslint-disable", "dnslint-enable"}))));
+    }
     for (const std::string& rule : s.rules) {
       if (find_rule(rule) == nullptr) {
         valid = false;
         about_suppressions.push_back(suppression_finding(
             "invalid-suppression", s,
-            fmt::format("suppression names unknown rule '{}' (see 'dnslint rules')", rule)));
+            fmt::format("suppression names unknown rule '{}'{} (see 'dnslint rules')", rule,
+                        did_you_mean(rule, rule_ids()))));
       }
     }
     if (report_unused && valid && !used[i]) unused_candidates.push_back(i);

@@ -71,7 +71,7 @@ Rule mx_missing_backup_rule() {
           Severity::warning,
           "RFC 5321 §5.1",
           {{"minimum", OptionType::integer, std::int64_t{2},
-            "fewest distinct exchanges an owner must have"},
+            "fewest distinct exchanges an owner must have", 1, 100},
            {"exempt", OptionType::string_list, single_name_providers(),
             "exchanges that are highly available on their own; an MX set that uses one is not "
             "reported ('*.' matches every name below, a '*' label any one label)"}},

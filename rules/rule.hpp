@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ struct OptionSpec {
   OptionType type;
   OptionValue default_value;
   std::string_view description;
+  // The values an integer option takes; others are configuration errors.
+  std::int64_t minimum = 0;
+  std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
 };
 
 // The option values a rule runs with: its defaults, overridden by the configuration.
