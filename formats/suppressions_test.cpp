@@ -48,7 +48,8 @@ TEST_CASE("a misspelt directive covers nothing and is kept, to be reported") {
 }
 
 TEST_CASE("dnslint-disable-line covers its own line") {
-  const auto found = find_suppressions("a\n@ MX 10 x ; dnslint-disable-line mx-missing-backup\nb\n", 0, ';');
+  const auto found =
+      find_suppressions("a\n@ MX 10 x ; dnslint-disable-line mx-missing-backup\nb\n", 0, ';');
   REQUIRE(found.size() == 1);
   CHECK(found[0].first_line == 2);
   CHECK(found[0].last_line == 2);

@@ -39,25 +39,24 @@ std::set<std::string> read_baseline(const std::string& path) {
   try {
     content = read_whole_file(path);
   } catch (const InputError&) {
-    throw ConfigError(
-        fmt::format("{}: cannot read the baseline: {}", path, std::strerror(errno)));
+    throw ConfigError(fmt::format("{}: cannot read the baseline: {}", path, std::strerror(errno)));
   }
   const ParsedDocument document = parse_json(content, 0);
   const DocumentTree& tree = document.tree;
   if (document.error) {
-    throw ConfigError(fmt::format("{}:{}:{}: not a baseline: the file is not valid JSON ({}); "
-                                  "write one with --write-baseline",
-                                  path, document.error->line, document.error->column,
-                                  document.error->message));
+    throw ConfigError(
+        fmt::format("{}:{}:{}: not a baseline: the file is not valid JSON ({}); "
+                    "write one with --write-baseline",
+                    path, document.error->line, document.error->column, document.error->message));
   }
   const NodeId root = tree.roots.empty() ? kNoNode : tree.roots.front();
   const NodeId findings = tree.get(root, "findings");
   if (root == kNoNode || !tree.is_mapping(root) || tree.scalar(root, "version") != "1" ||
       !tree.is_sequence(findings)) {
-    throw ConfigError(fmt::format(
-        "{}: not a dnslint baseline (expected an object with \"version\": 1 and a "
-        "\"findings\" list, as --write-baseline writes)",
-        path));
+    throw ConfigError(
+        fmt::format("{}: not a dnslint baseline (expected an object with \"version\": 1 and a "
+                    "\"findings\" list, as --write-baseline writes)",
+                    path));
   }
   std::set<std::string> fingerprints;
   for (NodeId entry : tree.items(findings)) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "linter/baseline.hpp"
@@ -19,6 +21,7 @@
 #include "linter/reports.hpp"
 #include "linter/rule_catalog.hpp"
 #include "linter/rule_docs.hpp"
+#include "linter/suggest.hpp"
 #include "linter/version.hpp"
 
 namespace dnslint {
@@ -109,8 +112,62 @@ std::string render(const LintResult& result, std::string_view format, bool color
   if (format == "sarif") return write_sarif(result, sarif_suppressed);
   if (format == "github") return write_github(result);
   if (format == "gitlab") return write_gitlab(result);
+  if (format == "junit") return write_junit(result);
+  if (format == "markdown") return write_markdown(result);
   return write_text(result, color);
 }
+
+// The long options --help lists, for "did you mean".
+const std::vector<std::string_view>& long_options() {
+  static const std::string text = usage_text();
+  static const std::vector<std::string_view> options = [] {
+    std::vector<std::string_view> found;
+    const std::string_view all = text;
+    for (std::size_t at = all.find("--"); at != std::string_view::npos;
+         at = all.find("--", at + 2)) {
+      std::size_t end = at + 2;
+      while (end < all.size() &&
+             (std::isalnum(static_cast<unsigned char>(all[end])) != 0 || all[end] == '-')) {
+        ++end;
+      }
+      if (end > at + 2) found.push_back(all.substr(at, end - at));
+    }
+    return found;
+  }();
+  return options;
+}
+
+// The lines of the files a report points at, read when first asked for (--show-source).
+class SourceLines {
+ public:
+  SourceLines(const LintResult& result, std::vector<std::string> from_stdin)
+      : result_(result), display_(result.path_root), from_stdin_(std::move(from_stdin)) {}
+
+  std::optional<std::string> line(FileId file, std::uint32_t number) {
+    auto [at, inserted] = files_.try_emplace(file);
+    if (inserted) load(file, at->second);
+    const std::vector<std::string>& lines = at->second;
+    if (number == 0 || number > lines.size()) return std::nullopt;
+    return lines[number - 1];
+  }
+
+ private:
+  void load(FileId file, std::vector<std::string>& lines) const {
+    const std::string& shown = result_.files[file];
+    // A buffer piped on standard input may differ from the file of its name on disk.
+    if (std::find(from_stdin_.begin(), from_stdin_.end(), shown) != from_stdin_.end()) return;
+    std::ifstream in(display_.resolve(shown), std::ios::binary);
+    for (std::string text; std::getline(in, text);) {
+      if (!text.empty() && text.back() == '\r') text.pop_back();
+      lines.push_back(std::move(text));
+    }
+  }
+
+  const LintResult& result_;
+  PathDisplay display_;
+  std::vector<std::string> from_stdin_;
+  std::map<FileId, std::vector<std::string>> files_;
+};
 
 // dnslint never writes to its inputs: a report or baseline path that names a file it read is a
 // usage error (exit 2), found before anything is written.
@@ -168,14 +225,28 @@ int lint_command(CliOptions& options) {
   const bool reads_stdin = std::find(options.request.paths.begin(), options.request.paths.end(),
                                      "-") != options.request.paths.end();
   if (options.request.stdin_filename != kStdinName && !reads_stdin) {
-    throw UsageError("--stdin-filename names standard input, which is read only when '-' is "
-                     "among the paths");
+    throw UsageError(
+        "--stdin-filename names standard input, which is read only when '-' is "
+        "among the paths");
   }
   if (options.request.paths.empty()) options.request.paths.push_back(".");
+  if (options.statistics && options.format != "text") {
+    throw UsageError(
+        "--statistics counts findings in place of the text report; it takes no "
+        "--format");
+  }
+  if (options.list_files) {
+    for (const auto& [path, reader] : list_inputs(options.request)) {
+      std::cout << path << '\t' << reader << '\n';
+    }
+    return 0;
+  }
   const auto baseline =
       options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
   LintResult result = lint(options.request);
-  for (const std::string& skipped : result.skipped) std::cerr << "dnslint: " << skipped << '\n';
+  if (!options.quiet) {
+    for (const std::string& skipped : result.skipped) std::cerr << "dnslint: " << skipped << '\n';
+  }
   // A run that reads nothing is a misconfigured step, which must not pass for ever; a run whose
   // every file the configuration excludes read what it was told to.
   if (result.files.empty() && result.excluded == 0 && !options.allow_empty) {
@@ -192,14 +263,34 @@ int lint_command(CliOptions& options) {
   }
   if (options.baseline) {
     const std::size_t known = apply_baseline(result, baseline);
-    if (known > 0) std::cerr << fmt::format("dnslint: {} finding(s) are in the baseline\n", known);
+    if (known > 0 && !options.quiet) {
+      std::cerr << fmt::format("dnslint: {} finding(s) are in the baseline\n", known);
+    }
   }
   Stopwatch stopwatch(options.request.timing ? &result.timings : nullptr);
   for (const auto& [format, file] : options.reports) {
     write_atomically(file, render(result, format, false, options.sarif_suppressed));
   }
-  const std::string report = render(
-      result, options.format, use_color(options.color, !options.output), options.sarif_suppressed);
+  const bool color = use_color(options.color, !options.output);
+  // Source lines under the findings by default where a person reads the report: a terminal.
+  const bool show_source = options.show_source.value_or(
+      !options.output && options.format == "text" && ::isatty(STDOUT_FILENO) == 1);
+  std::string report;
+  if (options.statistics) {
+    report = write_statistics(result);
+  } else if (show_source && options.format == "text") {
+    std::vector<std::string> from_stdin;
+    if (std::find(options.request.paths.begin(), options.request.paths.end(), "-") !=
+        options.request.paths.end()) {
+      from_stdin.push_back(PathDisplay(result.path_root).show(options.request.stdin_filename));
+      from_stdin.emplace_back(kStdinName);
+    }
+    SourceLines sources(result, std::move(from_stdin));
+    report = write_text_with_source(
+        result, color, [&](FileId file, std::uint32_t line) { return sources.line(file, line); });
+  } else {
+    report = render(result, options.format, color, options.sarif_suppressed);
+  }
   if (options.output) {
     write_atomically(*options.output, report);
   } else {
@@ -210,8 +301,8 @@ int lint_command(CliOptions& options) {
     stopwatch.lap("report");
     print_timings(result.timings);
   }
-  std::cerr << write_summary(result);
-  const bool failed = options.fail_on &&
+  if (!options.quiet) std::cerr << write_summary(result);
+  const bool failed = !options.exit_zero && options.fail_on &&
                       std::any_of(result.findings.begin(), result.findings.end(),
                                   [&](const Finding& f) { return f.severity >= *options.fail_on; });
   keep_until_exit(std::move(result));
@@ -224,14 +315,14 @@ std::string usage_text() {
   return R"(usage: dnslint [OPTIONS] [PATH...]      lint zone files and directories (default: .)
        dnslint rules [--format text|json|markdown]
        dnslint explain RULE
-       dnslint config [--config FILE]   print the effective configuration
+       dnslint config [--config FILE] [--format yaml|json]   print the effective configuration
        dnslint --version | --help
 
 PATH '-' reads standard input. Directories are walked for zone files (*.zone, *.db, db.*,
 *.arpa), Terraform (*.tf, *.tfvars, *.tf.json, plans, state) and DNS YAML.
 
 options:
-  -f, --format text|json|sarif|github|gitlab   report format (default text)
+  -f, --format FORMAT           text (default), json, sarif, github, gitlab, junit or markdown
   -o, --output FILE             write the report to FILE (atomically)
       --report FORMAT=FILE      also write a report in FORMAT to FILE (repeatable)
       --sarif-suppressed        keep suppressed findings in SARIF, marked as suppressed
@@ -241,9 +332,18 @@ options:
       --var NAME=VALUE          a Terraform input variable of root modules (repeatable)
       --var-file FILE           Terraform variable values from FILE (*.tfvars, repeatable)
       --config FILE             configuration (default: nearest .dnslint.yaml upward)
+      --select RULE[,RULE]      run only these rules (ALL: every rule)
       --enable RULE[,RULE]      turn rules on
-      --disable RULE[,RULE]     turn rules off
+      --disable, --ignore RULE[,RULE]   turn rules off (ALL: every rule)
       --fail-on LEVEL           error|warning|note|never: exit 1 at or above it (default warning)
+      --exit-zero               exit 0 even with findings (2 still means a usage or I/O error)
+  -q, --quiet                   print the findings and nothing else (no summary, no notes on
+                                skipped files)
+      --statistics              print the number of findings per rule instead of the findings
+      --show-source             print the source line and a caret under each finding (default
+                                on a terminal); --no-show-source turns it off
+      --list-files              print the files a run would read, and the reader of each, and
+                                exit
       --stdin-filename NAME     read '-' as the file NAME would be: its reader, its name in
                                 reports, its folder for $INCLUDE and Terraform modules
       --path-root DIR           report paths relative to DIR (default: the top of the git
@@ -322,8 +422,12 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       if (options.command == Command::rules) {
         expect_one_of(arg, format, {"text", "json", "markdown"});
         options.rules_format = format;
+      } else if (options.command == Command::config) {
+        expect_one_of(arg, format, {"yaml", "json"});
+        options.config_format = format;
       } else {
-        expect_one_of(arg, format, {"text", "json", "sarif", "github", "gitlab"});
+        expect_one_of(arg, format,
+                      {"text", "json", "sarif", "github", "gitlab", "junit", "markdown"});
         options.format = format;
       }
     } else if (arg == "-o" || arg == "--output") {
@@ -347,9 +451,23 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
     } else if (arg == "--config") {
       options.config_path = value();
     } else if (arg == "--enable") {
-      options.enable.push_back(value());
-    } else if (arg == "--disable") {
-      options.disable.push_back(value());
+      options.rule_switches.emplace_back(arg, value());
+    } else if (arg == "--disable" || arg == "--ignore") {
+      options.rule_switches.emplace_back("--disable", value());
+    } else if (arg == "--select") {
+      options.rule_switches.emplace_back(arg, value());
+    } else if (arg == "-q" || arg == "--quiet") {
+      options.quiet = true;
+    } else if (arg == "--statistics") {
+      options.statistics = true;
+    } else if (arg == "--exit-zero") {
+      options.exit_zero = true;
+    } else if (arg == "--list-files") {
+      options.list_files = true;
+    } else if (arg == "--show-source") {
+      options.show_source = true;
+    } else if (arg == "--no-show-source") {
+      options.show_source = false;
     } else if (arg == "--fail-on") {
       const std::string level = value();
       expect_one_of(arg, level, {"error", "warning", "note", "never"});
@@ -382,7 +500,8 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
         throw UsageError(fmt::format("--report takes FORMAT=FILE, not '{}'", spec));
       }
       const std::string format = spec.substr(0, eq);
-      expect_one_of(arg, format, {"text", "json", "sarif", "github", "gitlab"});
+      expect_one_of(arg, format,
+                    {"text", "json", "sarif", "github", "gitlab", "junit", "markdown"});
       options.reports.emplace_back(format, spec.substr(eq + 1));
     } else if (arg == "--sarif-suppressed") {
       options.sarif_suppressed = true;
@@ -401,7 +520,8 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
     } else if (arg == "--max-generate") {
       options.request.max_generate_records = parse_count(arg, value(), 1'000'000'000);
     } else {
-      throw UsageError(fmt::format("unknown option '{}' (see --help)", arg));
+      throw UsageError(fmt::format("unknown option '{}'{} (see --help)", arg,
+                                   did_you_mean(arg, long_options())));
     }
   }
   if (options.command == Command::explain && options.explain_id.empty()) {
@@ -420,8 +540,14 @@ void configure(CliOptions& options) {
   } else if (auto found = find_config_upward(fs::current_path())) {
     rules.apply_file(*found);
   }
-  for (const auto& list : options.enable) rules.set_enabled(list, true, "--enable");
-  for (const auto& list : options.disable) rules.set_enabled(list, false, "--disable");
+  // In the order given: --select turns every rule off but those it names.
+  for (const auto& [option, list] : options.rule_switches) {
+    if (option == "--select") {
+      rules.select(list, option);
+    } else {
+      rules.set_enabled(list, option == "--enable", option);
+    }
+  }
   options.request.rules = std::move(rules);
 }
 
@@ -441,15 +567,19 @@ int run_cli(int argc, char** argv) {
         return 0;
       case Command::explain: {
         auto doc = rule_documentation(options.explain_id);
-        if (!doc)
-          throw UsageError(
-              fmt::format("unknown rule '{}' (see 'dnslint rules')", options.explain_id));
+        if (!doc) {
+          throw UsageError(fmt::format("unknown rule '{}'{} (see 'dnslint rules')",
+                                       options.explain_id,
+                                       did_you_mean(options.explain_id, rule_ids())));
+        }
         std::cout << *doc;
         return 0;
       }
       case Command::config:
         configure(options);
-        std::cout << describe_configuration(options.request.rules);
+        std::cout << (options.config_format == "json"
+                          ? describe_configuration_json(options.request.rules)
+                          : describe_configuration(options.request.rules));
         return 0;
       case Command::lint:
         return lint_command(options);

@@ -23,18 +23,24 @@ struct CliOptions {
   std::string format = "text";
   std::optional<std::string> output;
   std::optional<std::string> config_path;
-  std::optional<std::string> path_root;  // --path-root
-  bool allow_empty = false;              // --allow-empty
+  std::optional<std::string> path_root;                      // --path-root
+  bool allow_empty = false;                                  // --allow-empty
   std::vector<std::pair<std::string, std::string>> reports;  // --report FORMAT=FILE
   bool sarif_suppressed = false;
   std::optional<std::string> baseline;        // --baseline FILE
   std::optional<std::string> write_baseline;  // --write-baseline FILE
   std::optional<std::string> input_format;
-  std::vector<std::string> enable;
-  std::vector<std::string> disable;
+  // --select, --enable and --disable (--ignore) with their lists, in the order given.
+  std::vector<std::pair<std::string, std::string>> rule_switches;
   std::optional<Severity> fail_on = Severity::warning;  // nullopt: never
   std::string color = "auto";
   std::string rules_format = "text";
+  std::string config_format = "yaml";
+  bool quiet = false;               // --quiet
+  bool statistics = false;          // --statistics
+  bool exit_zero = false;           // --exit-zero
+  bool list_files = false;          // --list-files
+  std::optional<bool> show_source;  // --show-source / --no-show-source; unset: on a terminal
   std::string explain_id;
 };
 

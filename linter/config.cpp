@@ -10,8 +10,8 @@
 
 #include "formats/document_tree.hpp"
 #include "linter/glob.hpp"
-#include "linter/suggest.hpp"
 #include "linter/json_writer.hpp"
+#include "linter/suggest.hpp"
 #include "model/name.hpp"
 
 namespace dnslint {
@@ -200,10 +200,10 @@ void RuleConfiguration::apply_text(std::string_view yaml, std::string_view file,
   if (!checked.duplicate_keys.empty()) {
     const auto& [first, repeated] = checked.duplicate_keys.front();
     const SourceLocation& at = checked.tree[repeated].location;
-    throw ConfigError(fmt::format("{}:{}:{}: key '{}' is given twice (first at line {}); one of "
-                                  "the two would be lost",
-                                  file, at.line, at.column, checked.tree[repeated].text,
-                                  checked.tree[first].location.line));
+    throw ConfigError(fmt::format(
+        "{}:{}:{}: key '{}' is given twice (first at line {}); one of "
+        "the two would be lost",
+        file, at.line, at.column, checked.tree[repeated].text, checked.tree[first].location.line));
   }
   YAML::Node root;
   try {
@@ -350,6 +350,62 @@ std::optional<std::string> RuleConfiguration::origin_for(std::string_view path) 
     if (override_.origin && matches(override_.paths, path)) origin = override_.origin;
   }
   return origin;
+}
+
+std::string describe_configuration_json(const RuleConfiguration& config) {
+  JsonWriter json;
+  json.begin_object();
+  json.key("source").value(config.source());
+  json.key("rules").begin_object();
+  for (const auto& [id, settings] : config.all()) {
+    json.key(id).begin_object();
+    json.key("enabled").value(settings.enabled);
+    json.key("severity").value(severity_name(settings.severity));
+    for (const OptionSpec& option : find_rule(id)->options) {
+      json.key(option.name);
+      switch (option.type) {
+        case OptionType::boolean:
+          json.value(settings.options.boolean(option.name));
+          break;
+        case OptionType::integer:
+          json.value(settings.options.integer(option.name));
+          break;
+        case OptionType::string:
+          json.value(std::get<std::string>(option.default_value));
+          break;
+        case OptionType::string_list:
+          json.begin_array();
+          for (const auto& item : settings.options.strings(option.name)) json.value(item);
+          json.end_array();
+          break;
+      }
+    }
+    json.end_object();
+  }
+  json.end_object();
+  json.key("exclude").begin_array();
+  for (const auto& glob : config.exclude()) json.value(glob);
+  json.end_array();
+  json.key("overrides").begin_array();
+  for (const PathOverride& override_ : config.overrides()) {
+    json.begin_object();
+    json.key("paths").begin_array();
+    for (const auto& glob : override_.paths) json.value(glob);
+    json.end_array();
+    if (override_.origin) json.key("origin").value(*override_.origin);
+    json.key("rules").begin_object();
+    for (const auto& [id, toggle] : override_.rules) {
+      json.key(id).begin_object();
+      if (toggle.enabled) json.key("enabled").value(*toggle.enabled);
+      if (toggle.severity) json.key("severity").value(severity_name(*toggle.severity));
+      json.end_object();
+    }
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.take_document();
 }
 
 std::string describe_configuration(const RuleConfiguration& config) {

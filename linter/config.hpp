@@ -98,6 +98,8 @@ class RuleConfiguration {
 
 // The effective configuration as YAML, for `dnslint config`.
 std::string describe_configuration(const RuleConfiguration& config);
+// The same as JSON, for `dnslint config --format json`.
+std::string describe_configuration_json(const RuleConfiguration& config);
 
 // The nearest .dnslint.yaml in `start` or one of its parents.
 std::optional<std::filesystem::path> find_config_upward(const std::filesystem::path& start);

@@ -565,10 +565,36 @@ void count_severities(LintResult& result) {
   }
 }
 
-LintResult lint(const LintRequest& given) {
+// The request with its path root found, and its rules asking about paths relative to it.
+LintRequest rooted(const LintRequest& given) {
   LintRequest request = given;
   if (request.path_root.empty()) request.path_root = find_path_root(std::nullopt);
   request.rules.set_path_root(request.path_root);
+  return request;
+}
+
+CollectedInputs collect(const LintRequest& request) {
+  const PathDisplay display(request.path_root);
+  CollectOptions options;
+  options.stdin_name = request.stdin_filename;
+  options.excluded = [&](std::string_view path) { return request.rules.is_excluded(path); };
+  options.force_exclude = request.force_exclude;
+  options.forced = request.input_format;
+  options.max_file_size = request.max_file_size;
+  return collect_inputs(request.paths, options, display);
+}
+
+std::vector<std::pair<std::string, std::string>> list_inputs(const LintRequest& given) {
+  const LintRequest request = rooted(given);
+  std::vector<std::pair<std::string, std::string>> listed;
+  for (const InputFile& input : collect(request).files) {
+    listed.emplace_back(input.display_path, std::string(input_format_name(input.format)));
+  }
+  return listed;
+}
+
+LintResult lint(const LintRequest& given) {
+  const LintRequest request = rooted(given);
   std::vector<PhaseTime> timings;
   Stopwatch stopwatch(request.timing ? &timings : nullptr);
   std::string forced_origin;
@@ -579,14 +605,7 @@ LintResult lint(const LintRequest& given) {
       throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
     }
   }
-  const PathDisplay display(request.path_root);
-  CollectOptions collect;
-  collect.stdin_name = request.stdin_filename;
-  collect.excluded = [&](std::string_view path) { return request.rules.is_excluded(path); };
-  collect.force_exclude = request.force_exclude;
-  collect.forced = request.input_format;
-  collect.max_file_size = request.max_file_size;
-  auto collected = collect_inputs(request.paths, collect, display);
+  auto collected = collect(request);
   auto& inputs = collected.files;
   stopwatch.lap("collect inputs");
   const TerraformVariables variables{read_variable_files(request.var_files, request.max_file_size),

@@ -80,8 +80,8 @@ class Stopwatch {
 };
 
 struct LintResult {
-  std::vector<Finding> findings;   // sorted
-  std::vector<std::string> files;  // display paths, indexed by SourceLocation::file
+  std::vector<Finding> findings;    // sorted
+  std::vector<std::string> files;   // display paths, indexed by SourceLocation::file
   std::filesystem::path path_root;  // what relative display paths are relative to
   Summary summary;
   std::vector<SuppressedFinding> suppressed;  // sorted; in no report but SARIF on request
@@ -92,6 +92,10 @@ struct LintResult {
 
 // Throws InputError (unreadable input) or ConfigError (bad option value).
 LintResult lint(const LintRequest& request);
+
+// The files a run of `request` would read, as reports show them, each with the name of its
+// reader (--list-files).
+std::vector<std::pair<std::string, std::string>> list_inputs(const LintRequest& request);
 
 // The part of lint() after reading: merge what the readers produced into one model, run the
 // enabled rules, apply suppressions and sort. (The fuzz targets enter here.)

@@ -47,13 +47,22 @@ bool is_zone_file_name(std::string_view name) {
          (name.size() > 3 && starts_with_ignoring_case(name, "db."));
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 8> kFormatNames{
+    "zone", "tf", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"};
+
+}  // namespace
+
 std::optional<InputFormat> input_format_from_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 8> kNames{
-      "zone", "tf", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"};
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == name) return static_cast<InputFormat>(i);
+  for (std::size_t i = 0; i < kFormatNames.size(); ++i) {
+    if (kFormatNames[i] == name) return static_cast<InputFormat>(i);
   }
   return std::nullopt;
+}
+
+std::string_view input_format_name(InputFormat format) {
+  return kFormatNames[static_cast<std::size_t>(format)];
 }
 
 namespace {

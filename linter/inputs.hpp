@@ -38,6 +38,7 @@ inline bool is_terraform_configuration(InputFormat format) {
 
 // The --input-format names, in the order of InputFormat.
 std::optional<InputFormat> input_format_from_name(std::string_view name);
+std::string_view input_format_name(InputFormat format);
 
 // Content longer than the --max-file-size limit (not read, so a huge file cannot exhaust
 // memory).
@@ -119,7 +120,7 @@ class FileIncludeLoader : public IncludeLoader {
   IncludeBase base_;
   const PathDisplay& display_;
   bool roots_resolved_ = false;
-  std::filesystem::path base_dir_;     // canonical: what confinement compares
+  std::filesystem::path base_dir_;      // canonical: what confinement compares
   std::filesystem::path lexical_base_;  // as the inputs spell it: what reports show
   std::vector<std::filesystem::path> roots_;
   std::uint64_t max_file_size_;

@@ -14,8 +14,6 @@
 namespace dnslint {
 namespace {
 
-constexpr std::string_view kInformationUri = "https://github.com/dnslint/dnslint";
-
 // "mx-target-cname" -> "MxTargetCname", the reportingDescriptor name SARIF recommends.
 std::string pascal_case(std::string_view id) {
   std::string out;
@@ -89,8 +87,7 @@ void write_rules(JsonWriter& json) {
   json.key("rules").begin_array();
   for (const Rule& rule : all_rules()) {
     const std::string_view doc = rule_documentation(rule.id).value_or(rule.summary);
-    const std::string help_uri =
-        fmt::format("{}/blob/main/docs/rules/{}.md", kInformationUri, rule.id);
+    const std::string help_uri = rule_docs_uri(rule.id);
     json.begin_object();
     json.key("id").value(rule.id);
     json.key("name").value(pascal_case(rule.id));
@@ -176,7 +173,7 @@ std::string write_sarif(const LintResult& result, bool include_suppressed) {
   json.key("name").value("dnslint");
   json.key("version").value(kVersion);
   json.key("semanticVersion").value(kVersion);
-  json.key("informationUri").value(kInformationUri);
+  json.key("informationUri").value(kRepositoryUri);
   write_rules(json);
   json.end_object().end_object();
   // Relative paths are relative to the run's path root (the work tree's top, by default).

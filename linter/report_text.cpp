@@ -52,19 +52,56 @@ std::size_t report_size_hint(const LintResult& result, std::size_t per_finding,
   return estimate + estimate / 4;
 }
 
+namespace {
+
+void write_finding_line(std::string& out, const LintResult& result, const Finding& f, bool color) {
+  auto to = std::back_inserter(out);
+  const std::string& file = result.files[f.location.file];
+  if (color) {
+    fmt::format_to(to, "\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n", file,
+                   f.location.line, f.location.column, color_of(f.severity),
+                   severity_name(f.severity), f.message, f.rule);
+  } else {
+    fmt::format_to(to, "{}:{}:{}: {}: {} [{}]\n", file, f.location.line, f.location.column,
+                   severity_name(f.severity), f.message, f.rule);
+  }
+}
+
+// The source line under a finding, and a caret from its column to its end on that line. The
+// gutter keeps tabs, so that the caret lines up however wide a terminal draws them.
+void write_source(std::string& out, const Finding& f, std::string_view line, bool color) {
+  auto to = std::back_inserter(out);
+  const std::string number = fmt::format("{}", f.location.line);
+  fmt::format_to(to, " {} | {}\n", number, line);
+  std::string pad;
+  const std::size_t start = std::min<std::size_t>(f.location.column, line.size() + 1);
+  for (std::size_t i = 0; i + 1 < start; ++i) pad += line[i] == '\t' ? '\t' : ' ';
+  std::size_t width = 1;
+  if (f.location.end_line == f.location.line && f.location.end_column > f.location.column) {
+    width = std::min<std::size_t>(f.location.end_column, line.size() + 1) - start;
+  }
+  const std::string marks = "^" + std::string(std::max<std::size_t>(width, 1) - 1, '~');
+  fmt::format_to(to, " {} | {}{}{}{}\n", std::string(number.size(), ' '), pad,
+                 color ? color_of(f.severity) : "", marks, color ? "\033[0m" : "");
+}
+
+}  // namespace
+
 std::string write_text(const LintResult& result, bool color) {
   std::string out;
   out.reserve(report_size_hint(result, color ? 80 : 40, 0));
-  auto to = std::back_inserter(out);
+  for (const Finding& f : result.findings) write_finding_line(out, result, f, color);
+  return out;
+}
+
+std::string write_text_with_source(
+    const LintResult& result, bool color,
+    const std::function<std::optional<std::string>(FileId file, std::uint32_t line)>& source_line) {
+  std::string out;
   for (const Finding& f : result.findings) {
-    const std::string& file = result.files[f.location.file];
-    if (color) {
-      fmt::format_to(to, "\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n", file,
-                     f.location.line, f.location.column, color_of(f.severity),
-                     severity_name(f.severity), f.message, f.rule);
-    } else {
-      fmt::format_to(to, "{}:{}:{}: {}: {} [{}]\n", file, f.location.line, f.location.column,
-                     severity_name(f.severity), f.message, f.rule);
+    write_finding_line(out, result, f, color);
+    if (auto line = source_line(f.location.file, f.location.line)) {
+      write_source(out, f, *line, color);
     }
   }
   return out;

@@ -1,6 +1,8 @@
 // Report writers. Each returns the whole report as text; the caller decides where it goes.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,21 @@ std::string write_github(const LintResult& result);
 
 // GitLab Code Quality report: a JSON array with a fingerprint per finding.
 std::string write_gitlab(const LintResult& result);
+
+// JUnit XML for CI test tabs: a test suite per file, a failing case per error or warning.
+std::string write_junit(const LintResult& result);
+
+// Markdown for a GitHub step summary: the counts and a table of the findings.
+std::string write_markdown(const LintResult& result);
+
+// The number of findings per rule, most frequent first (--statistics).
+std::string write_statistics(const LintResult& result);
+
+// `path:line:column: severity: message [rule-id]` as write_text, each line followed by the
+// source line it points at and a caret under the column where `source_line` knows it.
+std::string write_text_with_source(
+    const LintResult& result, bool color,
+    const std::function<std::optional<std::string>(FileId file, std::uint32_t line)>& source_line);
 
 // One fingerprint per finding, unique within the report and stable when lines move.
 std::vector<std::string> stable_fingerprints(const LintResult& result);

@@ -13,7 +13,7 @@
 namespace dnslint {
 
 struct TerraformDirectory {
-  std::vector<SourceText> named;    // the files of the directory the run takes, already read
+  std::vector<SourceText> named;  // the files of the directory the run takes, already read
   // False for standard input without --stdin-filename: there is no directory to read around it.
   bool on_disk = false;
   std::filesystem::path directory;  // where they are ("" is the current directory)

@@ -1,5 +1,7 @@
+// The version and home of the project.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace dnslint {
@@ -9,5 +11,11 @@ namespace dnslint {
 #endif
 
 inline constexpr std::string_view kVersion = DNSLINT_VERSION;
+
+// Where the project lives, and a rule's documentation page there.
+inline constexpr std::string_view kRepositoryUri = "https://github.com/dnslint/dnslint";
+inline std::string rule_docs_uri(std::string_view id) {
+  return std::string(kRepositoryUri) + "/blob/main/docs/rules/" + std::string(id) + ".md";
+}
 
 }  // namespace dnslint

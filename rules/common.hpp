@@ -64,8 +64,7 @@ OpenFinding& report_absence(const Model& model, Reporter& reporter, const Zone& 
 // digits and hyphens, with no hyphen at either end of a label (RFC 952, RFC 1123 §2.1).
 // Address literals are left to the rules about them.
 void report_if_not_host_name(const Model& model, Reporter& reporter, const Zone& zone,
-                             const Record& record, const TargetName& target,
-                             std::string_view role);
+                             const Record& record, const TargetName& target, std::string_view role);
 
 // For a type a name may hold once (CNAME, DNAME): calls `visit(zone, first, record)` for every
 // later record at the same owner whose target differs from the first one's. Exact duplicates

@@ -294,6 +294,26 @@ run "option in an override" 2 --config "$work/bad-override.yaml" config
 check "option in an override named" contains "$err" "bad-override.yaml:4:27: an override sets only 'enabled' and 'severity'"
 printf 'overrides:\n  - rules: {}\n' >"$work/no-paths.yaml"
 run "override without paths" 2 --config "$work/no-paths.yaml" data/example.com.zone
+(cd "$proj" && "$DNSLINT" config --format json >"$work/out" 2>&1)
+check "config --format json is JSON" python3 -c '
+import json, sys
+config = json.load(open(sys.argv[1]))
+assert config["rules"]["mx-missing-backup"]["minimum"] == 2
+assert "smtp.google.com." in config["rules"]["mx-missing-backup"]["exempt"]
+assert config["exclude"] == ["zones/legacy/**"]
+assert config["overrides"][2]["origin"] == "example.org."
+' "$work/out"
+printf 'rules:\n  mx-missing-backup: {minimum: 2}\n  mx-missing-backup: {enabled: false}\n' >"$work/dup.yaml"
+run "a key given twice in the configuration" 2 --config "$work/dup.yaml" data/example.com.zone
+check "... is an error at the second key" contains "$err" "dup.yaml:3:3: key 'mx-missing-backup' is given twice (first at line 2)"
+printf 'rules:\n  mx-missing-backup: {minimum: 0}\n' >"$work/range.yaml"
+run "an option value out of range" 2 --config "$work/range.yaml" data/example.com.zone
+check "... names the range and the position" contains "$err" "range.yaml:2:32: option 'minimum' must be from 1 to 100, not 0"
+printf 'rules:\n  mx-missing-backup: {minimun: 3}\n' >"$work/typo.yaml"
+run "a misspelt option" 2 --config "$work/typo.yaml" data/example.com.zone
+check "... gets a suggestion" contains "$err" "has no option 'minimun' (did you mean 'minimum'?)"
+run "an unreadable configuration" 2 --config "$work/none.yaml" data/example.com.zone
+check "... names the OS reason" contains "$err" "cannot read the configuration file: No such file or directory"
 
 # --- several reports from one run
 run "several reports" 1 --report sarif="$work/r.sarif" --report json="$work/r.json" data/broken.example.com.zone
@@ -342,6 +362,62 @@ echo '{"version": 2}' >"$work/bad-baseline.json"
 run "bad baseline" 2 --baseline "$work/bad-baseline.json" data/example.com.zone
 check "bad baseline named" contains "$err" "not a dnslint baseline"
 run "missing baseline" 2 --baseline "$work/none.json" data/example.com.zone
+check "missing baseline: the OS reason" contains "$err" "No such file or directory"
+printf 'fingerprint: abc\n' >"$work/yaml-baseline.json"
+run "a baseline that is not JSON" 2 --baseline "$work/yaml-baseline.json" data/example.com.zone
+check "... says so in words, with the position" contains "$err" "yaml-baseline.json:1:2: not a baseline: the file is not valid JSON"
+
+# --- the CLI of ruff, ESLint and tflint: --select, --ignore, --quiet, --statistics, --exit-zero,
+# --list-files, --show-source, did you mean, JUnit and Markdown
+run "--select runs only the named rules" 1 --select mx-target-cname data/broken.example.com.zone
+check "--select: only mx-target-cname" bash -c "[ \$(grep -c . '$work/out') = 1 ] && grep -q 'mx-target-cname' '$work/out'"
+run "--select ALL --ignore ALL reports nothing" 0 --select ALL --ignore ALL data/broken.example.com.zone
+run "--ignore ignores" 1 --ignore mx-target-cname,syntax-error data/broken.example.com.zone
+check "--ignore: the others stay" bash -c "grep -q mx-missing-backup '$work/out' && ! grep -q mx-target-cname '$work/out'"
+run "--select then --enable adds" 1 --select syntax-error --enable mx-missing-backup data/broken.example.com.zone
+check "--select then --enable: two rules" bash -c "[ \$(grep -c . '$work/out') = 2 ]"
+run "did you mean, for a rule" 2 --ignore mx-target-cnmae data/example.com.zone
+check "... the closest rule id" contains "$err" "did you mean 'mx-target-cname'?"
+run "did you mean, for an option" 2 --statistic data/example.com.zone
+check "... the closest option" contains "$err" "did you mean '--statistics'?"
+run "did you mean, for explain" 2 explain mx-circulr
+check "... in explain" contains "$err" "did you mean 'mx-circular'?"
+run "--quiet prints the findings only" 1 --quiet data/broken.example.com.zone
+check "--quiet: no summary" [ -z "$err" ]
+check "--quiet: the findings" contains "$out" "[mx-target-cname]"
+run "--exit-zero" 0 --exit-zero data/broken.example.com.zone
+check "--exit-zero still reports" contains "$out" "[mx-target-cname]"
+run "--exit-zero does not hide usage errors" 2 --exit-zero --bogus data/broken.example.com.zone
+run "--statistics" 1 --statistics data/broken.example.com.zone
+check "--statistics: a count per rule" grep -Eq '^ +1  mx-target-cname +error +MX exchange is an alias' "$work/out"
+check "--statistics: no finding lines" bash -c "! grep -q 'broken.example.com.zone:' '$work/out'"
+run "--statistics takes no format" 2 --statistics --format json data/broken.example.com.zone
+run "--list-files" 0 --list-files data ../rules/mx-target-cname/bad-cdk-template
+check "--list-files: each file and its reader" bash -c "grep -qx '${here}data/broken.example.com.zone	zone' '$work/out' && grep -qx '${here%cli/}rules/mx-target-cname/bad-cdk-template/stack.template.json	cloudformation' '$work/out'"
+check "--list-files: nothing is linted" [ -z "$err" ]
+run "no source lines when piped" 1 data/broken.example.com.zone
+check "... by default" bash -c "! grep -q '^ *8 |' '$work/out'"
+run "--show-source" 1 --show-source data/broken.example.com.zone
+check "--show-source: the line" contains "$out" " 8 | www     IN A    192.0.2.300"
+check "--show-source: a caret under the column" contains "$out" "   |                 ^~~~~~~~~~~"
+run "--show-source with standard input shows no stale file" 1 --show-source --stdin-filename data/broken.example.com.zone - <data/broken.example.com.zone
+check "... only the findings" bash -c "! grep -q ' | ' '$work/out'"
+run "-f junit" 1 -f junit data/broken.example.com.zone data/example.com.zone
+check "JUnit XML: a suite per file, a failure per error or warning" python3 -c '
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites" and root.get("failures") == "3", root.attrib
+suites = root.findall("testsuite")
+assert len(suites) == 2
+broken = [s for s in suites if s.get("name").endswith("broken.example.com.zone")][0]
+assert len(broken.findall("testcase/failure")) == 3
+clean = [s for s in suites if s.get("name").endswith("/example.com.zone")][0]
+assert clean.get("failures") == "0" and len(clean.findall("testcase")) == 1
+' "$work/out"
+run "-f markdown" 1 -f markdown data/broken.example.com.zone
+check "Markdown: counts and a table row per finding" bash -c "grep -q '^\*\*2\*\* errors, \*\*1\*\* warning' '$work/out' && [ \$(grep -c '^| error |' '$work/out') = 2 ] && grep -q 'docs/rules/mx-target-cname.md' '$work/out'"
+run "--report junit=FILE" 1 --report "junit=$work/report.xml" data/broken.example.com.zone
+check "--report junit writes XML" python3 -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])' "$work/report.xml"
 
 # --- rules and explain
 run rules 0 rules
