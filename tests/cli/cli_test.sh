@@ -433,6 +433,8 @@ assert [r["id"] for r in rules] == sorted(r["id"] for r in rules)
 run "rules markdown" 0 rules --format markdown
 check "rules markdown links" contains "$out" "[\`mx-circular\`](docs/rules/mx-circular.md)"
 "$DNSLINT" rules --format markdown >"$work/table.md"
+(cd ../.. && "$DNSLINT" examples/ >"$work/demo.txt" 2>&1)
+check "README shows what the demo prints on the examples" bash -c "while IFS= read -r line; do grep -qxF \"\$line\" ../../README.md || { echo \"missing: \$line\"; exit 1; }; done <'$work/demo.txt'"
 check "README lists every rule as 'dnslint rules' prints it" bash -c "while IFS= read -r line; do grep -qxF \"\$line\" ../../README.md || exit 1; done <'$work/table.md'"
 run explain 0 explain mx-target-cname
 check "explain prints the page" contains "$out" "# mx-target-cname"
