@@ -4,5 +4,6 @@ if exists("current_compiler")
   finish
 endif
 let current_compiler = "dnslint"
-CompilerSet makeprg=dnslint\ --color\ never\ %
+" Paths relative to the current directory, where Vim looks for them.
+CompilerSet makeprg=dnslint\ --color\ never\ --path-root\ .\ %
 CompilerSet errorformat=%f:%l:%c:\ %trror:\ %m,%f:%l:%c:\ %tarning:\ %m,%f:%l:%c:\ %tote:\ %m
