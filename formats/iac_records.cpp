@@ -8,12 +8,13 @@
 #include "formats/document_tree.hpp"
 #include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"
+#include "model/reported_rules.hpp"
 
 namespace dnslint {
 namespace {
 
-constexpr std::string_view kSyntaxError = "syntax-error";
-constexpr std::string_view kUnresolvedValue = "unresolved-value";
+constexpr std::string_view kSyntaxError = rule_id::syntax_error;
+constexpr std::string_view kUnresolvedValue = rule_id::unresolved_value;
 // The placeholder target of a value that is not known: a reserved name (RFC 6761 §6.4) that
 // no loaded zone holds, so that no lookup finds anything behind it.
 constexpr std::string_view kUnknownTarget = "unknown.invalid.";

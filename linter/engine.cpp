@@ -4,6 +4,8 @@
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#include "model/reported_rules.hpp"
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -91,7 +93,7 @@ ReadResult too_large(const InputFile& input, const TooLarge& error) {
   ReadResult result;
   result.files.push_back(input.display_path);
   Finding finding;
-  finding.rule = "syntax-error";
+  finding.rule = rule_id::syntax_error;
   finding.location = SourceLocation{0, 1, 1, 1, 1};
   finding.message = error.what();
   result.findings.push_back(std::move(finding));
@@ -366,7 +368,7 @@ void apply_suppressions(std::vector<Finding>& findings,
     bool valid = s.unknown_directive.empty();
     if (!valid) {
       about_suppressions.push_back(suppression_finding(
-          "invalid-suppression", s,
+          rule_id::invalid_suppression, s,
           fmt::format("'{}' is no directive{}, so this comment suppresses nothing (write "
                       "dnslint-disable-next-line, dnslint-disable-line, dnslint-disable or "
                       "dnslint-enable)",
@@ -379,7 +381,7 @@ void apply_suppressions(std::vector<Finding>& findings,
       if (find_rule(rule) == nullptr) {
         valid = false;
         about_suppressions.push_back(suppression_finding(
-            "invalid-suppression", s,
+            rule_id::invalid_suppression, s,
             fmt::format("suppression names unknown rule '{}'{} (see 'dnslint rules')", rule,
                         did_you_mean(rule, rule_ids()))));
       }
@@ -391,7 +393,7 @@ void apply_suppressions(std::vector<Finding>& findings,
   for (std::size_t i : unused_candidates) {
     const Suppression& s = suppressions[i];
     unused.push_back(suppression_finding(
-        "unused-suppression", s,
+        rule_id::unused_suppression, s,
         s.rules.empty()
             ? std::string("suppression matched no finding")
             : fmt::format("suppression of {} matched no finding", fmt::join(s.rules, ", "))));
@@ -655,9 +657,8 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   std::vector<std::vector<PhaseTime>> rule_times(enabled.size());
   parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
     Stopwatch rule_stopwatch(request.timing ? &rule_times[i] : nullptr);
-    const RuleSettings& settings = request.rules.at(enabled[i]->id);
-    Reporter reporter(enabled[i]->id, settings.severity, model);
-    enabled[i]->check(model, settings.options, reporter);
+    Reporter reporter(enabled[i]->id, model);
+    enabled[i]->check(model, request.rules.at(enabled[i]->id).options, reporter);
     per_rule[i] = reporter.take();
     rule_stopwatch.lap(fmt::format("rule {}", enabled[i]->id));
   });
@@ -699,8 +700,8 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   stopwatch.lap("decode findings");
   std::vector<SuppressedFinding> suppressed;
   apply_suppressions(findings, suppressions, request.report_unused_suppressions, suppressed);
-  // Findings the engine and readers made take the configured severity, or go when their
-  // rule is off.
+  // Every finding takes the severity the configuration gives its rule for its file (decided
+  // here only), or goes when the rule is off there.
   FindingSettings finding_settings(request.rules, model.files);
   std::erase_if(findings, [&](Finding& f) { return !finding_settings.apply(f); });
 

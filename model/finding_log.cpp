@@ -106,28 +106,27 @@ SharedStretch find_shared_stretch(std::string_view text, std::string_view before
 
 }  // namespace
 
-void FindingLog::append(std::string_view rule, Severity severity, const SourceLocation& location,
+void FindingLog::append(std::string_view rule, const SourceLocation& location,
                         std::string_view message, std::string_view zone, std::string_view owner,
                         std::string_view type, std::span<const RelatedView> related,
                         bool unconfirmed) {
-  encode(rule, severity, location, message, zone, owner, type, related, unconfirmed);
+  encode(rule, location, message, zone, owner, type, related, unconfirmed);
   if (blocks_.empty() || blocks_.back().size() + entry_.size() > blocks_.back().capacity()) {
     start_block(entry_.size());
     // Written again against the fresh state: it opens the block.
-    encode(rule, severity, location, message, zone, owner, type, related, unconfirmed);
+    encode(rule, location, message, zone, owner, type, related, unconfirmed);
   }
   blocks_.back().append(entry_);
   ++block_counts_.back();
   ++count_;
 }
 
-void FindingLog::encode(std::string_view rule, Severity severity, const SourceLocation& location,
+void FindingLog::encode(std::string_view rule, const SourceLocation& location,
                         std::string_view message, std::string_view zone, std::string_view owner,
                         std::string_view type, std::span<const RelatedView> related,
                         bool unconfirmed) {
   entry_.clear();
-  put_number(rule_index(rule));
-  put_number(static_cast<std::uint64_t>(severity) << 1 | (unconfirmed ? 1 : 0));
+  put_number(rule_index(rule) << 1 | (unconfirmed ? 1 : 0));
   put_location(location);
   put_text(kMessage, message);
   put_text(kZone, zone);
@@ -176,10 +175,9 @@ void FindingLog::decode_part(std::size_t part, std::span<Finding> out) const {
   };
   Reader reader(blocks_[part]);
   for (Finding& finding : out) {
-    finding.rule = rules_[reader.number()];
-    const std::uint64_t severity = reader.number();
-    finding.severity = static_cast<Severity>(severity >> 1);
-    finding.unconfirmed = (severity & 1) != 0;
+    const std::uint64_t rule = reader.number();
+    finding.rule = rules_[rule >> 1];
+    finding.unconfirmed = (rule & 1) != 0;
     finding.location = location(reader);
     finding.message = texts[kMessage].read(reader);
     finding.zone = texts[kZone].read(reader);

@@ -27,10 +27,11 @@ struct RelatedView {
 class FindingLog {
  public:
   // `rule` is static text (the registry's ids, the readers' constants): it is kept as a view.
-  void append(std::string_view rule, Severity severity, const SourceLocation& location,
-              std::string_view message, std::string_view zone, std::string_view owner,
-              std::string_view type, std::span<const RelatedView> related,
-              bool unconfirmed = false);
+  // The severity is not the log's to keep: the configuration decides it per file, once the
+  // findings are decoded. `unconfirmed` findings are notes whatever it says (Finding).
+  void append(std::string_view rule, const SourceLocation& location, std::string_view message,
+              std::string_view zone, std::string_view owner, std::string_view type,
+              std::span<const RelatedView> related, bool unconfirmed = false);
 
   std::size_t size() const { return count_; }
   // Bytes held (for tests and measurements).
@@ -49,9 +50,9 @@ class FindingLog {
   // The texts of a finding that are written against the finding before.
   enum Field : std::size_t { kMessage, kZone, kOwner, kType, kRelated, kFields };
 
-  void encode(std::string_view rule, Severity severity, const SourceLocation& location,
-              std::string_view message, std::string_view zone, std::string_view owner,
-              std::string_view type, std::span<const RelatedView> related, bool unconfirmed);
+  void encode(std::string_view rule, const SourceLocation& location, std::string_view message,
+              std::string_view zone, std::string_view owner, std::string_view type,
+              std::span<const RelatedView> related, bool unconfirmed);
   void put_text(Field field, std::string_view text);
   void put_location(const SourceLocation& location);
   void put_number(std::uint64_t value);

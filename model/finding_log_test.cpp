@@ -15,12 +15,10 @@ namespace {
 constexpr std::string_view kRuleA = "rule-a";
 constexpr std::string_view kRuleB = "rule-b";
 
-Finding make(std::string_view rule, Severity severity, SourceLocation location, std::string message,
-             std::string zone, std::string owner, std::string type,
-             std::vector<RelatedLocation> related = {}) {
+Finding make(std::string_view rule, SourceLocation location, std::string message, std::string zone,
+             std::string owner, std::string type, std::vector<RelatedLocation> related = {}) {
   Finding finding;
   finding.rule = rule;
-  finding.severity = severity;
   finding.location = location;
   finding.message = message;
   finding.zone = zone;
@@ -39,7 +37,6 @@ bool same_location(const SourceLocation& a, const SourceLocation& b) {
 void check_same(const Finding& got, const Finding& expected) {
   CHECK(got.rule.data() == expected.rule.data());
   CHECK(got.rule == expected.rule);
-  CHECK(got.severity == expected.severity);
   CHECK(got.unconfirmed == expected.unconfirmed);
   CHECK(same_location(got.location, expected.location));
   CHECK(got.message == expected.message);
@@ -56,8 +53,8 @@ void check_same(const Finding& got, const Finding& expected) {
 void append(FindingLog& log, const Finding& finding) {
   std::vector<RelatedView> related;
   for (const RelatedLocation& r : finding.related) related.push_back({r.location, r.message});
-  log.append(finding.rule, finding.severity, finding.location, finding.message, finding.zone,
-             finding.owner, finding.type, related, finding.unconfirmed);
+  log.append(finding.rule, finding.location, finding.message, finding.zone, finding.owner,
+             finding.type, related, finding.unconfirmed);
 }
 
 std::vector<Finding> round_trip(const std::vector<Finding>& findings) {
@@ -76,16 +73,15 @@ TEST_CASE("a finding log gives back every finding as it was appended") {
   const SourceLocation far{7, 4'000'000'000u, 65'536, 4'000'000'002u, 3};
   const SourceLocation back{1, 2, 9, 1, 1};  // ends before it starts: kept as given
   const std::vector<Finding> findings = {
-      make(kRuleA, Severity::error, top, "first message", "example.com.", "a.example.com.", "MX"),
-      make(kRuleA, Severity::warning, far, "first message", "example.com.", "b.example.com.", "MX",
+      make(kRuleA, top, "first message", "example.com.", "a.example.com.", "MX"),
+      make(kRuleA, far, "first message", "example.com.", "b.example.com.", "MX",
            {{top, "defined here"}, {far, "defined here"}}),
-      make(kRuleB, Severity::note, back, "", "", "", ""),
-      make(kRuleA, Severity::error, top, std::string("nul\0byte", 8), "example.com.", "aaa", "A",
-           {{back, ""}}),
-      make(kRuleA, Severity::error, top, "nul", "example.com.", "aa", "TYPE65534"),
-      make(kRuleB, Severity::error, far, "nul\0byte and more", "example.net.", "aaaa", "A"),
-      make(kRuleA, Severity::error, top, "abcab", "example.net.", "ab", "A", {{top, "abcab"}}),
-      make(kRuleA, Severity::error, top, "ab", "example.net.", "abab", "A", {{top, "ab"}}),
+      make(kRuleB, back, "", "", "", ""),
+      make(kRuleA, top, std::string("nul\0byte", 8), "example.com.", "aaa", "A", {{back, ""}}),
+      make(kRuleA, top, "nul", "example.com.", "aa", "TYPE65534"),
+      make(kRuleB, far, "nul\0byte and more", "example.net.", "aaaa", "A"),
+      make(kRuleA, top, "abcab", "example.net.", "ab", "A", {{top, "abcab"}}),
+      make(kRuleA, top, "ab", "example.net.", "abab", "A", {{top, "ab"}}),
   };
   const std::vector<Finding> decoded = round_trip(findings);
   for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -108,9 +104,8 @@ TEST_CASE("a finding log round-trips random texts that share starts and ends") {
     const std::uint32_t line = pick(50) + 1;
     std::vector<RelatedLocation> related(pick(3));
     for (RelatedLocation& r : related) r = {{0, line + 1, 2, line + 1, 3}, text()};
-    findings.push_back(make(i % 3 == 0 ? kRuleB : kRuleA, static_cast<Severity>(pick(3)),
-                            {pick(4), line, 1, line + pick(2), 9}, text(), text(), text(), text(),
-                            std::move(related)));
+    findings.push_back(make(i % 3 == 0 ? kRuleB : kRuleA, {pick(4), line, 1, line + pick(2), 9},
+                            text(), text(), text(), text(), std::move(related)));
     findings.back().unconfirmed = pick(2) == 0;
   }
   const std::vector<Finding> decoded = round_trip(findings);
@@ -138,8 +133,7 @@ TEST_CASE("a finding log round-trips texts that share stretches inside them") {
       text.replace(at, std::min(pick(4), text.size() - at), letters(pick(4)));
     }
     if (text.size() > 80 || pick(50) == 0) text = letters(pick(60));
-    findings.push_back(make(kRuleA, Severity::note, {0, 1, 1, 1, 2}, text, "z.",
-                            text.substr(0, pick(30)), "MX",
+    findings.push_back(make(kRuleA, {0, 1, 1, 1, 2}, text, "z.", text.substr(0, pick(30)), "MX",
                             {{{0, 2, 1, 2, 2}, text.substr(pick(text.size() + 1))}}));
   }
   const std::vector<Finding> decoded = round_trip(findings);
@@ -158,8 +152,8 @@ TEST_CASE("a finding log keeps a rule's findings in a few dozen bytes each and s
     const std::string message = fmt::format(
         "all 2 mail exchanges of {} are in 10.0.{}.0/24; one network outage stops all mail", owner,
         i / 256);
-    log.append(kRuleA, Severity::note, {0, 3 * i + 1, 1, 3 * i + 1, 20}, message, "bench.example.",
-               owner, "MX", related);
+    log.append(kRuleA, {0, 3 * i + 1, 1, 3 * i + 1, 20}, message, "bench.example.", owner, "MX",
+               related);
   }
   // A Finding alone is about 100 bytes; its texts as written here are another 140.
   CHECK(log.bytes() / kFindings < 32);
@@ -204,7 +198,7 @@ TEST_CASE("a finding log shares the stretch after a differing name with the find
     const std::string networks =
         random() % 2 == 0 ? "10.0.0.0/24" : "10.0.0.0/24 and 2001:db8::/48";
     log.append(
-        kRuleA, Severity::note, {0, i + 1, 1, i + 1, 20},
+        kRuleA, {0, i + 1, 1, i + 1, 20},
         fmt::format("all 2 mail exchanges of {} are in {}; one network outage stops all mail",
                     owner, networks),
         "bench.example.", owner, "MX", {});

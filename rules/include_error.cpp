@@ -2,12 +2,13 @@
 // it; the included content is never read: a missing file, a directory, a cycle, too deep a
 // chain, or a path that leaves the allowed root (a pull request must not make the linter
 // read /etc/passwd).
+#include "model/reported_rules.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
 
 Rule include_error_rule() {
-  return {"include-error",
+  return {rule_id::include_error,
           "$INCLUDE file missing, outside the allowed root, or cyclic",
           Severity::error,
           "RFC 1035 §5.1",

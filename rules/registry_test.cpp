@@ -6,6 +6,7 @@
 #include <set>
 
 #include "linter/rule_docs.hpp"
+#include "model/reported_rules.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
@@ -21,9 +22,8 @@ TEST_CASE("the registry is sorted, unique and complete") {
     CHECK(find_rule(rule.id) == &rule);
     // Reported by the readers and the engine rather than by a check over the model.
     const bool reported_elsewhere =
-        rule.id == "syntax-error" || rule.id == "include-error" ||
-        rule.id == "invalid-suppression" || rule.id == "unused-suppression" ||
-        rule.id == "mx-priority-in-value" || rule.id == "unresolved-value";
+        std::find(rule_id::reported_elsewhere.begin(), rule_id::reported_elsewhere.end(),
+                  rule.id) != rule_id::reported_elsewhere.end();
     CHECK((rule.check == nullptr) == reported_elsewhere);
   }
   CHECK(find_rule("no-such-rule") == nullptr);
@@ -64,6 +64,9 @@ TEST_CASE("docs pages have the sections a user looks for") {
     const auto doc = rule_documentation(rule.id);
     REQUIRE(doc);
     CHECK(doc->starts_with("# " + std::string(rule.id)));
+    // The page states the severity the rule has.
+    CHECK(doc->find(fmt::format("Default severity: **{}**.", severity_name(rule.severity))) !=
+          std::string_view::npos);
     for (std::string_view section :
          {"## Why", "## Bad", "## Good", "## Options", "## References"}) {
       CAPTURE(section);

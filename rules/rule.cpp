@@ -65,9 +65,8 @@ void Reporter::close() {
         {related.location,
          std::string_view(open_.related_text).substr(related.begin, related.size)});
   }
-  log_.append(rule_id_, open_.unconfirmed ? Severity::note : severity_, open_.location,
-              open_.message, open_.zone, open_.owner, open_.type, related_views_,
-              open_.unconfirmed);
+  log_.append(rule_id_, open_.location, open_.message, open_.zone, open_.owner, open_.type,
+              related_views_, open_.unconfirmed);
 }
 
 FindingLog Reporter::take() {

@@ -1,5 +1,5 @@
 // What a rule is: metadata plus a pure check over the model. A rule reports through a Reporter
-// that stamps the rule's id and severity, so a rule cannot report under another id.
+// that stamps the rule's id, so a rule cannot report under another id.
 #pragma once
 
 #include <cstdint>
@@ -63,10 +63,11 @@ class OpenFinding {
   std::string related_text;
 };
 
+// The severity of what a rule reports is the configuration's to decide, per file, in the
+// engine: a rule says only what it found.
 class Reporter {
  public:
-  Reporter(std::string_view rule_id, Severity severity, const Model& model)
-      : rule_id_(rule_id), severity_(severity), model_(model) {}
+  Reporter(std::string_view rule_id, const Model& model) : rule_id_(rule_id), model_(model) {}
 
   // A finding about one record of `zone`; returns it so that related locations can be added.
   OpenFinding& report(const Zone& zone, const Record& record, std::string message);
@@ -87,7 +88,6 @@ class Reporter {
   void close();
 
   std::string_view rule_id_;
-  Severity severity_;
   const Model& model_;
   FindingLog log_;
   OpenFinding open_;

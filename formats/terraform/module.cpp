@@ -6,13 +6,14 @@
 #include <cmath>
 
 #include "formats/terraform/resources.hpp"
+#include "model/reported_rules.hpp"
 
 namespace dnslint::terraform {
 namespace {
 
 using hcl::Value;
 
-constexpr std::string_view kSyntaxError = "syntax-error";
+constexpr std::string_view kSyntaxError = rule_id::syntax_error;
 // Module calls nested deeper than this are not followed (Terraform has no limit, but no real
 // configuration comes near it and a module that calls itself would never end).
 constexpr std::size_t kMaxModuleDepth = 32;

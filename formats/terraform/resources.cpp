@@ -9,6 +9,7 @@
 
 #include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"
+#include "model/reported_rules.hpp"
 
 // Shapes are written with designated initializers, the rest of the fields keeping their
 // defaults on purpose; GCC 12 warns about that all the same.
@@ -52,13 +53,13 @@ struct Adapter {
   const ResourceView& resource;
 
   void syntax_error(const SourceLocation& location, std::string message) {
-    out.findings.push_back({"syntax-error", location, std::move(message)});
+    out.findings.push_back({rule_id::syntax_error, location, std::move(message)});
   }
 
   // A resource without the values that make its records.
   void missing(std::string message) {
     if (resource.is_configuration) return syntax_error(resource.location, std::move(message));
-    out.findings.push_back({"unresolved-value", resource.location,
+    out.findings.push_back({rule_id::unresolved_value, resource.location,
                             message + " in this plan or state; it is not checked"});
   }
 
@@ -115,7 +116,7 @@ struct Adapter {
           std::all_of(entry.tokens[0].text.begin(), entry.tokens[0].text.end(),
                       [](char c) { return c >= '0' && c <= '9'; })) {
         out.findings.push_back(
-            {"mx-priority-in-value", value.location,
+            {rule_id::mx_priority_in_value, value.location,
              fmt::format("MX value '{}' of {} starts with a preference, but the resource sets "
                          "{} = {} separately: the provider publishes the exchange '{}' (write "
                          "only the host name in the value)",

@@ -12,13 +12,14 @@
 #include "formats/zone/ttl.hpp"
 #include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"
+#include "model/reported_rules.hpp"
 #include "model/spare_capacity.hpp"
 
 namespace dnslint {
 namespace {
 
-constexpr std::string_view kSyntaxError = "syntax-error";
-constexpr std::string_view kIncludeError = "include-error";
+constexpr std::string_view kSyntaxError = rule_id::syntax_error;
+constexpr std::string_view kIncludeError = rule_id::include_error;
 // A zone line is rarely shorter than 20 bytes, so a file holds at most about one record (and
 // one new owner) per 20 bytes: record and name arrays reserved for that many never regrow (and
 // briefly hold twice their size), and their pages never written cost nothing.
