@@ -49,8 +49,6 @@ void expect_one_of(std::string_view option, const std::string& value,
   throw UsageError(fmt::format("{} takes one of {}, not '{}'", option, list, value));
 }
 
-// Writes `text` to `path` through a temporary file and a rename, so that no reader ever sees
-// half a report.
 // The temporary report file being written. On SIGINT or SIGTERM it is removed before the
 // process ends, so that an interrupted run leaves neither a partial report nor a stray file
 // (the report itself only ever appears by rename).
@@ -63,6 +61,8 @@ extern "C" void remove_partial_report(int signal_number) {
   std::raise(signal_number);
 }
 
+// Writes `text` to `path` through a temporary file and a rename, so that no reader ever sees
+// half a report.
 void write_atomically(const std::string& path, const std::string& text) {
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");

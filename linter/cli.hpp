@@ -1,4 +1,4 @@
-// The command line of DESIGN §4: parsing, and running a whole invocation.
+// The command line (docs/usage.md): parsing, and running a whole invocation.
 #pragma once
 
 #include <optional>

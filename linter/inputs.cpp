@@ -67,8 +67,8 @@ std::string_view input_format_name(InputFormat format) {
 
 namespace {
 
-// A Terraform plan or state by its top-level keys (DESIGN §4), or a CloudFormation template
-// (CDK writes them as JSON).
+// A Terraform plan or state by its top-level keys, or a CloudFormation template (CDK writes
+// them as JSON).
 std::optional<InputFormat> json_format(std::string_view content) {
   const auto has = [&](std::string_view key) {
     return content.find(key) != std::string_view::npos;

@@ -80,7 +80,7 @@ struct CollectOptions {
 };
 
 // Expands files and directories into the files to lint, sorted, without duplicates, each with
-// its format: `forced` (--input-format), else by name and content (DESIGN §4). Directories are
+// its format: `forced` (--input-format), else by name and content (docs/usage.md). Directories are
 // walked for zone files (*.zone, *.db, db.*, *.arpa), Terraform (*.tf, *.tfvars and their JSON
 // forms), plans and state, CloudFormation JSON and YAML that holds DNS data, skipping hidden
 // folders, .terraform and node_modules. "-" is standard input.

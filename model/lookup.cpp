@@ -6,20 +6,20 @@
 
 namespace dnslint {
 
-Node find_node(const Model& model, const Zone& zone, NameId name) {
-  if (zone.name_exists(name)) return Node{name, zone.records_at(name), false};
-  if (!zone.has_wildcard()) return Node{name, {}, false};
+Answer find_answer(const Model& model, const Zone& zone, NameId name) {
+  if (zone.name_exists(name)) return Answer{name, zone.records_at(name), false};
+  if (!zone.has_wildcard()) return Answer{name, {}, false};
   // RFC 4592 §3.3.1: the closest encloser is the longest existing ancestor; a wildcard child
   // of it synthesizes the answer.
   for (NameId encloser = name; encloser != zone.origin && !model.names.is_root(encloser);) {
     encloser = model.names.parent(encloser);
     if (!zone.name_exists(encloser)) continue;
     if (const NameId wildcard = zone.wildcard_below(encloser); wildcard != kNoName) {
-      return Node{wildcard, zone.records_at(wildcard), true};
+      return Answer{wildcard, zone.records_at(wildcard), true};
     }
     break;
   }
-  return Node{name, {}, false};
+  return Answer{name, {}, false};
 }
 
 const Record* dname_above(const Model& model, const Zone& zone, NameId name) {
@@ -106,9 +106,9 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
       current = *next;
       continue;
     }
-    const Node node = find_node(model, *result.zone, current);
+    const Answer answer = find_answer(model, *result.zone, current);
     const Record* cname = nullptr;
-    for (std::uint32_t index : node.records) {
+    for (std::uint32_t index : answer.records) {
       const Record& record = result.zone->records[index];
       if (record.type == rrtype::CNAME && cname == nullptr) cname = &record;
     }
@@ -117,7 +117,7 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
       current = std::get<NameData>(cname->rdata).target.name;
       continue;
     }
-    result.final_records = node.records;
+    result.final_records = answer.records;
     break;
   }
   return result;

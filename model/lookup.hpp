@@ -14,12 +14,12 @@ namespace dnslint {
 
 // The records that answer for `name` in `zone`: its own node, or when the name does not exist,
 // the wildcard at its closest encloser.
-struct Node {
+struct Answer {
   NameId name = kNoName;  // the owner of the records (the wildcard when synthesized)
   std::span<const std::uint32_t> records;
   bool via_wildcard = false;
 };
-Node find_node(const Model& model, const Zone& zone, NameId name);
+Answer find_answer(const Model& model, const Zone& zone, NameId name);
 
 // The DNAME record at a proper ancestor of `name` inside `zone` (RFC 6672 §2.3), or nullptr.
 const Record* dname_above(const Model& model, const Zone& zone, NameId name);

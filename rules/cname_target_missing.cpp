@@ -16,7 +16,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     const Zone* holder = model.zone_for(target, &zone);
     if (holder == nullptr || holder->delegation_at_or_above(model.names, target) != kNoName) return;
     if (dname_above(model, *holder, target) != nullptr) return;
-    if (holder->name_exists(target) || !find_node(model, *holder, target).records.empty()) return;
+    if (holder->name_exists(target) || !find_answer(model, *holder, target).records.empty()) return;
     report_absence(model, reporter, zone, record, *holder,
                    fmt::format("CNAME target {} does not exist in zone {}", model.name(target),
                                model.name(holder->origin)),

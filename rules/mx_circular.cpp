@@ -66,7 +66,7 @@ class MailGraph {
       return {};
     }
     std::vector<Edge> mx_edges;
-    for (std::uint32_t index : find_node(model_, *zone, name).records) {
+    for (std::uint32_t index : find_answer(model_, *zone, name).records) {
       const Record& record = zone->records[index];
       // A record whose value is not known may be what makes a host: not judged.
       if (record.unknown_value()) host = true;

@@ -16,7 +16,7 @@ namespace {
 // Glue must be written out: a wildcard below a zone cut is occluded (RFC 4592 §4.2) and servers
 // do not synthesize glue from it. Authoritative names may be answered by a wildcard.
 bool has_address(const Model& model, const Zone& zone, NameId host, bool is_glue) {
-  const auto records = is_glue ? zone.records_at(host) : find_node(model, zone, host).records;
+  const auto records = is_glue ? zone.records_at(host) : find_answer(model, zone, host).records;
   for (std::uint32_t index : records) {
     const RRType type = zone.records[index].type;
     if (type == rrtype::A || type == rrtype::AAAA) return true;

@@ -101,10 +101,10 @@ TEST_CASE("resolve finds loops longer than the names it keeps without allocating
 TEST_CASE("a wildcard answers for names that do not exist, not for names that do") {
   const Model model = model_of("*.wild A 192.0.2.2\nthere.wild TXT \"x\"\nmx MX 10 a.wild\n");
   const Zone& zone = model.zones[0];
-  const Node there = find_node(model, zone, id(model, "there.wild.example.com."));
+  const Answer there = find_answer(model, zone, id(model, "there.wild.example.com."));
   CHECK_FALSE(there.via_wildcard);
   const NameId a = std::get<MxData>(zone.records.back().rdata).exchange.name;
-  const Node synthesized = find_node(model, zone, a);
+  const Answer synthesized = find_answer(model, zone, a);
   CHECK(synthesized.via_wildcard);
   CHECK(synthesized.records.size() == 1);
 }

@@ -52,7 +52,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       // from the loaded one: it was written as meant.
       if (const Zone* holder = model.zone_for(target->name);
           holder != nullptr &&
-          (!find_node(model, *holder, target->name).records.empty() ||
+          (!find_answer(model, *holder, target->name).records.empty() ||
            holder->delegation_at_or_above(model.names, target->name) != kNoName)) {
         continue;
       }

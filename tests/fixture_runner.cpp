@@ -1,4 +1,4 @@
-// Runs one fixture file (DESIGN §6) and checks its in-file annotations (several may share a
+// Runs one fixture file (docs/development.md) and checks its in-file annotations (several may share a
 // comment, separated by ";"):
 //   <comment> expect: rule-id ["message substring"]   trailing: this line;
 //                                                     on its own line: the next record line

@@ -87,7 +87,8 @@ TEST_CASE("parts that start where the reader before them was not are read again 
   std::string text = "$ORIGIN parts.example.\n";
   for (int i = 0; i < 200; ++i)
     text += fmt::format("h{} {} A 192.0.2.1\nn{} A 192.0.2.2\n", i, i + 1, i);
-  check_parts_agree("zone without $TTL", text);
+  // No part can be taken over: every one was read again in order, and the result is the same.
+  CHECK(check_parts_agree("zone without $TTL", text) == 0);
   // A $INCLUDE in a later part is read in order, with its own file number.
   MemoryLoader loader;
   loader.files["inc.zone"] = "included A 192.0.2.9\nbroken A x\n";
