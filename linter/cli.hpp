@@ -15,7 +15,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { lint, rules, explain, config, version, help };
+enum class Command { lint, rules, explain, config, completion, version, help };
 
 struct CliOptions {
   Command command = Command::lint;
@@ -29,7 +29,6 @@ struct CliOptions {
   bool sarif_suppressed = false;
   std::optional<std::string> baseline;        // --baseline FILE
   std::optional<std::string> write_baseline;  // --write-baseline FILE
-  std::optional<std::string> input_format;
   // --select, --enable and --disable (--ignore) with their lists, in the order given.
   std::vector<std::pair<std::string, std::string>> rule_switches;
   std::optional<Severity> fail_on = Severity::warning;  // nullopt: never
@@ -41,7 +40,7 @@ struct CliOptions {
   bool exit_zero = false;           // --exit-zero
   bool list_files = false;          // --list-files
   std::optional<bool> show_source;  // --show-source / --no-show-source; unset: on a terminal
-  std::string explain_id;
+  std::string argument;             // of `explain` (a rule id) or `completion` (a shell)
 };
 
 // Throws UsageError.

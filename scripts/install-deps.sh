@@ -10,6 +10,8 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-jsonschema git pre-commit bind9-utils knot-dnssecutils validns nsd ldnsutils valgrind)
   # HashiCorp's HCL parser and spec suite, the reference the Terraform reader is tested against.
   packages+=(golang-go golang-github-hashicorp-hcl-v2-dev)
+  # The shells whose completion scripts dnslint writes.
+  packages+=(zsh fish)
 fi
 
 missing=()

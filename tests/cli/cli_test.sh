@@ -419,6 +419,26 @@ check "Markdown: counts and a table row per finding" bash -c "grep -q '^\*\*2\*\
 run "--report junit=FILE" 1 --report "junit=$work/report.xml" data/broken.example.com.zone
 check "--report junit writes XML" python3 -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])' "$work/report.xml"
 
+# --- one option table: --help, docs/usage.md and the shell completions come from it
+"$DNSLINT" --help >"$work/help.txt"
+check "docs/usage.md shows --help as it is" python3 - "$work/help.txt" ../../docs/usage.md <<'PY'
+import sys
+help_text = open(sys.argv[1]).read().rstrip("\n")
+doc = open(sys.argv[2]).read()
+assert "```text\n" + help_text + "\n```" in doc
+PY
+run "completion bash" 0 completion bash
+check "bash completion parses" bash -n "$work/out"
+check "bash completion completes options" bash -c "source '$work/out'; COMP_WORDS=(dnslint --sel); COMP_CWORD=1; _dnslint; [ \"\${COMPREPLY[*]}\" = --select ]"
+check "bash completion completes formats" bash -c "source '$work/out'; COMP_WORDS=(dnslint -f ju); COMP_CWORD=2; _dnslint; [ \"\${COMPREPLY[*]}\" = junit ]"
+check "bash completion completes rule ids" bash -c "source '$work/out'; COMP_WORDS=(dnslint --ignore mx-circ); COMP_CWORD=2; _dnslint; [ \"\${COMPREPLY[*]}\" = mx-circular ]"
+run "completion zsh" 0 completion zsh
+if command -v zsh >/dev/null; then check "zsh completion parses" zsh -n "$work/out"; fi
+check "zsh completion names every option" bash -c "for o in \$(grep -oE '^ +(-[a-z], )?--[a-z-]+' '$work/help.txt' | grep -oE -- '--[a-z-]+'); do grep -q -- \"'\$o\" '$work/out' || exit 1; done"
+run "completion fish" 0 completion fish
+if command -v fish >/dev/null; then check "fish completion parses" fish -n "$work/out"; fi
+run "completion of an unknown shell" 2 completion tcsh
+
 # --- rules and explain
 run rules 0 rules
 check "rules lists mx-target-cname" grep -Eq '^mx-target-cname +error ' "$work/out"
