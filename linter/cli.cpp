@@ -160,8 +160,8 @@ void print_timings(const std::vector<PhaseTime>& timings) {
   }
 }
 
-// The findings of a run are not freed one by one on the way out (for the 230,000 findings of a
-// zone of two million records that took a tenth of a second): the end of the process returns
+// The findings of a run are not freed one by one on the way out (for a large zone's hundreds
+// of thousands of findings that takes a noticeable time): the end of the process returns
 // all of their memory at once, as compilers do with their syntax trees. They stay reachable
 // from a static, so leak checkers do not count them, and a further run in the same process
 // (as in the tests) frees the one before.

@@ -1,229 +1,25 @@
 #include "linter/engine.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
-#include <unistd.h>
-
-#include "model/reported_rules.hpp"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <exception>
 #include <map>
-#include <set>
-#include <thread>
 #include <tuple>
 
-#include "formats/terraform/terraform_reader.hpp"
-#include "formats/yaml/yaml_reader.hpp"
-#include "formats/zone/zone_reader.hpp"
-#include "linter/file_text.hpp"
 #include "linter/inputs.hpp"
-#include "linter/suggest.hpp"
-#include "linter/terraform_inputs.hpp"
+#include "linter/parallel.hpp"
+#include "linter/read_inputs.hpp"
+#include "linter/suppress.hpp"
 #include "model/finding_log.hpp"
 #include "model/model.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
 namespace {
-
-// Runs `work(i)` for i in [0, count) on up to `jobs` threads; rethrows the first exception.
-template <typename Work>
-void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
-  const std::size_t threads = std::min<std::size_t>(std::max(1u, jobs), count);
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < count; ++i) work(i);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::atomic<bool> failed{false};
-  std::vector<std::thread> pool;
-  for (std::size_t t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (std::size_t i = next++; i < count && !failed; i = next++) {
-        try {
-          work(i);
-        } catch (...) {
-          if (!failed.exchange(true)) failure = std::current_exception();
-        }
-      }
-    });
-  }
-  for (auto& thread : pool) thread.join();
-  if (failure) std::rethrow_exception(failure);
-}
-
-std::string zone_origin(const InputFile& input, const LintRequest& request,
-                        const std::string& forced_origin) {
-  if (!forced_origin.empty()) return forced_origin;
-  if (auto configured = request.rules.origin_for(input.display_path)) return *configured;
-  return {};
-}
-
-// The input's text. Content read while detecting the format is handed over, not copied (each
-// input is read by one task only).
-std::string content_of(InputFile& input, const LintRequest& request) {
-  if (input.content) return std::move(*input.content);
-  return input.is_stdin ? read_stdin(request.max_file_size)
-                        : read_whole_file(input.path, request.max_file_size);
-}
-
-// A zone's text: as content_of, but a large file is mapped rather than copied (a zone reader
-// needs the text only while it reads it, and keeps nothing that points into it).
-FileText zone_text_of(InputFile& input, const LintRequest& request) {
-  if (input.content || input.is_stdin) return FileText(content_of(input, request));
-  return read_file_text(input.path, request.max_file_size);
-}
-
-DocumentLimits document_limits(const LintRequest& request) {
-  DocumentLimits limits;
-  limits.max_depth = request.max_nesting;
-  return limits;
-}
-
-// An input past --max-file-size: one finding, and nothing of it read.
-ReadResult too_large(const InputFile& input, const TooLarge& error) {
-  ReadResult result;
-  result.files.push_back(input.display_path);
-  Finding finding;
-  finding.rule = rule_id::syntax_error;
-  finding.location = SourceLocation{0, 1, 1, 1, 1};
-  finding.message = error.what();
-  result.findings.push_back(std::move(finding));
-  return result;
-}
-
-ReadResult read_zone_input(InputFile& input, const LintRequest& request,
-                           const std::string& forced_origin, unsigned threads) {
-  ZoneReadOptions options;
-  options.threads = threads;
-  options.display_path = input.display_path;
-  options.max_include_depth = request.max_include_depth;
-  options.max_generate_records = request.max_generate_records;
-  options.origin = zone_origin(input, request, forced_origin);
-  options.origin_is_forced = !forced_origin.empty();
-  if (options.origin.empty()) {
-    if (auto origin = origin_from_file_name(input.display_path)) options.origin = *origin;
-  }
-  // Standard input includes relative to the folder of its --stdin-filename.
-  std::optional<FileIncludeLoader> loader;
-  const PathDisplay display(request.path_root);
-  if (!input.path.empty()) {
-    loader.emplace(input, request.include_roots, display, request.include_base,
-                   request.max_file_size);
-    options.includes = &*loader;
-  }
-  const FileText text = zone_text_of(input, request);
-  options.release_text = [&text](std::size_t begin, std::size_t end) { text.release(begin, end); };
-  ZoneReadResult read = read_zone(text.view(), options);
-  ReadResult result;
-  result.names = std::move(read.names);
-  result.files = std::move(read.files);
-  const SharedText zone = result.names.str(read.zone.origin);
-  for (Finding& finding : read.findings) finding.zone = zone;
-  result.findings = std::move(read.findings);
-  result.suppressions = std::move(read.suppressions);
-  result.zones.push_back(std::move(read.zone));
-  return result;
-}
-
-// A Terraform module: the named files of one directory (read here), and what the directory
-// and its local modules hold beside them.
-ReadResult read_terraform_input(const std::vector<InputFile*>& named, const LintRequest& request,
-                                const TerraformVariables& variables) {
-  TerraformDirectory directory;
-  std::vector<ReadResult> refused;
-  for (InputFile* input : named) {
-    try {
-      directory.named.push_back({input->display_path, content_of(*input, request), false,
-                                 input->format == InputFormat::tf_json});
-    } catch (const TooLarge& error) {
-      refused.push_back(too_large(*input, error));
-    }
-  }
-  if (!named.front()->path.empty()) {
-    directory.on_disk = true;
-    directory.directory = named.front()->path.parent_path();
-    directory.display_directory =
-        std::filesystem::path(named.front()->display_path).parent_path().string();
-  }
-  ReadResult result = read_terraform_directory(directory, document_limits(request),
-                                               request.max_file_size, variables);
-  for (ReadResult& refusal : refused) {
-    refusal.findings[0].location.file = static_cast<FileId>(result.files.size());
-    result.files.push_back(std::move(refusal.files[0]));
-    result.findings.push_back(std::move(refusal.findings[0]));
-  }
-  return result;
-}
-
-// A plan, state or YAML input (read_task sends zone files and Terraform modules elsewhere).
-ReadResult read_document_input(InputFile& input, const LintRequest& request,
-                               const std::string& forced_origin) {
-  const SourceText source{input.display_path, content_of(input, request), false};
-  const DocumentLimits limits = document_limits(request);
-  switch (input.format) {
-    case InputFormat::tf_plan:
-    case InputFormat::tf_state:
-      return read_terraform_plan_or_state(source, limits);
-    case InputFormat::octodns:
-      return read_yaml_dns(source, YamlFormat::octodns, zone_origin(input, request, forced_origin),
-                           limits);
-    case InputFormat::dnsendpoint:
-      return read_yaml_dns(source, YamlFormat::dnsendpoint, {}, limits);
-    case InputFormat::cloudformation:
-      return read_yaml_dns(source, YamlFormat::cloudformation, {}, limits);
-    case InputFormat::zone:
-    case InputFormat::tf:
-    case InputFormat::tf_json:
-      break;
-  }
-  return {};
-}
-
-// One unit of reading: a zone file, a Terraform module (several files), or one document.
-struct ReadTask {
-  std::vector<InputFile*> inputs;
-};
-
-std::vector<ReadTask> plan_reads(std::vector<InputFile>& inputs) {
-  std::vector<ReadTask> tasks;
-  std::map<std::string, std::size_t> modules;  // directory -> task
-  for (InputFile& input : inputs) {
-    if (is_terraform_configuration(input.format) && !input.path.empty()) {
-      const std::string directory = input.path.parent_path().string();
-      const auto [at, inserted] = modules.emplace(directory, tasks.size());
-      if (inserted) tasks.emplace_back();
-      tasks[at->second].inputs.push_back(&input);
-    } else {
-      tasks.push_back({{&input}});
-    }
-  }
-  return tasks;
-}
-
-// `threads`: how many a large zone file may be read with.
-ReadResult read_task(const ReadTask& task, const LintRequest& request,
-                     const std::string& forced_origin, unsigned threads,
-                     const TerraformVariables& variables) {
-  InputFile& first = *task.inputs.front();
-  if (is_terraform_configuration(first.format))
-    return read_terraform_input(task.inputs, request, variables);
-  try {
-    if (first.format == InputFormat::zone)
-      return read_zone_input(first, request, forced_origin, threads);
-    return read_document_input(first, request, forced_origin);
-  } catch (const TooLarge& error) {
-    return too_large(first, error);
-  }
-}
 
 // Moves one reader's zones into the model, renumbering its names and files.
 void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
@@ -324,96 +120,6 @@ void add_origins(std::vector<Finding>& findings, const std::vector<RecordOrigin>
   }
 }
 
-Finding suppression_finding(std::string_view rule, const Suppression& suppression,
-                            std::string message) {
-  Finding finding;
-  finding.rule = rule;
-  finding.location = suppression.location;
-  finding.message = std::move(message);
-  return finding;
-}
-
-// Drops the findings that inline comments suppress, then reports suppressions that name an
-// unknown rule and, on request, those that suppressed nothing (these reports can themselves be
-// suppressed by a range around the comment).
-void apply_suppressions(std::vector<Finding>& findings,
-                        const std::vector<Suppression>& suppressions, bool report_unused,
-                        std::vector<SuppressedFinding>& suppressed_out) {
-  if (suppressions.empty()) return;
-  std::vector<bool> used(suppressions.size(), false);
-  auto suppress = [&](std::vector<Finding>& list) {
-    std::erase_if(list, [&](Finding& finding) {
-      const Suppression* by = nullptr;
-      for (std::size_t i = 0; i < suppressions.size(); ++i) {
-        const Suppression& s = suppressions[i];
-        if (s.location.file != finding.location.file || finding.location.line < s.first_line ||
-            finding.location.line > s.last_line) {
-          continue;
-        }
-        if (s.rules.empty() ||
-            std::find(s.rules.begin(), s.rules.end(), finding.rule) != s.rules.end()) {
-          used[i] = true;
-          if (by == nullptr) by = &s;
-        }
-      }
-      if (by != nullptr) suppressed_out.push_back({std::move(finding), by->reason});
-      return by != nullptr;
-    });
-  };
-  suppress(findings);
-  std::vector<Finding> about_suppressions;
-  std::vector<std::size_t> unused_candidates;  // suppression index of each unused report
-  for (std::size_t i = 0; i < suppressions.size(); ++i) {
-    const Suppression& s = suppressions[i];
-    bool valid = s.unknown_directive.empty();
-    if (!valid) {
-      about_suppressions.push_back(suppression_finding(
-          rule_id::invalid_suppression, s,
-          fmt::format("'{}' is no directive{}, so this comment suppresses nothing (write "
-                      "dnslint-disable-next-line, dnslint-disable-line, dnslint-disable or "
-                      "dnslint-enable)",
-                      s.unknown_directive,
-                      did_you_mean(s.unknown_directive,
-                                   {"dnslint-disable-next-line", "dnslint-disable-line",
-                                    "dnslint-disable", "dnslint-enable"}))));
-    }
-    for (const std::string& rule : s.rules) {
-      if (find_rule(rule) == nullptr) {
-        valid = false;
-        about_suppressions.push_back(suppression_finding(
-            rule_id::invalid_suppression, s,
-            fmt::format("suppression names unknown rule '{}'{} (see 'dnslint rules')", rule,
-                        did_you_mean(rule, rule_ids()))));
-      }
-    }
-    if (report_unused && valid && !used[i]) unused_candidates.push_back(i);
-  }
-  suppress(about_suppressions);
-  std::vector<Finding> unused;
-  for (std::size_t i : unused_candidates) {
-    const Suppression& s = suppressions[i];
-    unused.push_back(suppression_finding(
-        rule_id::unused_suppression, s,
-        s.rules.empty()
-            ? std::string("suppression matched no finding")
-            : fmt::format("suppression of {} matched no finding", fmt::join(s.rules, ", "))));
-  }
-  suppress(unused);
-  // A suppression that silenced a report about another one was used after all.
-  std::erase_if(unused, [&](const Finding& f) {
-    for (std::size_t i : unused_candidates) {
-      if (suppressions[i].location.file == f.location.file &&
-          suppressions[i].location.line == f.location.line && used[i]) {
-        return true;
-      }
-    }
-    return false;
-  });
-  for (auto* list : {&about_suppressions, &unused}) {
-    std::move(list->begin(), list->end(), std::back_inserter(findings));
-  }
-}
-
 void sort_findings(std::vector<Finding>& findings, const std::vector<std::string>& files) {
   // Files compare by their rank among the sorted paths, so that the strings are compared once
   // per file and not once per comparison.
@@ -506,8 +212,8 @@ class FindingSettings {
 // Reading and indexing free their temporaries (the name table and records of a part read on
 // another thread, the counts of the owner sort) into malloc's heaps, where the rules' threads,
 // which allocate from heaps of their own, do not reuse them. Returning the free pages to the
-// system before the rules run keeps them out of the peak: 11 MB of 300 on a zone of two
-// million records. (glibc only; elsewhere nothing to do.)
+// system before the rules run keeps them out of the peak. (glibc only; elsewhere nothing to
+// do.)
 void return_free_memory() {
 #if defined(__GLIBC__)
   malloc_trim(0);
@@ -515,40 +221,6 @@ void return_free_memory() {
 }
 
 }  // namespace
-
-std::uint64_t resident_bytes() {
-  // Linux: the second field of /proc/self/statm is the resident set, in pages.
-  std::FILE* statm = std::fopen("/proc/self/statm", "r");
-  if (statm == nullptr) return 0;
-  unsigned long long size = 0;
-  unsigned long long resident = 0;
-  const int read = std::fscanf(statm, "%llu %llu", &size, &resident);
-  std::fclose(statm);
-  const long page = ::sysconf(_SC_PAGESIZE);
-  return read == 2 && page > 0 ? resident * static_cast<std::uint64_t>(page) : 0;
-}
-
-std::uint64_t peak_resident_bytes() {
-  // Linux: the "VmHWM:" line of /proc/self/status, in kB (a phase's peak can lie well above
-  // what remains resident at its end).
-  std::FILE* status = std::fopen("/proc/self/status", "r");
-  if (status == nullptr) return 0;
-  char line[256];
-  unsigned long long kib = 0;
-  while (std::fgets(line, sizeof line, status) != nullptr) {
-    if (std::sscanf(line, "VmHWM: %llu kB", &kib) == 1) break;
-  }
-  std::fclose(status);
-  return kib * 1024;
-}
-
-void Stopwatch::lap(std::string name) {
-  if (out_ == nullptr) return;
-  const auto now = std::chrono::steady_clock::now();
-  out_->push_back({std::move(name), std::chrono::duration<double>(now - start_).count(),
-                   resident_bytes(), peak_resident_bytes()});
-  start_ = now;
-}
 
 void count_severities(LintResult& result) {
   result.summary.errors = result.summary.warnings = result.summary.notes = 0;
@@ -610,17 +282,7 @@ LintResult lint(const LintRequest& given) {
   auto collected = collect(request);
   auto& inputs = collected.files;
   stopwatch.lap("collect inputs");
-  const TerraformVariables variables{read_variable_files(request.var_files, request.max_file_size),
-                                     request.variables};
-  const auto tasks = plan_reads(inputs);
-  std::vector<ReadResult> reads(tasks.size());
-  // Threads left over when there are fewer inputs than jobs read parts of large zone files.
-  const auto threads_per_task = static_cast<unsigned>(
-      std::max<std::size_t>(1, request.jobs / std::max<std::size_t>(1, tasks.size())));
-  parallel_for(tasks.size(), request.jobs, [&](std::size_t i) {
-    reads[i] = read_task(tasks[i], request, forced_origin, threads_per_task, variables);
-  });
-  drop_called_modules(reads);
+  std::vector<ReadResult> reads = read_inputs(inputs, request, forced_origin);
   stopwatch.lap("read");
   LintResult result = lint_reads(std::move(reads), request);
   result.path_root = request.path_root;

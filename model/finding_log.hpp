@@ -20,8 +20,8 @@ struct RelatedView {
 // The findings of one rule, in the order reported, as bytes: each text is written as what it
 // shares with the same text of the finding before (a common start and end) and what differs.
 // One rule's findings repeat one message pattern, the zone, the type and their related
-// messages, and name one owner after another, so a finding takes a few dozen bytes (about 45
-// on average for the benchmark's 2M-record zone) instead of a Finding and its texts (about 260):
+// messages, and name one owner after another, so a finding takes a few dozen bytes instead of
+// a Finding and its texts (several hundred):
 // a zone with hundreds of thousands of findings keeps them in a few megabytes while the whole
 // model is still in memory for the other rules.
 class FindingLog {

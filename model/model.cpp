@@ -239,8 +239,8 @@ void Zone::sort_by_owner(const ForEach& for_each) {
   if (records.empty()) return;
   // The records in contiguous parts, each counted and placed on its own (a parallel counting
   // sort); one part for a small zone, whose threads would cost more than they save. Two
-  // parts, because each part's counts are an array over all owners to clear and sum: on two
-  // cores, four parts made the 2M-record zone's index slower (0.110 -> 0.122 s).
+  // parts, because each part's counts are an array over all owners to clear and sum: more
+  // parts made a large zone's index slower, not faster.
   constexpr std::size_t kMostParts = 2;
   const std::size_t part_count =
       std::clamp<std::size_t>(records.size() / kRecordsPerPart, 1, kMostParts);

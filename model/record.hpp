@@ -32,8 +32,7 @@ std::string_view written_text(const NameTable& names, const TargetName& target);
 
 // A trivially copyable value kept at 4-byte alignment. The rdata alternatives use it for
 // their pointers and 64-bit numbers so that the rdata variant is 4-byte aligned and packs
-// right after the record's location: a record is 48 bytes instead of 56 (16 MB less for a
-// zone of two million records).
+// right after the record's location: a record is 48 bytes instead of 56.
 template <typename T>
 class Packed {
   static_assert(std::is_trivially_copyable_v<T>);

@@ -79,8 +79,8 @@ class Reporter {
   // Adds a related location to `finding`, the one reported last.
   void relate(OpenFinding& finding, const SourceLocation& location, std::string_view message);
 
-  // Every finding reported, in order, compact (see FindingLog): a rule with 150,000 findings
-  // keeps them in a few megabytes while the other rules still run over the whole model.
+  // Every finding reported, in order, compact (see FindingLog): a rule with hundreds of
+  // thousands of findings keeps them small while the other rules still run over the model.
   FindingLog take();
 
  private:
