@@ -61,48 +61,14 @@ class TextDecoder {
     const std::size_t suffix = reader.number();
     const std::string_view differing = reader.take(reader.number());
     const std::string_view previous = text_.view();
-    const std::size_t copied = reader.number();
-    std::string_view shared;
-    std::string_view differing_after;
-    if (copied > 0) {
-      shared = previous.substr(prefix + reader.number(), copied);
-      differing_after = reader.take(reader.number());
-    }
-    text_ = SharedText::concatenate({previous.substr(0, prefix), differing, shared, differing_after,
-                                     previous.substr(previous.size() - suffix)});
+    text_ = SharedText::concatenate(
+        {previous.substr(0, prefix), differing, previous.substr(previous.size() - suffix)});
     return text_;
   }
 
  private:
   SharedText text_;
 };
-
-// A stretch of `text` also found in `before`: at `at` in text and `at_before` in before.
-struct SharedStretch {
-  std::size_t at = 0;
-  std::size_t at_before = 0;
-  std::size_t size = 0;
-};
-
-// The first stretch of `text` found in `before` that starts within the first few bytes of
-// text and is long enough to be worth its three numbers; else none (size 0, at the end of
-// text, so that all of it is written as differing).
-SharedStretch find_shared_stretch(std::string_view text, std::string_view before) {
-  constexpr std::size_t kProbe = 6;     // bytes looked for
-  constexpr std::size_t kStarts = 16;   // places of text tried
-  constexpr std::size_t kShortest = 8;  // worth sharing
-  for (std::size_t at = 0; at < kStarts && at + kProbe <= text.size(); ++at) {
-    const std::size_t at_before = before.find(text.substr(at, kProbe));
-    if (at_before == std::string_view::npos) continue;
-    std::size_t size = kProbe;
-    while (at + size < text.size() && at_before + size < before.size() &&
-           text[at + size] == before[at_before + size]) {
-      ++size;
-    }
-    if (size >= kShortest) return {at, at_before, size};
-  }
-  return {text.size(), 0, 0};
-}
 
 }  // namespace
 
@@ -213,10 +179,7 @@ void FindingLog::put_location(const SourceLocation& location) {
 
 // A text is written against the same text of the finding before: 0 when it is the same;
 // otherwise the length of their common start + 1, of their common end, and what lies between
-// in this text. That part often holds a stretch of the one before too (a message naming one
-// owner after another, "h5.bench.example. are in 10.0.0.0/24" after "h12.bench.example. are
-// in ..."): then it is written as what differs, the length and place of the shared stretch
-// (0 when there is none), and what differs after it.
+// in this text (a message naming one owner after another differs in the name only).
 void FindingLog::put_text(Field field, std::string_view text) {
   std::string& previous = previous_[field];
   if (text == previous) {
@@ -232,20 +195,10 @@ void FindingLog::put_text(Field field, std::string_view text) {
     ++suffix;
   }
   const std::string_view middle = text.substr(prefix, text.size() - prefix - suffix);
-  const std::string_view previous_middle =
-      std::string_view(previous).substr(prefix, previous.size() - prefix - suffix);
-  const SharedStretch shared = find_shared_stretch(middle, previous_middle);
   put_number(prefix + 1);
   put_number(suffix);
-  put_number(shared.at);
-  entry_.append(middle.substr(0, shared.at));
-  put_number(shared.size);
-  if (shared.size > 0) {
-    put_number(shared.at_before);
-    const std::string_view after = middle.substr(shared.at + shared.size);
-    put_number(after.size());
-    entry_.append(after);
-  }
+  put_number(middle.size());
+  entry_.append(middle);
   previous.assign(text);
 }
 
