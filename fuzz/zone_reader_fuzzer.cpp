@@ -16,6 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.max_generate_records = 10'000;
   ZoneReadResult zone = read_zone(fuzz::as_text(data, size), options);
   options.threads = 3;
+  options.for_each = dnslint::testing::on_own_threads;
   options.min_part_bytes = 16;
   if (testing::describe(zone) != testing::describe(read_zone(fuzz::as_text(data, size), options))) {
     std::abort();

@@ -59,6 +59,9 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
                            const std::string& forced_origin, unsigned threads) {
   ZoneReadOptions options;
   options.threads = threads;
+  options.for_each = [threads](std::size_t count, const Task& task) {
+    parallel_for(count, threads, task);
+  };
   options.display_path = input.display_path;
   options.max_include_depth = request.max_include_depth;
   options.max_generate_records = request.max_generate_records;

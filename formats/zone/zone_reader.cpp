@@ -3,17 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <thread>
 
 #include "formats/suppressions.hpp"
 #include "formats/zone/generate.hpp"
 #include "formats/zone/presentation_checks.hpp"
 #include "formats/zone/rdata_parser.hpp"
+#include "formats/zone/spare_capacity.hpp"
 #include "formats/zone/ttl.hpp"
 #include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"
 #include "model/reported_rules.hpp"
-#include "model/spare_capacity.hpp"
 
 namespace dnslint {
 namespace {
@@ -546,22 +545,22 @@ void ZoneReader::read_in_parts(std::string_view content) {
   const std::vector<std::size_t> starts = part_starts(content, scanner.position());
   const CarriedState start_state = carried_state();
   std::vector<ZoneReadPart> parts(starts.size());
-  {
-    std::vector<std::jthread> workers;
-    for (std::size_t i = 0; i < starts.size(); ++i) {
-      const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : content.size();
-      workers.emplace_back([&, i, end] {
-        try {
-          ZoneReader reader(options_, parts[i].result);
-          reader.read_part(content, starts[i], end, start_state, parts[i]);
-        } catch (...) {
-          parts[i].needs_order = true;  // read again in order, where the error can surface
-        }
-      });
+  // The rest of the head (task 0) and every part, side by side.
+  options_.for_each(starts.size() + 1, [&](std::size_t task) {
+    if (task == 0) {
+      scanner.stop_at(starts.empty() ? std::string_view::npos : starts.front());
+      read_entries(scanner, 0);
+      return;
     }
-    scanner.stop_at(starts.empty() ? std::string_view::npos : starts.front());
-    read_entries(scanner, 0);
-  }
+    const std::size_t i = task - 1;
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : content.size();
+    try {
+      ZoneReader reader(options_, parts[i].result);
+      reader.read_part(content, starts[i], end, start_state, parts[i]);
+    } catch (...) {
+      parts[i].needs_order = true;  // read again in order, where the error can surface
+    }
+  });
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (scanner.position() == starts[i] && !parts[i].needs_order &&
         carried_state() == start_state) {

@@ -48,6 +48,9 @@ struct ZoneReadOptions {
   // same as with one thread, names numbered alike.
   unsigned threads = 1;
   std::size_t min_part_bytes = 4u << 20;  // files smaller than two parts are read in one
+  // How the parts run side by side (the engine passes its thread pool); one after the other
+  // gives the same result, later.
+  ForEach for_each = sequentially;
   // Called (from any reading thread) with ranges of the file's own text that have been read,
   // every few hundred kilobytes: a mapped file can let those pages go, so that a large
   // zone's text and its model are not in memory whole at the same time. The reader may

@@ -28,6 +28,7 @@ ZoneReadResult read_with(std::string_view text, unsigned threads, std::size_t mi
   options.origin = "parts.example.";
   options.includes = loader;
   options.threads = threads;
+  options.for_each = testing::on_own_threads;
   options.min_part_bytes = min_part_bytes;
   return read_zone(text, options);
 }
@@ -109,6 +110,7 @@ TEST_CASE("a zone read in parts hands back what it has read, and reads the same"
     options.identity = "parts.example.zone";
     options.origin = "parts.example.";
     options.threads = threads;
+    options.for_each = testing::on_own_threads;
     options.min_part_bytes = text.size() / 3;
     std::mutex mutex;
     std::vector<std::pair<std::size_t, std::size_t>> released;

@@ -12,12 +12,19 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <variant>
 #include <vector>
 
 #include "formats/zone/zone_reader.hpp"
 
 namespace dnslint::testing {
+
+// Runs every task on a thread of its own, as the engine's pool may run them side by side.
+inline void on_own_threads(std::size_t count, const Task& task) {
+  std::vector<std::jthread> threads;
+  for (std::size_t i = 0; i < count; ++i) threads.emplace_back([&task, i] { task(i); });
+}
 
 // Serves $INCLUDE files from memory, so that the reader is tested without a file system.
 class MemoryLoader : public IncludeLoader {

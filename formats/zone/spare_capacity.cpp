@@ -1,4 +1,4 @@
-#include "model/spare_capacity.hpp"
+#include "formats/zone/spare_capacity.hpp"
 
 #if __has_include(<sys/mman.h>)
 #include <sys/mman.h>
