@@ -296,7 +296,7 @@ int run_cli(int argc, char** argv) {
         std::cout << usage_text();
         return 0;
       case Command::version:
-        std::cout << "dnslint " << kVersion << "\n";
+        std::cout << version_text() << "\n";
         return 0;
       case Command::rules:
         std::cout << write_rule_list(options.rules_format);

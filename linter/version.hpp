@@ -12,6 +12,9 @@ namespace dnslint {
 
 inline constexpr std::string_view kVersion = DNSLINT_VERSION;
 
+// "dnslint 0.1.0 (commit 1a2b3c4d5e6f)": what --version prints.
+std::string version_text();
+
 // Where the project lives, and a rule's documentation page there.
 inline constexpr std::string_view kRepositoryUri = "https://github.com/dnslint/dnslint";
 inline std::string rule_docs_uri(std::string_view id) {
