@@ -1,5 +1,5 @@
 # Convenience wrapper; the build and tests are driven by CMake presets (CMakePresets.json).
-.PHONY: demo test test-asan install format clean
+.PHONY: demo test test-asan package install format clean
 
 demo:
 	scripts/demo.sh
@@ -9,6 +9,9 @@ test:
 
 test-asan:
 	scripts/test.sh asan-ubsan
+
+package:
+	scripts/package.sh
 
 install: demo
 	cmake --install build/release

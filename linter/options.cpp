@@ -325,30 +325,18 @@ std::vector<CliOption> make_options() {
   };
 }
 
-// The help of one option, wrapped to the width of a terminal, its continuation lines indented.
-std::string help_lines(const CliOption& option) {
-  constexpr std::size_t kColumn = 32;
-  constexpr std::size_t kWidth = 96;
-  std::string head =
-      option.short_name.empty() ? "      " : fmt::format("  {}, ", option.short_name);
-  head += option.name;
-  if (!option.value.empty()) head += fmt::format(" {}", option.value);
-  std::string out = head;
-  std::size_t column = head.size();
-  if (column + 1 >= kColumn) {
-    out += '\n';
-    column = 0;
-  }
-  out += std::string(kColumn - column, ' ');
-  column = kColumn;
+// `text` wrapped at `width` columns, the first line continuing from `column`, the others
+// indented by `indent`.
+std::string wrap(std::string_view text, std::size_t column, std::size_t indent, std::size_t width) {
+  std::string out;
   bool first = true;
-  for (std::size_t start = 0; start < option.help.size();) {
-    std::size_t end = option.help.find(' ', start);
-    if (end == std::string_view::npos) end = option.help.size();
-    const std::string_view word = option.help.substr(start, end - start);
-    if (!first && column + 1 + word.size() > kWidth) {
-      out += '\n' + std::string(kColumn, ' ');
-      column = kColumn;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!first && column + 1 + word.size() > width) {
+      out += '\n' + std::string(indent, ' ');
+      column = indent;
     } else if (!first) {
       out += ' ';
       ++column;
@@ -359,6 +347,30 @@ std::string help_lines(const CliOption& option) {
     start = end + 1;
   }
   return out + '\n';
+}
+
+// The help of one option, wrapped to the width of a terminal, its continuation lines indented.
+std::string help_lines(const CliOption& option) {
+  constexpr std::size_t kColumn = 32;
+  constexpr std::size_t kWidth = 96;
+  std::string head =
+      option.short_name.empty() ? "      " : fmt::format("  {}, ", option.short_name);
+  head += option.name;
+  if (!option.value.empty()) head += fmt::format(" {}", option.value);
+  if (head.size() + 1 >= kColumn)
+    head += '\n' + std::string(kColumn, ' ');
+  else
+    head += std::string(kColumn - head.size(), ' ');
+  return head + wrap(option.help, kColumn, kColumn, kWidth);
+}
+
+std::string command_names(std::string_view separator) {
+  std::string names;
+  for (const CliCommand& command : cli_commands()) {
+    if (!names.empty()) names += separator;
+    names += command.name;
+  }
+  return names;
 }
 
 }  // namespace
@@ -393,25 +405,53 @@ std::vector<std::string_view> long_options() {
   return names;
 }
 
+const std::vector<CliCommand>& cli_commands() {
+  static const std::vector<CliCommand> commands{
+      {"rules", "[-f text|json|markdown]", "list every rule", Command::rules},
+      {"explain", "RULE", "print a rule's documentation", Command::explain},
+      {"config", "[--config FILE] [-f yaml|json]", "print the effective configuration",
+       Command::config},
+      {"completion", "bash|zsh|fish", "print a shell completion script", Command::completion},
+  };
+  return commands;
+}
+
+std::string_view inputs_text() {
+  return "PATH '-' reads standard input. Directories are walked for zone files (*.zone, *.db, "
+         "db.*, *.arpa), Terraform (*.tf, *.tfvars, *.tf.json, plans, state), CloudFormation and "
+         "DNS YAML.";
+}
+
+const std::vector<ExitStatus>& exit_statuses() {
+  static const std::vector<ExitStatus> statuses{
+      {0, "no finding at or above --fail-on"},
+      {1, "findings at or above --fail-on"},
+      {2, "a usage, I/O or configuration error, or no input file read"},
+  };
+  return statuses;
+}
+
 std::string usage_text() {
-  std::string out =
-      R"(usage: dnslint [OPTIONS] [PATH...]      lint zone files and directories (default: .)
-       dnslint rules [--format text|json|markdown]   list every rule
-       dnslint explain RULE                          print a rule's documentation
-       dnslint config [--config FILE] [--format yaml|json]   print the effective configuration
-       dnslint completion bash|zsh|fish              print a shell completion script
-       dnslint --version | --help
-
-PATH '-' reads standard input. Directories are walked for zone files (*.zone, *.db, db.*,
-*.arpa), Terraform (*.tf, *.tfvars, *.tf.json, plans, state), CloudFormation and DNS YAML.
-
-options:
-)";
+  std::vector<std::pair<std::string, std::string_view>> synopses{
+      {"dnslint [OPTIONS] [PATH...]", "lint DNS files and folders (default: .)"}};
+  for (const CliCommand& command : cli_commands()) {
+    synopses.emplace_back(fmt::format("dnslint {} {}", command.name, command.arguments),
+                          command.description);
+  }
+  std::size_t width = 0;
+  for (const auto& synopsis : synopses) width = std::max(width, synopsis.first.size());
+  std::string out;
+  for (const auto& [synopsis, description] : synopses) {
+    out +=
+        fmt::format("{:<7}{:<{}}  {}\n", out.empty() ? "usage:" : "", synopsis, width, description);
+  }
+  out += "       dnslint --version | --help\n\n";
+  out += wrap(inputs_text(), 0, 0, 96) + "\noptions:\n";
   for (const CliOption& option : cli_options()) out += help_lines(option);
-  out += R"(
-exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, I/O or configuration error,
-or no input file read
-)";
+  out += "\nexit status:\n";
+  for (const ExitStatus& status : exit_statuses()) {
+    out += fmt::format("  {}  {}\n", status.code, status.meaning);
+  }
   return out;
 }
 
@@ -421,10 +461,9 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
   std::size_t i = 0;
   if (!args.empty()) {
     const std::string& first = args[0];
-    if (first == "rules") options.command = Command::rules;
-    if (first == "explain") options.command = Command::explain;
-    if (first == "config") options.command = Command::config;
-    if (first == "completion") options.command = Command::completion;
+    for (const CliCommand& command : cli_commands()) {
+      if (first == command.name) options.command = command.command;
+    }
     if (options.command != Command::lint) i = 1;
   }
   bool only_paths = false;
@@ -506,7 +545,7 @@ std::string completion_script(std::string_view shell, const std::vector<std::str
   if (shell == "bash") {
     std::string cases;
     std::string takes_value;
-    std::string words = "rules explain config completion";
+    std::string words = command_names(" ");
     for (const CliOption& option : cli_options()) {
       words += fmt::format(" {}", option.name);
       if (!option.short_name.empty()) words += fmt::format(" {}", option.short_name);
@@ -577,7 +616,8 @@ _arguments -s \
                        specs);
   }
   std::string lines = "# fish completion for dnslint: dnslint completion fish | source\n";
-  lines += "complete -c dnslint -n __fish_use_subcommand -a 'rules explain config completion'\n";
+  lines +=
+      fmt::format("complete -c dnslint -n __fish_use_subcommand -a '{}'\n", command_names(" "));
   lines += fmt::format("complete -c dnslint -n '__fish_seen_subcommand_from explain' -a '{}'\n",
                        rule_words);
   for (const CliOption& option : cli_options()) {

@@ -22,6 +22,23 @@ struct CliOption {
 const std::vector<CliOption>& cli_options();
 std::vector<std::string_view> long_options();
 
+// The subcommands (`dnslint rules`, ...), beside the default one that lints.
+struct CliCommand {
+  std::string_view name;
+  std::string_view arguments;
+  std::string_view description;
+  Command command;
+};
+const std::vector<CliCommand>& cli_commands();
+
+// What PATH may be, and what the exit statuses mean: --help and the man page both say it.
+std::string_view inputs_text();
+struct ExitStatus {
+  int code;
+  std::string_view meaning;
+};
+const std::vector<ExitStatus>& exit_statuses();
+
 // The report formats, each with what it is for (-f and --report take their names).
 struct ReportFormat {
   std::string_view name;

@@ -10,8 +10,9 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-jsonschema git pre-commit bind9-utils knot-dnssecutils validns nsd ldnsutils valgrind)
   # HashiCorp's HCL parser and spec suite, the reference the Terraform reader is tested against.
   packages+=(golang-go golang-github-hashicorp-hcl-v2-dev)
-  # The shells whose completion scripts dnslint writes.
-  packages+=(zsh fish)
+  # The shells whose completion scripts dnslint writes; what checks the package, its man page
+  # and the GitHub Action (tests/package/check_package.sh).
+  packages+=(zsh fish lintian man-db python3-yaml)
 fi
 
 missing=()
