@@ -22,6 +22,7 @@
 #include "linter/reports.hpp"
 #include "linter/rule_catalog.hpp"
 #include "linter/rule_docs.hpp"
+#include "linter/source_files.hpp"
 #include "linter/suggest.hpp"
 #include "linter/version.hpp"
 
@@ -99,37 +100,6 @@ std::string render(const LintResult& result, std::string_view format, bool color
 }
 
 // The lines of the files a report points at, read when first asked for (--show-source).
-class SourceLines {
- public:
-  SourceLines(const LintResult& result, std::vector<std::string> from_stdin)
-      : result_(result), display_(result.path_root), from_stdin_(std::move(from_stdin)) {}
-
-  std::optional<std::string> line(FileId file, std::uint32_t number) {
-    auto [at, inserted] = files_.try_emplace(file);
-    if (inserted) load(file, at->second);
-    const std::vector<std::string>& lines = at->second;
-    if (number == 0 || number > lines.size()) return std::nullopt;
-    return lines[number - 1];
-  }
-
- private:
-  void load(FileId file, std::vector<std::string>& lines) const {
-    const std::string& shown = result_.files[file];
-    // A buffer piped on standard input may differ from the file of its name on disk.
-    if (std::find(from_stdin_.begin(), from_stdin_.end(), shown) != from_stdin_.end()) return;
-    std::ifstream in(display_.resolve(shown), std::ios::binary);
-    for (std::string text; std::getline(in, text);) {
-      if (!text.empty() && text.back() == '\r') text.pop_back();
-      lines.push_back(std::move(text));
-    }
-  }
-
-  const LintResult& result_;
-  PathDisplay display_;
-  std::vector<std::string> from_stdin_;
-  std::map<FileId, std::vector<std::string>> files_;
-};
-
 // dnslint never writes to its inputs: a report or baseline path that names a file it read is a
 // usage error (exit 2), found before anything is written.
 void refuse_to_overwrite_inputs(const CliOptions& options, const LintResult& result) {
@@ -237,15 +207,13 @@ int lint_command(CliOptions& options) {
   if (options.statistics) {
     report = write_statistics(result);
   } else if (show_source && options.format == "text") {
-    std::vector<std::string> from_stdin;
-    if (std::find(options.request.paths.begin(), options.request.paths.end(), "-") !=
-        options.request.paths.end()) {
-      from_stdin.push_back(PathDisplay(result.path_root).show(options.request.stdin_filename));
-      from_stdin.emplace_back(kStdinName);
-    }
-    SourceLines sources(result, std::move(from_stdin));
+    SourceFiles sources(result.files, result.path_root, result.unsaved_texts);
     report = write_text_with_source(
-        result, color, [&](FileId file, std::uint32_t line) { return sources.line(file, line); });
+        result, color, [&](FileId file, std::uint32_t line) -> std::optional<std::string> {
+          const std::vector<std::string>& lines = sources.lines(file);
+          if (line == 0 || line > lines.size()) return std::nullopt;
+          return lines[line - 1];
+        });
   } else {
     report = render(result, options.format, color, options.sarif_suppressed);
   }

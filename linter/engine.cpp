@@ -13,6 +13,7 @@
 #include "linter/inputs.hpp"
 #include "linter/parallel.hpp"
 #include "linter/read_inputs.hpp"
+#include "linter/source_files.hpp"
 #include "linter/suppress.hpp"
 #include "model/finding_log.hpp"
 #include "model/model.hpp"
@@ -197,7 +198,9 @@ class FindingSettings {
       }
       last_ = &*it;
     }
-    finding.severity = finding.unconfirmed ? Severity::note : last_->second.second;
+    finding.severity = finding.unconfirmed ? Severity::note
+                       : finding.milder    ? milder(last_->second.second)
+                                           : last_->second.second;
     return last_->second.first;
   }
 
@@ -282,9 +285,13 @@ LintResult lint(const LintRequest& given) {
   auto collected = collect(request);
   auto& inputs = collected.files;
   stopwatch.lap("collect inputs");
+  std::map<std::string, std::string> unsaved_texts;
+  for (const InputFile& input : inputs) {
+    if (input.is_stdin && input.content) unsaved_texts.emplace(input.display_path, *input.content);
+  }
   std::vector<ReadResult> reads = read_inputs(inputs, request, forced_origin);
   stopwatch.lap("read");
-  LintResult result = lint_reads(std::move(reads), request);
+  LintResult result = lint_reads(std::move(reads), request, std::move(unsaved_texts));
   result.path_root = request.path_root;
   result.summary.files = inputs.size();
   result.skipped = collected.skipped;
@@ -295,7 +302,8 @@ LintResult lint(const LintRequest& given) {
   return result;
 }
 
-LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request) {
+LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
+                      std::map<std::string, std::string> unsaved_texts) {
   std::vector<PhaseTime> timings;
   Stopwatch stopwatch(request.timing ? &timings : nullptr);
   Model model;
@@ -366,6 +374,9 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   // here only), or goes when the rule is off there.
   FindingSettings finding_settings(request.rules, model.files);
   std::erase_if(findings, [&](Finding& f) { return !finding_settings.apply(f); });
+  // After the suppressions, which name the lines a record starts on.
+  SourceFiles sources(model.files, request.path_root, unsaved_texts);
+  place_focus(findings, sources);
 
   sort_findings(findings, model.files);
   // Suppressed findings keep the severity and enablement the configuration gives them.
@@ -380,6 +391,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request)
   result.suppressed = std::move(suppressed);
   result.findings = std::move(findings);
   result.files = std::move(model.files);
+  result.unsaved_texts = std::move(unsaved_texts);
   count_severities(result);
   stopwatch.lap("suppressions and sorting");
   result.timings = std::move(timings);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,8 @@ struct LintResult {
   std::vector<std::string> skipped;           // named files holding nothing dnslint reads, and why
   std::size_t excluded = 0;                   // files the configuration's excludes took out
   std::vector<PhaseTime> timings;             // with LintRequest::timing, in the order run
+  // The texts of inputs that are not on disk (standard input), by display path.
+  std::map<std::string, std::string> unsaved_texts;
 };
 
 // Throws InputError (unreadable input) or ConfigError (bad option value).
@@ -99,7 +102,9 @@ std::vector<std::pair<std::string, std::string>> list_inputs(const LintRequest& 
 
 // The part of lint() after reading: merge what the readers produced into one model, run the
 // enabled rules, apply suppressions and sort. (The fuzz targets enter here.)
-LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request);
+// `unsaved_texts`: the texts of inputs not on disk, by display path (LintResult).
+LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
+                      std::map<std::string, std::string> unsaved_texts = {});
 
 // Sets the error, warning and note counts of the summary from the findings.
 void count_severities(LintResult& result);

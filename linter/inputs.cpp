@@ -210,12 +210,11 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const Coll
       // Terraform siblings resolve from its folder.
       const fs::path named_path = stdin_name == kStdinName ? fs::path() : fs::path(stdin_name);
       InputFile file{named_path.empty() ? stdin_name : display.show(stdin_name), named_path, true,
-                     forced.value_or(InputFormat::zone), std::nullopt};
+                     forced.value_or(InputFormat::zone), read_stdin(max_file_size)};
       if (!forced) {
         // Standard input is read as a file of its --stdin-filename would be (an editor's
         // buffer of main.tf is Terraform, of example.com.yaml an octoDNS zone).
-        InputFile named{stdin_name, stdin_name, false, InputFormat::zone,
-                        read_stdin(max_file_size)};
+        InputFile named{stdin_name, stdin_name, false, InputFormat::zone, std::move(file.content)};
         std::string why;
         if (auto format = detect_format(named, true, max_file_size, why)) file.format = *format;
         file.content = std::move(named.content);

@@ -13,6 +13,11 @@ namespace dnslint {
 enum class Severity : std::uint8_t { note = 0, warning = 1, error = 2 };
 
 std::string_view severity_name(Severity severity);
+// One step below `severity`; a note stays a note.
+inline Severity milder(Severity severity) {
+  return severity == Severity::note ? Severity::note
+                                    : static_cast<Severity>(static_cast<int>(severity) - 1);
+}
 
 struct RelatedLocation {
   SourceLocation location;
@@ -29,11 +34,17 @@ struct Finding {
   SharedText owner;  // owner name of the record, when there is one
   SharedText type;   // record type mnemonic, when there is one
   std::vector<RelatedLocation> related;
+  // The text inside the record's source the finding is about (an SPF term, a DMARC tag), or
+  // empty: the engine narrows `location` to where it stands, when it can find it there.
+  SharedText focus;
   SourceLocation location;
   Severity severity = Severity::error;  // (last, where they pack beside the location)
   // The loaded files cannot confirm it (an absence in a zone they define only in part): a
   // note, whatever severity the configuration gives the rule.
   bool unconfirmed = false;
+  // One step below the rule's configured severity (an error rule's lesser case: `?all` beside
+  // `+all`, a 1024-bit DKIM key beside a 512-bit one).
+  bool milder = false;
 };
 
 }  // namespace dnslint

@@ -75,12 +75,12 @@ class TextDecoder {
 void FindingLog::append(std::string_view rule, const SourceLocation& location,
                         std::string_view message, std::string_view zone, std::string_view owner,
                         std::string_view type, std::span<const RelatedView> related,
-                        bool unconfirmed) {
-  encode(rule, location, message, zone, owner, type, related, unconfirmed);
+                        const FindingMarks& marks) {
+  encode(rule, location, message, zone, owner, type, related, marks);
   if (blocks_.empty() || blocks_.back().size() + entry_.size() > blocks_.back().capacity()) {
     start_block(entry_.size());
     // Written again against the fresh state: it opens the block.
-    encode(rule, location, message, zone, owner, type, related, unconfirmed);
+    encode(rule, location, message, zone, owner, type, related, marks);
   }
   blocks_.back().append(entry_);
   ++block_counts_.back();
@@ -90,14 +90,15 @@ void FindingLog::append(std::string_view rule, const SourceLocation& location,
 void FindingLog::encode(std::string_view rule, const SourceLocation& location,
                         std::string_view message, std::string_view zone, std::string_view owner,
                         std::string_view type, std::span<const RelatedView> related,
-                        bool unconfirmed) {
+                        const FindingMarks& marks) {
   entry_.clear();
-  put_number(rule_index(rule) << 1 | (unconfirmed ? 1 : 0));
+  put_number(rule_index(rule) << 2 | (marks.milder ? 2 : 0) | (marks.unconfirmed ? 1 : 0));
   put_location(location);
   put_text(kMessage, message);
   put_text(kZone, zone);
   put_text(kOwner, owner);
   put_text(kType, type);
+  put_text(kFocus, marks.focus);
   put_number(related.size());
   for (const RelatedView& view : related) {
     put_location(view.location);
@@ -142,13 +143,15 @@ void FindingLog::decode_part(std::size_t part, std::span<Finding> out) const {
   Reader reader(blocks_[part]);
   for (Finding& finding : out) {
     const std::uint64_t rule = reader.number();
-    finding.rule = rules_[rule >> 1];
+    finding.rule = rules_[rule >> 2];
+    finding.milder = (rule & 2) != 0;
     finding.unconfirmed = (rule & 1) != 0;
     finding.location = location(reader);
     finding.message = texts[kMessage].read(reader);
     finding.zone = texts[kZone].read(reader);
     finding.owner = texts[kOwner].read(reader);
     finding.type = texts[kType].read(reader);
+    finding.focus = texts[kFocus].read(reader);
     finding.related.resize(reader.number());
     for (RelatedLocation& related : finding.related) {
       related.location = location(reader);

@@ -17,6 +17,13 @@ struct RelatedView {
   std::string_view message;
 };
 
+// What a finding carries besides its texts and location (see Finding).
+struct FindingMarks {
+  bool unconfirmed = false;
+  bool milder = false;
+  std::string_view focus;
+};
+
 // The findings of one rule, in the order reported, as bytes: each text is written as what it
 // shares with the same text of the finding before (a common start and end) and what differs.
 // One rule's findings repeat one message pattern, the zone, the type and their related
@@ -28,10 +35,10 @@ class FindingLog {
  public:
   // `rule` is static text (the registry's ids, the readers' constants): it is kept as a view.
   // The severity is not the log's to keep: the configuration decides it per file, once the
-  // findings are decoded. `unconfirmed` findings are notes whatever it says (Finding).
+  // findings are decoded, `marks` how it applies (Finding).
   void append(std::string_view rule, const SourceLocation& location, std::string_view message,
               std::string_view zone, std::string_view owner, std::string_view type,
-              std::span<const RelatedView> related, bool unconfirmed = false);
+              std::span<const RelatedView> related, const FindingMarks& marks = {});
 
   std::size_t size() const { return count_; }
   // Bytes held (for tests and measurements).
@@ -48,11 +55,11 @@ class FindingLog {
 
  private:
   // The texts of a finding that are written against the finding before.
-  enum Field : std::size_t { kMessage, kZone, kOwner, kType, kRelated, kFields };
+  enum Field : std::size_t { kMessage, kZone, kOwner, kType, kFocus, kRelated, kFields };
 
   void encode(std::string_view rule, const SourceLocation& location, std::string_view message,
               std::string_view zone, std::string_view owner, std::string_view type,
-              std::span<const RelatedView> related, bool unconfirmed);
+              std::span<const RelatedView> related, const FindingMarks& marks);
   void put_text(Field field, std::string_view text);
   void put_location(const SourceLocation& location);
   void put_number(std::uint64_t value);

@@ -38,6 +38,8 @@ void check_same(const Finding& got, const Finding& expected) {
   CHECK(got.rule.data() == expected.rule.data());
   CHECK(got.rule == expected.rule);
   CHECK(got.unconfirmed == expected.unconfirmed);
+  CHECK(got.milder == expected.milder);
+  CHECK(got.focus == expected.focus);
   CHECK(same_location(got.location, expected.location));
   CHECK(got.message == expected.message);
   CHECK(got.zone == expected.zone);
@@ -54,7 +56,7 @@ void append(FindingLog& log, const Finding& finding) {
   std::vector<RelatedView> related;
   for (const RelatedLocation& r : finding.related) related.push_back({r.location, r.message});
   log.append(finding.rule, finding.location, finding.message, finding.zone, finding.owner,
-             finding.type, related, finding.unconfirmed);
+             finding.type, related, {finding.unconfirmed, finding.milder, finding.focus});
 }
 
 std::vector<Finding> round_trip(const std::vector<Finding>& findings) {
@@ -107,6 +109,8 @@ TEST_CASE("a finding log round-trips random texts that share starts and ends") {
     findings.push_back(make(i % 3 == 0 ? kRuleB : kRuleA, {pick(4), line, 1, line + pick(2), 9},
                             text(), text(), text(), text(), std::move(related)));
     findings.back().unconfirmed = pick(2) == 0;
+    findings.back().milder = pick(2) == 0;
+    if (pick(3) == 0) findings.back().focus = text();
   }
   const std::vector<Finding> decoded = round_trip(findings);
   for (std::size_t i = 0; i < findings.size(); ++i) {

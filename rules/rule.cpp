@@ -40,6 +40,8 @@ OpenFinding& Reporter::report_zone(const Zone& zone, const SourceLocation& locat
   close();
   is_open_ = true;
   open_.unconfirmed = false;
+  open_.milder = false;
+  open_.focus.clear();
   open_.location = location;
   open_.message = std::move(message);
   open_.zone = model_.name(zone.origin);
@@ -66,7 +68,7 @@ void Reporter::close() {
          std::string_view(open_.related_text).substr(related.begin, related.size)});
   }
   log_.append(rule_id_, open_.location, open_.message, open_.zone, open_.owner, open_.type,
-              related_views_, open_.unconfirmed);
+              related_views_, {open_.unconfirmed, open_.milder, open_.focus});
 }
 
 FindingLog Reporter::take() {

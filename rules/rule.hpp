@@ -56,6 +56,8 @@ class OpenFinding {
   SourceLocation location;
   std::string message;
   bool unconfirmed = false;
+  bool milder = false;
+  std::string focus;
   std::string_view zone;
   std::string_view owner;
   std::string type;
@@ -76,6 +78,11 @@ class Reporter {
   OpenFinding& report_unconfirmed(const Zone& zone, const Record& record, std::string message);
   // A finding about a zone as a whole, at `location`.
   OpenFinding& report_zone(const Zone& zone, const SourceLocation& location, std::string message);
+  // Narrows `finding` to `text` inside its record's source: the term of a TXT record that is
+  // wrong, rather than the whole record (the engine finds where it stands).
+  void focus(OpenFinding& finding, std::string_view text) { finding.focus = text; }
+  // Makes `finding` one severity step milder than the rule's (Finding::milder).
+  void make_milder(OpenFinding& finding) { finding.milder = true; }
   // Adds a related location to `finding`, the one reported last.
   void relate(OpenFinding& finding, const SourceLocation& location, std::string_view message);
 
