@@ -37,6 +37,27 @@ std::vector<std::string> text_chunks(std::string_view text) {
   return chunks;
 }
 
+// A Route 53 TXT value the provider sends inside quotes that decides how it is split: '""' in it
+// separates strings, and a value over 255 octets without one is refused.
+bool needs_quoting_as_strings(std::string_view text) {
+  return text.size() > 255 || text.find("\"\"") != std::string_view::npos;
+}
+
+// The value inside quotes, as the provider sends it, with control characters as \DDD escapes
+// so that the record's presentation form reads them as the bytes they are.
+std::string quoted_as_provider_sends(std::string_view text) {
+  std::string quoted = "\"";
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      quoted += fmt::format("\\{:03}", byte);
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + '"';
+}
+
 void clear_relative(TargetName& target) { target.relative_to = kNoName; }
 
 // Providers that read a dotless name as absolute: the name was never relative.
@@ -192,13 +213,18 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
     pending.records.push_back(std::move(record));
     return;
   }
-  if ((type == rrtype::TXT || type == rrtype::SPF) &&
-      (value.split_by_provider || !value.text.starts_with('"'))) {
+  const bool is_text = type == rrtype::TXT || type == rrtype::SPF;
+  std::string quoted;
+  if (is_text && !value.split_by_provider && !value.text.starts_with('"') &&
+      set.quotes_txt_value && needs_quoting_as_strings(value.text)) {
+    quoted = quoted_as_provider_sends(value.text);
+  } else if (is_text && (value.split_by_provider || !value.text.starts_with('"'))) {
     record.rdata = TxtData::from_strings(text_chunks(value.text));
     pending.records.push_back(std::move(record));
     return;
   }
-  ZoneScanner scanner(value.text);
+  const std::string_view presentation = quoted.empty() ? std::string_view(value.text) : quoted;
+  ZoneScanner scanner(presentation);
   Entry entry;
   std::vector<ScanError> errors;
   const bool found = scanner.next(entry, errors);
@@ -214,9 +240,15 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
   if (set.target_style != TargetStyle::zone_file) origin = ".";
   auto parsed = parser_.parse(type, entry.tokens, origin, out_.names);
   if (auto* error = std::get_if<RdataError>(&parsed)) {
-    syntax_error(value.location,
-                 fmt::format("{} value '{}' of {}: {}", type_name(type),
-                             printable_excerpt(value.text), set.address, error->message));
+    std::string message = fmt::format("{} value '{}' of {}: {}", type_name(type),
+                                      printable_excerpt(value.text), set.address, error->message);
+    if (error->rule == rule_id::txt_string_too_long) {
+      message += set.quotes_txt_value
+                     ? "; Route 53 refuses it: split the value with \\\"\\\" every 255 "
+                       "characters, as the provider documents"
+                     : "; write it as several quoted strings of at most 255 octets";
+    }
+    add_finding(error->rule, value.location, std::move(message));
     return;
   }
   record.rdata = std::move(std::get<Rdata>(parsed));

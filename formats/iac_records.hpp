@@ -67,6 +67,9 @@ struct IacRecordSet {
   // The source defines the whole zone (an octoDNS zone). A zone that the same code creates
   // (`zone` has zone_created_here) is taken as whole too; other zones are only partly here.
   bool whole_zone = false;
+  // Route 53: the provider puts a TXT value that does not start with a quote inside quotes, so
+  // '""' in it separates character-strings, and a string over 255 octets is refused.
+  bool quotes_txt_value = false;
   std::string variant;      // routing alternative (set_identifier, ...); "" for plain records
   SourceLocation location;  // the resource or record block
   std::string address;      // how messages name it: "aws_route53_record.mx"

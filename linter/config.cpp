@@ -56,13 +56,28 @@ OptionValue read_option(std::string_view file, const YAML::Node& node, const Opt
       expect_scalar("a string");
       return node.Scalar();
     case OptionType::string_list: {
+      std::vector<std::string> values;
+      const auto add = [&](const YAML::Node& at, std::string item) {
+        if (spec.check_item != nullptr) {
+          if (auto problem = spec.check_item(item))
+            fail(file, at, fmt::format("option '{}': {}", spec.name, *problem));
+        }
+        values.push_back(std::move(item));
+      };
+      if (spec.check_item != nullptr && node.IsMap()) {
+        for (const auto& entry : node) {
+          if (!entry.first.IsScalar() || !entry.second.IsScalar())
+            fail(file, entry.first, fmt::format("option '{}' maps names to values", spec.name));
+          add(entry.second, entry.first.Scalar() + "=" + entry.second.Scalar());
+        }
+        return values;
+      }
       if (!node.IsSequence())
         fail(file, node, fmt::format("option '{}' must be a list of strings", spec.name));
-      std::vector<std::string> values;
       for (const auto& item : node) {
         if (!item.IsScalar())
           fail(file, item, fmt::format("option '{}' must be a list of strings", spec.name));
-        values.push_back(item.Scalar());
+        add(item, item.Scalar());
       }
       return values;
     }

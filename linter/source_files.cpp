@@ -1,6 +1,7 @@
 #include "linter/source_files.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -14,6 +15,25 @@ std::vector<std::string> split_lines(std::istream& in) {
     lines.push_back(std::move(text));
   }
   return lines;
+}
+
+// A character that continues a term or a tag: a focus must not start or end next to one, so
+// that "all" is found as the term, not inside "include:_spf.smallbiz.example".
+bool continues_term(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+         std::string_view("._:/=+~?%{}-@!,").find(c) != std::string_view::npos;
+}
+
+// The first place `focus` stands in `text` at or after `from` as a whole term, or npos.
+std::size_t find_term(std::string_view text, std::string_view focus, std::size_t from) {
+  for (std::size_t at = text.find(focus, from); at != std::string_view::npos;
+       at = text.find(focus, at + 1)) {
+    const std::size_t end = at + focus.size();
+    if ((at == 0 || !continues_term(text[at - 1])) &&
+        (end == text.size() || !continues_term(text[end])))
+      return at;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -50,7 +70,7 @@ void place_focus(std::vector<Finding>& findings, SourceFiles& sources) {
           line == at.line ? std::min<std::size_t>(at.column - 1, text.size()) : 0;
       if (line == at.end_line)
         text = text.substr(0, std::max<std::size_t>(at.end_column - 1, begin));
-      const std::size_t found = text.find(focus, begin);
+      const std::size_t found = find_term(text, focus, begin);
       if (found == std::string_view::npos) continue;
       at = SourceLocation{at.file, line, static_cast<std::uint32_t>(found + 1), line,
                           static_cast<std::uint32_t>(found + focus.size() + 1)};

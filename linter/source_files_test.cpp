@@ -19,13 +19,15 @@ TEST_CASE("a finding's focus narrows it to where the text stands within its reco
        "@ TXT \"v=spf1 ip4:192.0.2.300 -all\"\n"
        "x TXT ( \"v=spf1 a\"\n"
        "        \" inclde:x.example -all\" )\n"
-       "y TXT \"v=spf1 a\" ; a comment naming mx\n"}};
+       "y TXT \"v=spf1 a\" ; a comment naming mx\n"
+       "z TXT \"v=spf1 include:_spf.smallbiz.example all\"\n"}};
   SourceFiles sources(files, {}, unsaved);
   std::vector<Finding> findings{
       focused({0, 1, 1, 1, 36}, "ip4:192.0.2.300"),   // on the record's line
       focused({0, 2, 1, 3, 32}, "inclde:x.example"),  // on its second line
       focused({0, 4, 1, 4, 17}, "mx"),                // only in the comment, past the record
       focused({0, 1, 1, 1, 36}, "not there"),
+      focused({0, 5, 1, 5, 48}, "all"),  // the term, not the letters inside smallbiz
   };
   place_focus(findings, sources);
   CHECK(findings[0].location.line == 1);
@@ -38,6 +40,8 @@ TEST_CASE("a finding's focus narrows it to where the text stands within its reco
   CHECK(findings[2].location.end_column == 17);
   CHECK(findings[3].location.column == 1);
   CHECK(findings[3].location.end_column == 36);
+  CHECK(findings[4].location.column == 45);
+  CHECK(findings[4].location.end_column == 48);
   for (const Finding& finding : findings) CHECK(std::string_view(finding.focus).empty());
 }
 

@@ -27,6 +27,7 @@ inline constexpr RRType DS = 43;
 inline constexpr RRType RRSIG = 46;
 inline constexpr RRType NSEC = 47;
 inline constexpr RRType NSEC3 = 50;
+inline constexpr RRType TLSA = 52;
 inline constexpr RRType CAA = 257;
 }  // namespace rrtype
 

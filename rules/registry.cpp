@@ -6,6 +6,7 @@
 
 namespace dnslint {
 
+Rule caa_invalid_rule();
 Rule class_mismatch_rule();
 Rule cname_and_other_data_rule();
 Rule cname_at_apex_rule();
@@ -13,15 +14,22 @@ Rule cname_chain_rule();
 Rule cname_loop_rule();
 Rule cname_multiple_rule();
 Rule cname_target_missing_rule();
+Rule dkim_syntax_rule();
+Rule dkim_weak_key_rule();
+Rule dmarc_external_report_rule();
+Rule dmarc_multiple_rule();
+Rule dmarc_syntax_rule();
 Rule dname_children_rule();
 Rule dname_multiple_rule();
 Rule ds_at_apex_rule();
 Rule duplicate_record_rule();
 Rule include_error_rule();
 Rule invalid_suppression_rule();
+Rule mta_sts_syntax_rule();
 Rule mx_backup_same_host_rule();
 Rule mx_backup_same_network_rule();
 Rule mx_circular_rule();
+Rule mx_dane_partial_rule();
 Rule mx_duplicate_preference_rule();
 Rule mx_missing_backup_rule();
 Rule mx_preference_out_of_range_rule();
@@ -38,21 +46,31 @@ Rule ns_target_cname_rule();
 Rule ns_target_invalid_hostname_rule();
 Rule null_mx_mixed_rule();
 Rule null_mx_preference_rule();
+Rule null_mx_spf_rule();
 Rule occluded_data_rule();
 Rule out_of_zone_rule();
 Rule rrset_ttl_mismatch_rule();
 Rule soa_missing_rule();
 Rule soa_multiple_rule();
+Rule spf_include_missing_rule();
+Rule spf_lookup_limit_rule();
+Rule spf_multiple_rule();
+Rule spf_permissive_all_rule();
+Rule spf_syntax_rule();
 Rule srv_target_cname_rule();
 Rule srv_target_invalid_hostname_rule();
 Rule srv_target_no_address_rule();
 Rule syntax_error_rule();
 Rule target_missing_trailing_dot_rule();
+Rule tlsa_invalid_rule();
+Rule tlsrpt_syntax_rule();
+Rule txt_string_too_long_rule();
 Rule unresolved_value_rule();
 Rule unused_suppression_rule();
 
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> rules = {
+      caa_invalid_rule(),
       class_mismatch_rule(),
       cname_and_other_data_rule(),
       cname_at_apex_rule(),
@@ -60,15 +78,22 @@ const std::vector<Rule>& all_rules() {
       cname_loop_rule(),
       cname_multiple_rule(),
       cname_target_missing_rule(),
+      dkim_syntax_rule(),
+      dkim_weak_key_rule(),
+      dmarc_external_report_rule(),
+      dmarc_multiple_rule(),
+      dmarc_syntax_rule(),
       dname_children_rule(),
       dname_multiple_rule(),
       ds_at_apex_rule(),
       duplicate_record_rule(),
       include_error_rule(),
       invalid_suppression_rule(),
+      mta_sts_syntax_rule(),
       mx_backup_same_host_rule(),
       mx_backup_same_network_rule(),
       mx_circular_rule(),
+      mx_dane_partial_rule(),
       mx_duplicate_preference_rule(),
       mx_missing_backup_rule(),
       mx_preference_out_of_range_rule(),
@@ -85,16 +110,25 @@ const std::vector<Rule>& all_rules() {
       ns_target_invalid_hostname_rule(),
       null_mx_mixed_rule(),
       null_mx_preference_rule(),
+      null_mx_spf_rule(),
       occluded_data_rule(),
       out_of_zone_rule(),
       rrset_ttl_mismatch_rule(),
       soa_missing_rule(),
       soa_multiple_rule(),
+      spf_include_missing_rule(),
+      spf_lookup_limit_rule(),
+      spf_multiple_rule(),
+      spf_permissive_all_rule(),
+      spf_syntax_rule(),
       srv_target_cname_rule(),
       srv_target_invalid_hostname_rule(),
       srv_target_no_address_rule(),
       syntax_error_rule(),
       target_missing_trailing_dot_rule(),
+      tlsa_invalid_rule(),
+      tlsrpt_syntax_rule(),
+      txt_string_too_long_rule(),
       unresolved_value_rule(),
       unused_suppression_rule(),
   };

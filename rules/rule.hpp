@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -28,6 +29,9 @@ struct OptionSpec {
   // The values an integer option takes; others are configuration errors.
   std::int64_t minimum = 0;
   std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
+  // For a string list: what is wrong with one item (a configuration error), or nullopt. With
+  // it, the list may also be written as a mapping, NAME: VALUE read as the item "NAME=VALUE".
+  std::optional<std::string> (*check_item)(std::string_view item) = nullptr;
 };
 
 // The option values a rule runs with: its defaults, overridden by the configuration.

@@ -267,6 +267,7 @@ struct Adapter {
       set.variant = identifier->known() ? identifier->text : resource.address;
     }
     set.values = resource.list("records");
+    set.quotes_txt_value = true;
     for (const auto& alias : resource.blocks("alias")) {
       // An alias answers with the target's records: its data exists but is not in this file.
       auto target = alias->scalar("name");
@@ -393,6 +394,7 @@ struct Adapter {
     record_set_blocks(
         "resource_record_set", shape, [&](const ResourceView& item, IacRecordSet& set) {
           set.whole_zone = true;
+          set.quotes_txt_value = true;
           if (auto identifier = item.scalar("set_identifier")) {
             set.variant = identifier->known() ? identifier->text : resource.address;
           }

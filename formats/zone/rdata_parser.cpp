@@ -271,7 +271,8 @@ std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,
         // RFC 1035 §3.3: a <character-string> is at most 255 octets.
         if (decoded.size() > 255) {
           return RdataError{
-              i, fmt::format("character-string of {} octets is longer than 255", decoded.size())};
+              i, fmt::format("character-string of {} octets is longer than 255", decoded.size()),
+              false, rule_id::txt_string_too_long};
         }
         wire.push_back(static_cast<char>(decoded.size()));
         wire += decoded;

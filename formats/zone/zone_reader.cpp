@@ -430,7 +430,7 @@ class ZoneReader {
       if (error->missing_origin) {
         missing_origin(file, at_fault);
       } else {
-        syntax_error(file, at_fault, error->message);
+        add_finding(error->rule, at(file, at_fault), error->message);
       }
       return;
     }

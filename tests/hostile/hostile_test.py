@@ -88,7 +88,7 @@ CASES = {
                               [("syntax-error", 6, 7)]),
     "invalid UTF-8 in a name": (lambda r: [write(r, "utf8.zone", zone("w\xff\xfew A 192.0.2.1\n").encode("latin-1"), "wb")], 0, []),
     "a 100 MB line": (lambda r: [write(r, "long.zone", zone("www TXT " + "a" * 100_000_000 + "\n"))], 1,
-                      [("syntax-error", 6, 9)]),
+                      [("txt-string-too-long", 6, 9)]),
     "a file past --max-file-size": (lambda r: ["--max-file-size", "1000000", write(r, "huge.zone", zone("www TXT " + "a" * 2_000_000 + "\n"))], 1,
                                     [("syntax-error", 1, 1)]),
     "an $INCLUDE past --max-file-size": (lambda r: ["--max-file-size", "100000", write(r, "big.inc", "; " + "x" * 200_000 + "\n"),

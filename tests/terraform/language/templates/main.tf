@@ -15,7 +15,7 @@ resource "aws_route53_record" "spf" {
   records = [
     "v=spf1 %{for include in var.includes}include:${include} %{endfor}-all",
     <<-EOT
-      v=spf1 mx -all
+      google-site-verification=abc123
     EOT
   ]
 }

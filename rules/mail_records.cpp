@@ -1,0 +1,274 @@
+#include "rules/mail_records.hpp"
+
+#include <algorithm>
+
+#include "model/ascii.hpp"
+#include "model/lookup.hpp"
+#include "rules/common.hpp"
+
+namespace dnslint {
+namespace {
+
+bool is_wsp(char c) { return c == ' ' || c == '\t'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view trim_wsp(std::string_view text) {
+  while (!text.empty() && (is_wsp(text.front()) || text.front() == '\r' || text.front() == '\n'))
+    text.remove_prefix(1);
+  while (!text.empty() && (is_wsp(text.back()) || text.back() == '\r' || text.back() == '\n'))
+    text.remove_suffix(1);
+  return text;
+}
+
+// A host name of letters, digits and hyphens in dot-separated labels (a trailing dot allowed).
+bool is_domain(std::string_view host) {
+  if (host.ends_with('.')) host.remove_suffix(1);
+  if (host.empty() || host.size() > 253) return false;
+  std::size_t label = 0;
+  char previous = '.';
+  for (char c : host) {
+    if (c == '.') {
+      if (label == 0 || previous == '-') return false;
+      label = 0;
+    } else if (is_alpha(c) || is_digit(c) || c == '_' || (c == '-' && label > 0)) {
+      if (++label > 63) return false;
+    } else {
+      return false;
+    }
+    previous = c;
+  }
+  return label > 0 && previous != '-';
+}
+
+// The records at the end of `name`'s answer in `zone`, when it is an authoritative answer.
+std::span<const std::uint32_t> answer_records(const Model& model, const Zone& zone,
+                                              std::string_view canonical, const Zone*& holder) {
+  holder = nullptr;
+  // The name itself when it is interned, else its closest interned ancestor: a name never
+  // interned holds nothing, but a wildcard at its closest encloser may answer for it.
+  std::string_view walk = canonical;
+  std::optional<NameId> id = model.names.find(walk);
+  bool exact = id.has_value();
+  while (!id && walk != ".") {
+    walk = parent_name(walk);
+    id = model.names.find(walk);
+  }
+  if (!id || zone.delegation_at_or_above(model.names, *id) != kNoName) return {};
+  if (exact) {
+    const Resolution resolution = resolve(model, *id, &zone);
+    if (!resolution.authoritative()) return {};
+    holder = resolution.zone;
+    return resolution.final_records;
+  }
+  // RFC 4592 §3.3.1: the closest encloser is the nearest ancestor that exists.
+  NameId encloser = *id;
+  while (!zone.name_exists(encloser) && !model.names.is_root(encloser) && encloser != zone.origin)
+    encloser = model.names.parent(encloser);
+  holder = &zone;
+  const NameId wildcard = zone.wildcard_below(encloser);
+  if (wildcard == kNoName) return {};
+  return zone.records_at(wildcard);
+}
+
+}  // namespace
+
+RecordAnswer lookup_records(const Model& model, std::string_view canonical_name, RRType type) {
+  RecordAnswer answer;
+  std::string_view walk = canonical_name;
+  std::optional<NameId> known = model.names.find(walk);
+  while (!known && walk != ".") {
+    walk = parent_name(walk);
+    known = model.names.find(walk);
+  }
+  if (!known) return answer;
+  const Zone* zone = model.zone_for(*known);
+  if (zone == nullptr) return answer;
+  const Zone* holder = nullptr;
+  for (std::uint32_t index : answer_records(model, *zone, canonical_name, holder)) {
+    const Record& record = holder->records[index];
+    if (record.type == type) answer.records.push_back(&record);
+  }
+  answer.zone = holder;
+  return answer;
+}
+
+std::string txt_text(const Record& record) {
+  std::string text;
+  const auto* txt = std::get_if<TxtData>(&record.rdata);
+  if (txt == nullptr) return text;
+  std::string_view rest = txt->wire.view();
+  while (!rest.empty()) {
+    const std::size_t size =
+        std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
+    text.append(rest.substr(1, size));
+    rest.remove_prefix(1 + size);
+  }
+  return text;
+}
+
+bool is_spf(std::string_view text) {
+  return starts_with_ignoring_case(text, "v=spf1") && (text.size() == 6 || text[6] == ' ');
+}
+
+bool starts_as_dmarc(std::string_view text) {
+  if (text.empty() || ascii_lower(text[0]) != 'v') return false;
+  text.remove_prefix(1);
+  while (!text.empty() && is_wsp(text.front())) text.remove_prefix(1);
+  if (!text.starts_with('=')) return false;
+  text.remove_prefix(1);
+  while (!text.empty() && is_wsp(text.front())) text.remove_prefix(1);
+  if (!text.starts_with("DMARC1")) return false;
+  text.remove_prefix(6);
+  return text.empty() || text.front() == ';' || is_wsp(text.front());
+}
+
+void for_each_txt_set(
+    const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
+    const std::function<bool(std::string_view text)>& select,
+    const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit) {
+  std::vector<TxtRecord> selected;
+  for_each_rrset(model, rrtype::TXT,
+                 [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+                   if (!owner_filter(model.name(owner))) return;
+                   selected.clear();
+                   for (std::uint32_t index : set) {
+                     const Record& record = zone.records[index];
+                     std::string text = txt_text(record);
+                     if (select(text)) selected.push_back({&record, std::move(text)});
+                   }
+                   if (!selected.empty()) visit(zone, owner, selected);
+                 });
+}
+
+bool any_owner(std::string_view) { return true; }
+
+std::function<bool(std::string_view)> first_labels(std::string_view labels) {
+  return [labels](std::string_view owner) {
+    return owner.size() > labels.size() && starts_with_ignoring_case(owner, labels) &&
+           owner[labels.size()] == '.';
+  };
+}
+
+std::function<bool(std::string_view)> second_label(std::string_view label) {
+  return [label](std::string_view owner) {
+    const std::size_t dot = owner.find('.');
+    if (dot == std::string_view::npos) return false;
+    return first_labels(label)(owner.substr(dot + 1));
+  };
+}
+
+std::string_view below_labels(std::string_view owner, std::size_t count) {
+  for (std::size_t i = 0; i < count && owner != "."; ++i) owner = parent_name(owner);
+  return owner;
+}
+
+const Tag* TagList::find(std::string_view name) const {
+  for (const Tag& tag : tags) {
+    if (tag.name == name) return &tag;
+  }
+  return nullptr;
+}
+
+// RFC 6376 §3.2: tag-list = tag-spec *( ";" tag-spec ) [ ";" ], tag-spec = [FWS] tag-name
+// [FWS] "=" [FWS] tag-value [FWS], tag-name = ALPHA *ALNUMPUNC. An empty part between two
+// semicolons is skipped, as receivers do.
+TagList parse_tag_list(std::string_view text) {
+  TagList list;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view part = trim_wsp(text.substr(start, end - start));
+    start = end + 1;
+    if (part.empty()) continue;
+    const std::size_t equals = part.find('=');
+    if (equals == std::string_view::npos) {
+      if (!list.problem) {
+        list.problem = "'" + std::string(part) + "' is not a tag=value pair";
+        list.problem_text = part;
+      }
+      continue;
+    }
+    const std::string_view name = trim_wsp(part.substr(0, equals));
+    const std::string_view value = trim_wsp(part.substr(equals + 1));
+    const bool good_name =
+        !name.empty() && is_alpha(name[0]) && std::all_of(name.begin(), name.end(), [](char c) {
+          return is_alpha(c) || is_digit(c) || c == '_';
+        });
+    if (!good_name && !list.problem) {
+      list.problem = "'" + std::string(name) + "' is not a tag name";
+      list.problem_text = part;
+    }
+    // RFC 6376 §3.2: a tag given twice makes the whole list invalid.
+    if (good_name && list.find(name) != nullptr && !list.problem) {
+      list.problem = "the tag '" + std::string(name) + "' is given twice";
+      list.problem_text = part;
+    }
+    list.tags.push_back({name, value, part});
+  }
+  return list;
+}
+
+std::vector<std::string_view> split_list(std::string_view text, char separator) {
+  std::vector<std::string_view> items;
+  if (trim_wsp(text).empty()) return items;
+  while (true) {
+    const std::size_t at = text.find(separator);
+    items.push_back(trim_wsp(text.substr(0, at)));
+    if (at == std::string_view::npos) return items;
+    text.remove_prefix(at + 1);
+  }
+}
+
+std::optional<std::string> check_report_uri(std::string_view uri, bool size_allowed) {
+  if (size_allowed) {
+    // RFC 7489 §6.4: dmarc-uri = URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ].
+    if (const std::size_t bang = uri.rfind('!'); bang != std::string_view::npos) {
+      std::string_view size = uri.substr(bang + 1);
+      uri = uri.substr(0, bang);
+      if (!size.empty() && std::string_view("kmgtKMGT").find(size.back()) != std::string_view::npos)
+        size.remove_suffix(1);
+      if (size.empty() || !std::all_of(size.begin(), size.end(), is_digit))
+        return "the size limit after '!' is not a number with an optional k, m, g or t";
+    }
+  }
+  if (starts_with_ignoring_case(uri, "mailto:")) {
+    if (!mailto_domain(uri))
+      return "'" + std::string(uri) + "' is not a mailto: URI of one address";
+    return std::nullopt;
+  }
+  if (starts_with_ignoring_case(uri, "https://")) {
+    std::string_view host = uri.substr(8);
+    host = host.substr(0, host.find_first_of("/?#"));
+    if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
+      const std::string_view port = host.substr(colon + 1);
+      if (port.empty() || !std::all_of(port.begin(), port.end(), is_digit))
+        return "'" + std::string(uri) + "' has a bad port";
+      host = host.substr(0, colon);
+    }
+    if (!is_domain(host)) return "'" + std::string(uri) + "' names no host";
+    if (std::any_of(uri.begin(), uri.end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == '"'; }))
+      return "'" + std::string(uri) + "' holds white space or a quote";
+    return std::nullopt;
+  }
+  return "'" + std::string(uri) + "' is neither a mailto: nor an https: URI";
+}
+
+std::optional<std::string> mailto_domain(std::string_view uri) {
+  if (!starts_with_ignoring_case(uri, "mailto:")) return std::nullopt;
+  std::string_view address = uri.substr(7);
+  address = address.substr(0, address.find('?'));
+  const std::size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0) return std::nullopt;
+  const std::string_view local = address.substr(0, at);
+  const std::string_view domain = address.substr(at + 1);
+  if (local.find_first_of(" ,<>\"") != std::string_view::npos || !is_domain(domain))
+    return std::nullopt;
+  std::string canonical = to_ascii_lower(domain);
+  if (!canonical.ends_with('.')) canonical += '.';
+  return canonical;
+}
+
+}  // namespace dnslint

@@ -1,0 +1,90 @@
+// What the mail-authentication rules share: the text of TXT records as receivers read it, which
+// TXT records are SPF, DMARC, MTA-STS, TLS-RPT or DKIM records, tag=value lists (RFC 6376
+// §3.2, which DMARC, MTA-STS and TLS-RPT follow), report URIs, and looking up the TXT records
+// of a name given as text (an SPF include, a DMARC report domain).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace dnslint {
+
+// The character-strings of a TXT record joined with nothing between them, as SPF (RFC 7208
+// §3.3), DKIM (RFC 6376 §3.6.2.2), DMARC, MTA-STS and TLS-RPT read a record split into
+// strings.
+std::string txt_text(const Record& record);
+
+// RFC 7208 §4.5: an SPF record starts with exactly "v=spf1", then a space or its end.
+bool is_spf(std::string_view text);
+
+// RFC 7489 §6.6.3: a DMARC record starts with a v= tag of exactly "DMARC1" ("v=DMARC1",
+// white space allowed around "="), then ";", white space or its end.
+bool starts_as_dmarc(std::string_view text);
+
+// The records a policy rule reads at one name: each TXT record with its text.
+struct TxtRecord {
+  const Record* record;
+  std::string text;
+};
+// Calls `visit(zone, owner, records)` for every TXT RRset (as for_each_rrset gives them) whose
+// owner `owner_filter` accepts, with the records whose text `select` accepts, when there are
+// any.
+void for_each_txt_set(
+    const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
+    const std::function<bool(std::string_view text)>& select,
+    const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit);
+// Owner filters: any owner; an owner whose first labels are `labels` ("_dmarc",
+// "_smtp._tls"); an owner whose second label is `label` ("_domainkey": selector._domainkey.x).
+bool any_owner(std::string_view owner);
+std::function<bool(std::string_view)> first_labels(std::string_view labels);
+std::function<bool(std::string_view)> second_label(std::string_view label);
+// The domain an owner with first labels like `labels` is about ("_dmarc.example.com." ->
+// "example.com.").
+std::string_view below_labels(std::string_view owner, std::size_t count);
+
+// A tag=value list: tags separated by ";", white space around tags, names and values ignored.
+struct Tag {
+  std::string_view name;
+  std::string_view value;
+  std::string_view text;  // "name=value" as written, for pointing at it
+};
+struct TagList {
+  std::vector<Tag> tags;
+  // The first problem that makes the list invalid (a part without "=", a bad tag name, a tag
+  // given twice), and the text it is about.
+  std::optional<std::string> problem;
+  std::string_view problem_text;
+
+  const Tag* find(std::string_view name) const;
+};
+TagList parse_tag_list(std::string_view text);
+
+// The items of a list separated by `separator` ("0:d:s", "mailto:a@x,mailto:b@y"), white space
+// around each removed; an empty text has no item.
+std::vector<std::string_view> split_list(std::string_view text, char separator);
+
+// Checks a report URI of DMARC (rua/ruf, RFC 7489 §6.4: a mailto: or https: URI, optionally
+// followed by "!" and a size) or TLS-RPT (RFC 8460 §3: mailto: or https:); nullopt when good,
+// else what is wrong.
+std::optional<std::string> check_report_uri(std::string_view uri, bool size_allowed);
+
+// The domain of a mailto: URI ("mailto:dmarc@example.net" -> "example.net."), canonical;
+// nullopt for other URIs or a malformed one.
+std::optional<std::string> mailto_domain(std::string_view uri);
+
+// The records of `type` at a name given as text (canonical), as a server of the loaded zones
+// would answer: through a CNAME or a wildcard, with the zone that answers (nullptr when no
+// loaded zone does, or the name lies at or below a zone cut).
+struct RecordAnswer {
+  const Zone* zone = nullptr;
+  std::vector<const Record*> records;
+};
+RecordAnswer lookup_records(const Model& model, std::string_view canonical_name, RRType type);
+
+}  // namespace dnslint

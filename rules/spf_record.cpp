@@ -1,0 +1,343 @@
+#include "rules/spf_record.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "model/address.hpp"
+#include "model/ascii.hpp"
+
+namespace dnslint {
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+struct MechanismName {
+  std::string_view name;
+  SpfKind kind;
+};
+constexpr std::array<MechanismName, 8> kMechanisms{{{"all", SpfKind::all},
+                                                    {"include", SpfKind::include},
+                                                    {"a", SpfKind::a},
+                                                    {"mx", SpfKind::mx},
+                                                    {"ptr", SpfKind::ptr},
+                                                    {"ip4", SpfKind::ip4},
+                                                    {"ip6", SpfKind::ip6},
+                                                    {"exists", SpfKind::exists}}};
+
+// A CIDR length: "0" or digits without a leading zero, at most `most` (§12: ip4-cidr-length,
+// ip6-cidr-length).
+bool cidr_length(std::string_view digits, int most) {
+  if (digits.empty() || digits.size() > 3 || !std::all_of(digits.begin(), digits.end(), is_digit))
+    return false;
+  if (digits.size() > 1 && digits[0] == '0') return false;
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value <= most;
+}
+
+// dual-cidr-length = [ ip4-cidr-length ] [ "/" ip6-cidr-length ]: "", "/24", "//64", "/24//64".
+bool dual_cidr(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.starts_with("//")) return cidr_length(text.substr(2), 128);
+  if (!text.starts_with('/')) return false;
+  text.remove_prefix(1);
+  const std::size_t six = text.find("//");
+  if (six == std::string_view::npos) return cidr_length(text, 32);
+  return cidr_length(text.substr(0, six), 32) && cidr_length(text.substr(six + 2), 128);
+}
+
+// Splits "example.com/24//64" into the domain-spec and its dual-cidr-length: the first "/" from
+// which the rest is a dual-cidr-length (a domain-spec may itself hold "/" in macro literals).
+std::pair<std::string_view, std::string_view> split_cidr(std::string_view text) {
+  for (std::size_t slash = text.find('/'); slash != std::string_view::npos;
+       slash = text.find('/', slash + 1)) {
+    if (dual_cidr(text.substr(slash))) return {text.substr(0, slash), text.substr(slash)};
+  }
+  return {text, {}};
+}
+
+// The problem with a macro-string (§7.1), or nullopt; `explanation` allows the letters c, r
+// and t, which only "exp" text may use (§7.2).
+std::optional<std::string> check_macro_string(std::string_view text, bool explanation) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) > 0x7e)
+      return fmt::format("'{}' holds a character outside printable ASCII", text);
+    if (c != '%') continue;
+    if (i + 1 >= text.size()) return fmt::format("'{}' ends in a lone '%'", text);
+    const char next = text[i + 1];
+    if (next == '%' || next == '_' || next == '-') {
+      ++i;
+      continue;
+    }
+    if (next != '{') {
+      return fmt::format("'%{}' in '{}' is not a macro (write %% for a percent sign)", next, text);
+    }
+    const std::size_t close = text.find('}', i);
+    if (close == std::string_view::npos) return fmt::format("'{}' has an unclosed macro", text);
+    std::string_view body = text.substr(i + 2, close - i - 2);
+    i = close;
+    // macro-letter transformers *delimiter: a letter, digits, an optional "r", delimiters.
+    if (body.empty()) return fmt::format("'{}' has an empty macro", text);
+    const char letter = ascii_lower(body[0]);
+    if (std::string_view("slodiphcrtv").find(letter) == std::string_view::npos)
+      return fmt::format("'%{{{}' in '{}' is not a macro letter", body[0], text);
+    if (!explanation && (letter == 'c' || letter == 'r' || letter == 't'))
+      return fmt::format("the macro '%{{{}}}' is allowed only in exp= text", body);
+    body.remove_prefix(1);
+    while (!body.empty() && is_digit(body[0])) body.remove_prefix(1);
+    if (!body.empty() && ascii_lower(body[0]) == 'r') body.remove_prefix(1);
+    if (body.find_first_not_of(".-+,/_=") != std::string_view::npos)
+      return fmt::format("'{}' has a macro with a bad transformer or delimiter", text);
+  }
+  return std::nullopt;
+}
+
+// toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum ).
+bool is_toplabel(std::string_view label) {
+  if (label.empty() || !is_alnum(label.front()) || !is_alnum(label.back())) return false;
+  if (!std::all_of(label.begin(), label.end(), [](char c) { return is_alnum(c) || c == '-'; }))
+    return false;
+  return std::any_of(label.begin(), label.end(), [](char c) { return is_alpha(c) || c == '-'; });
+}
+
+// domain-spec = macro-string domain-end; domain-end = ( "." toplabel [ "." ] ) / macro-expand.
+std::optional<std::string> check_domain_spec(std::string_view spec) {
+  if (spec.empty()) return std::string("the domain is missing");
+  if (auto problem = check_macro_string(spec, false)) return problem;
+  if (spec.ends_with('}')) return std::nullopt;  // ends in a macro-expand
+  std::string_view name = spec;
+  if (name.ends_with('.')) name.remove_suffix(1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) {
+    return fmt::format("'{}' is not a domain name with a dot (a single label is not allowed)",
+                       spec);
+  }
+  if (!is_toplabel(name.substr(dot + 1))) {
+    return fmt::format(
+        "'{}' does not end in a valid top label (an all-numeric label or a "
+        "stray character)",
+        spec);
+  }
+  return std::nullopt;
+}
+
+// ip4-network: four decimal octets without leading zeros (§12 qnum).
+bool is_ip4_network(std::string_view text) {
+  int parts = 0;
+  for (std::size_t start = 0; start <= text.size(); ++parts) {
+    std::size_t end = text.find('.', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view part = text.substr(start, end - start);
+    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), is_digit))
+      return false;
+    if (part.size() > 1 && part[0] == '0') return false;
+    if (std::stoi(std::string(part)) > 255) return false;
+    start = end + 1;
+    if (end == text.size()) {
+      ++parts;
+      break;
+    }
+  }
+  return parts == 4;
+}
+
+}  // namespace
+
+bool SpfRecord::looks_up(SpfKind kind) {
+  switch (kind) {
+    case SpfKind::include:
+    case SpfKind::a:
+    case SpfKind::mx:
+    case SpfKind::ptr:
+    case SpfKind::exists:
+    case SpfKind::redirect:
+      return true;
+    default:
+      return false;
+  }
+}
+
+SpfRecord parse_spf(std::string_view text) {
+  SpfRecord record;
+  // §4.6.1: the version, then terms separated by one or more spaces (only spaces).
+  std::string_view rest = text.substr(std::min<std::size_t>(6, text.size()));
+  bool seen_redirect = false;
+  bool seen_exp = false;
+  auto problem = [&](std::string_view term, std::string message) {
+    record.problems.push_back({term, std::move(message)});
+  };
+  while (!rest.empty()) {
+    const std::size_t start = rest.find_first_not_of(' ');
+    if (start == std::string_view::npos) break;
+    rest.remove_prefix(start);
+    const std::size_t end = std::min(rest.find(' '), rest.size());
+    const std::string_view term_text = rest.substr(0, end);
+    rest.remove_prefix(end);
+
+    SpfTerm term;
+    term.text = term_text;
+    std::string_view body = term_text;
+    if (std::string_view("+-~?").find(body[0]) != std::string_view::npos) {
+      term.qualifier = body[0];
+      term.qualifier_written = true;
+      body.remove_prefix(1);
+    }
+    // A modifier is name "=" ...; its name may not start with a qualifier (§12).
+    const std::size_t name_end = body.find_first_of(":/=");
+    const std::string_view name = body.substr(0, name_end);
+    const bool modifier = name_end != std::string_view::npos && body[name_end] == '=';
+    if (modifier) {
+      const std::string_view value = body.substr(name_end + 1);
+      const bool good_name =
+          !name.empty() && is_alpha(name[0]) && std::all_of(name.begin(), name.end(), [](char c) {
+            return is_alnum(c) || c == '-' || c == '_' || c == '.';
+          });
+      if (term.qualifier_written || !good_name) {
+        problem(term_text, fmt::format("'{}' is neither a mechanism nor a modifier", term_text));
+        continue;
+      }
+      term.domain = value;
+      if (equals_ignoring_case(name, "redirect")) {
+        term.kind = SpfKind::redirect;
+        if (seen_redirect) {
+          problem(term_text, "redirect= is given twice (RFC 7208 §6: at most once)");
+          continue;
+        }
+        seen_redirect = true;
+        if (auto bad = check_domain_spec(value)) {
+          problem(term_text, fmt::format("redirect={}: {}", value, *bad));
+          continue;
+        }
+      } else if (equals_ignoring_case(name, "exp")) {
+        term.kind = SpfKind::exp;
+        if (seen_exp) {
+          problem(term_text, "exp= is given twice (RFC 7208 §6: at most once)");
+          continue;
+        }
+        seen_exp = true;
+        if (auto bad = check_domain_spec(value)) {
+          problem(term_text, fmt::format("exp={}: {}", value, *bad));
+          continue;
+        }
+      } else {
+        term.kind = SpfKind::unknown_modifier;
+        if (auto bad = check_macro_string(value, false); bad && !value.empty()) {
+          problem(term_text, fmt::format("modifier {}: {}", name, *bad));
+          continue;
+        }
+      }
+      record.terms.push_back(term);
+      continue;
+    }
+    const auto mechanism =
+        std::find_if(kMechanisms.begin(), kMechanisms.end(),
+                     [&](const MechanismName& m) { return equals_ignoring_case(m.name, name); });
+    if (mechanism == kMechanisms.end()) {
+      problem(term_text, fmt::format("'{}' is not a mechanism (all, include, a, mx, ptr, ip4, "
+                                     "ip6, exists) nor a modifier (name=value)",
+                                     term_text));
+      continue;
+    }
+    term.kind = mechanism->kind;
+    const std::string_view argument =
+        name_end == std::string_view::npos ? std::string_view() : body.substr(name_end);
+    const bool has_domain = argument.starts_with(':');
+    std::optional<std::string> bad;
+    switch (term.kind) {
+      case SpfKind::all:
+        if (!argument.empty()) bad = "'all' takes no argument";
+        break;
+      case SpfKind::include:
+      case SpfKind::exists:
+        if (!has_domain) {
+          bad = fmt::format("'{}' needs ':' and a domain", mechanism->name);
+        } else {
+          term.domain = argument.substr(1);
+          if (auto spec = check_domain_spec(term.domain)) bad = *spec;
+        }
+        break;
+      case SpfKind::ptr:
+        if (has_domain) {
+          term.domain = argument.substr(1);
+          if (auto spec = check_domain_spec(term.domain)) bad = *spec;
+        } else if (!argument.empty()) {
+          bad = "'ptr' takes no CIDR length";
+        }
+        break;
+      case SpfKind::a:
+      case SpfKind::mx: {
+        std::string_view cidr = argument;
+        if (has_domain) {
+          auto [domain, lengths] = split_cidr(argument.substr(1));
+          term.domain = domain;
+          cidr = lengths;
+          if (auto spec = check_domain_spec(domain)) bad = *spec;
+        }
+        if (!bad && !dual_cidr(cidr)) {
+          bad = fmt::format("'{}' is not a CIDR length (/0-32 for IPv4, //0-128 for IPv6)", cidr);
+        }
+        break;
+      }
+      case SpfKind::ip4: {
+        if (!has_domain) {
+          bad = "'ip4' needs ':' and an IPv4 network";
+          break;
+        }
+        std::string_view network = argument.substr(1);
+        std::string_view length;
+        if (const std::size_t slash = network.find('/'); slash != std::string_view::npos) {
+          length = network.substr(slash + 1);
+          network = network.substr(0, slash);
+          if (!cidr_length(length, 32)) {
+            bad = fmt::format("'/{}' is not an IPv4 prefix length (0-32)", length);
+            break;
+          }
+        }
+        if (!is_ip4_network(network)) {
+          bad = fmt::format("'{}' is not an IPv4 address (four numbers 0-255, no leading zeros)",
+                            network);
+        }
+        break;
+      }
+      case SpfKind::ip6: {
+        if (!has_domain) {
+          bad = "'ip6' needs ':' and an IPv6 network";
+          break;
+        }
+        std::string_view network = argument.substr(1);
+        if (const std::size_t slash = network.find('/'); slash != std::string_view::npos) {
+          const std::string_view length = network.substr(slash + 1);
+          network = network.substr(0, slash);
+          if (!cidr_length(length, 128)) {
+            bad = fmt::format("'/{}' is not an IPv6 prefix length (0-128)", length);
+            break;
+          }
+        }
+        if (!parse_ipv6(network)) bad = fmt::format("'{}' is not an IPv6 address", network);
+        break;
+      }
+      default:
+        break;
+    }
+    if (bad) {
+      problem(term_text, fmt::format("{}: {}", term_text, *bad));
+      continue;
+    }
+    record.terms.push_back(term);
+  }
+  return record;
+}
+
+std::optional<std::string> spf_target_name(std::string_view domain_spec) {
+  if (domain_spec.empty() || domain_spec.find('%') != std::string_view::npos) return std::nullopt;
+  std::string name = to_ascii_lower(domain_spec);
+  if (!name.ends_with('.')) name += '.';
+  return name;
+}
+
+}  // namespace dnslint

@@ -1,0 +1,82 @@
+// tlsrpt-syntax: the TXT record at _smtp._tls.<domain> says where senders report TLS failures
+// (RFC 8460 §3): "v=TLSRPTv1; rua=<mailto: or https: URI>[,...]". Senders keep only records
+// beginning "v=TLSRPTv1"; with anything but exactly one, or one that is invalid, they send no
+// report, and failures of MTA-STS or DANE go unseen.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "model/ascii.hpp"
+#include "rules/common.hpp"
+#include "rules/mail_records.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+bool meant_as_tlsrpt(std::string_view text) {
+  const std::string lower = to_ascii_lower(text);
+  return lower.find("tlsrpt") != std::string::npos || lower.find("rua") != std::string::npos ||
+         lower.starts_with("v=");
+}
+
+std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_view text) {
+  std::vector<std::pair<std::string, std::string_view>> problems;
+  // tlsrpt-version = %s"v=TLSRPTv1": case-sensitive, no white space around "=".
+  if (!text.starts_with("v=TLSRPTv1")) {
+    problems.emplace_back("the record does not start with v=TLSRPTv1 (exactly): senders discard it",
+                          text.substr(0, text.find(';')));
+    return problems;
+  }
+  const TagList list = parse_tag_list(text);
+  if (list.problem) problems.emplace_back(*list.problem, list.problem_text);
+  const Tag* rua = list.find("rua");
+  if (rua == nullptr) {
+    problems.emplace_back("no rua= field: senders have nowhere to report", list.tags.front().text);
+  } else {
+    const auto uris = split_list(rua->value, ',');
+    if (uris.empty()) problems.emplace_back("rua= names no URI", rua->text);
+    for (std::string_view uri : uris) {
+      if (auto bad = check_report_uri(uri, false))
+        problems.emplace_back(fmt::format("rua: {}", *bad), rua->text);
+    }
+  }
+  return problems;
+}
+
+void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  for_each_txt_set(
+      model, first_labels("_smtp._tls"), meant_as_tlsrpt,
+      [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
+        const std::string_view domain = below_labels(model.name(owner), 2);
+        std::vector<const TxtRecord*> versioned;
+        for (const TxtRecord& report : records) {
+          if (report.text.starts_with("v=TLSRPTv1")) versioned.push_back(&report);
+          for (const auto& [problem, text] : problems_of(report.text)) {
+            OpenFinding& finding = reporter.report(
+                zone, *report.record, fmt::format("TLS-RPT record of {}: {}", domain, problem));
+            reporter.focus(finding, text);
+          }
+        }
+        if (versioned.size() > 1) {
+          OpenFinding& finding = reporter.report(
+              zone, *versioned[1]->record,
+              fmt::format("{} has {} TLS-RPT records; senders send {} no reports: keep one",
+                          model.name(owner), versioned.size(), domain));
+          reporter.relate(finding, versioned[0]->record->location, "another TLS-RPT record");
+        }
+      });
+}
+
+}  // namespace
+
+Rule tlsrpt_syntax_rule() {
+  return {"tlsrpt-syntax",
+          "TLS-RPT record that RFC 8460 rejects",
+          Severity::error,
+          "RFC 8460 §3",
+          {},
+          check};
+}
+
+}  // namespace dnslint
