@@ -28,7 +28,7 @@ def main():
         elif kind < 0.65:
             lines.append(f"www.{name} IN CNAME {name}")
         elif kind < 0.75:
-            lines.append(f'{name} IN TXT "v=spf1 ip4:10.0.0.0/8 -all" "id={host}"')
+            lines.append(f'{name} IN TXT "v=spf1 ip4:10.0.0.0/8 -all " "id={host}"')
         elif kind < 0.8:
             lines.append(f"_sip._tcp.{name} IN SRV 10 5 5060 {name}")
         elif kind < 0.95:

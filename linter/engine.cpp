@@ -375,8 +375,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
   FindingSettings finding_settings(request.rules, model.files);
   std::erase_if(findings, [&](Finding& f) { return !finding_settings.apply(f); });
   // After the suppressions, which name the lines a record starts on.
-  SourceFiles sources(model.files, request.path_root, unsaved_texts);
-  place_focus(findings, sources);
+  place_focus(findings, model.files, request.path_root, unsaved_texts);
 
   sort_findings(findings, model.files);
   // Suppressed findings keep the severity and enablement the configuration gives them.

@@ -58,14 +58,52 @@ const std::vector<std::string>& SourceFiles::lines(FileId file) {
   return at->second;
 }
 
-void place_focus(std::vector<Finding>& findings, SourceFiles& sources) {
+void place_focus(std::vector<Finding>& findings, const std::vector<std::string>& files,
+                 const std::filesystem::path& path_root,
+                 const std::map<std::string, std::string>& unsaved) {
+  // The lines each file's focused findings span, so that a file is read once, front to back,
+  // keeping only those lines: a large zone's findings need a few of its millions of lines.
+  constexpr std::uint32_t kMostLines = 64;  // of one record
+  std::map<FileId, std::vector<std::uint32_t>> wanted;
+  for (const Finding& finding : findings) {
+    if (std::string_view(finding.focus).empty()) continue;
+    const SourceLocation& at = finding.location;
+    auto& lines = wanted[at.file];
+    for (std::uint32_t line = at.line; line <= at.end_line && line - at.line < kMostLines; ++line)
+      lines.push_back(line);
+  }
+  std::map<std::pair<FileId, std::uint32_t>, std::string> text_of;
+  const PathDisplay display(path_root);
+  for (auto& [file, lines] : wanted) {
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    if (file >= files.size()) continue;
+    std::istringstream kept;
+    std::ifstream on_disk;
+    std::istream* in = &on_disk;
+    if (auto text = unsaved.find(files[file]); text != unsaved.end()) {
+      kept.str(text->second);
+      in = &kept;
+    } else {
+      on_disk.open(display.resolve(files[file]), std::ios::binary);
+    }
+    std::uint32_t number = 0;
+    auto next = lines.begin();
+    for (std::string text; next != lines.end() && std::getline(*in, text);) {
+      if (++number != *next) continue;
+      if (!text.empty() && text.back() == '\r') text.pop_back();
+      text_of.emplace(std::pair{file, number}, std::move(text));
+      ++next;
+    }
+  }
   for (Finding& finding : findings) {
     const std::string_view focus = finding.focus;
     if (focus.empty()) continue;
     SourceLocation& at = finding.location;
-    const std::vector<std::string>& lines = sources.lines(at.file);
-    for (std::uint32_t line = at.line; line <= at.end_line && line <= lines.size(); ++line) {
-      std::string_view text = lines[line - 1];
+    for (std::uint32_t line = at.line; line <= at.end_line && line - at.line < kMostLines; ++line) {
+      const auto found_line = text_of.find({at.file, line});
+      if (found_line == text_of.end()) break;
+      std::string_view text = found_line->second;
       const std::size_t begin =
           line == at.line ? std::min<std::size_t>(at.column - 1, text.size()) : 0;
       if (line == at.end_line)

@@ -31,7 +31,10 @@ class SourceFiles {
 
 // Narrows each finding that has a focus to where that text stands within the finding's span
 // in its source, the first time it does; a focus not written there literally (split across
-// strings, escaped) leaves the finding on its whole record.
-void place_focus(std::vector<Finding>& findings, SourceFiles& sources);
+// strings, escaped) leaves the finding on its whole record. Reads each file involved once, and
+// keeps only the lines the findings span. `files` and `unsaved` as for SourceFiles.
+void place_focus(std::vector<Finding>& findings, const std::vector<std::string>& files,
+                 const std::filesystem::path& path_root,
+                 const std::map<std::string, std::string>& unsaved);
 
 }  // namespace dnslint

@@ -21,7 +21,6 @@ TEST_CASE("a finding's focus narrows it to where the text stands within its reco
        "        \" inclde:x.example -all\" )\n"
        "y TXT \"v=spf1 a\" ; a comment naming mx\n"
        "z TXT \"v=spf1 include:_spf.smallbiz.example all\"\n"}};
-  SourceFiles sources(files, {}, unsaved);
   std::vector<Finding> findings{
       focused({0, 1, 1, 1, 36}, "ip4:192.0.2.300"),   // on the record's line
       focused({0, 2, 1, 3, 32}, "inclde:x.example"),  // on its second line
@@ -29,7 +28,7 @@ TEST_CASE("a finding's focus narrows it to where the text stands within its reco
       focused({0, 1, 1, 1, 36}, "not there"),
       focused({0, 5, 1, 5, 48}, "all"),  // the term, not the letters inside smallbiz
   };
-  place_focus(findings, sources);
+  place_focus(findings, files, {}, unsaved);
   CHECK(findings[0].location.line == 1);
   CHECK(findings[0].location.column == 15);
   CHECK(findings[0].location.end_column == 30);

@@ -35,13 +35,15 @@ bool is_occluded(const Model& model, const Zone& zone, NameId owner, RRType type
 
 void for_each_rrset(
     const Model& model, RRType type,
-    const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit) {
+    const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit,
+    const std::function<bool(NameId)>& owner_filter) {
   for (const Zone& zone : model.zones) {
     const auto ranges = zone.rrsets(type);
     for (std::size_t i = 0; i < ranges.size(); ++i) {
       prefetch_ahead(zone, ranges, i);
       const auto set = zone.records_of(ranges[i]);
       const NameId owner = zone.records[set.front()].owner;
+      if (owner_filter && !owner_filter(owner)) continue;
       if (is_occluded(model, zone, owner, type)) continue;
       const bool plain = std::all_of(set.begin(), set.end(), [&](std::uint32_t index) {
         return zone.records[index].variant == 0;

@@ -24,7 +24,7 @@ std::string_view last_two_labels(std::string_view name) {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, first_labels("_dmarc"), starts_as_dmarc,
+      model, first_labels("_dmarc"), "", starts_as_dmarc,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         if (records.size() != 1) return;  // dmarc-multiple: no policy applies
         const TxtRecord& dmarc = records.front();

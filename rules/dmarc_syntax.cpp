@@ -126,7 +126,7 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, first_labels("_dmarc"), meant_as_dmarc,
+      model, first_labels("_dmarc"), "", meant_as_dmarc,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         for (const TxtRecord& dmarc : records) {
           for (const auto& [problem, text] : problems_of(dmarc.text)) {

@@ -71,6 +71,20 @@ std::span<const std::uint32_t> answer_records(const Model& model, const Zone& zo
   return zone.records_at(wildcard);
 }
 
+// False when the text of `record` cannot start with `prefix`: its first string is long enough
+// to hold the prefix and does not. (A shorter first string may be continued by the next.)
+bool may_start_with(const Record& record, std::string_view prefix) {
+  if (prefix.empty()) return true;
+  const auto* txt = std::get_if<TxtData>(&record.rdata);
+  if (txt == nullptr) return false;
+  const std::string_view wire = txt->wire.view();
+  if (wire.empty()) return false;
+  const std::size_t size =
+      std::min<std::size_t>(static_cast<unsigned char>(wire[0]), wire.size() - 1);
+  if (size < prefix.size()) return true;
+  return starts_with_ignoring_case(wire.substr(1, size), prefix);
+}
+
 }  // namespace
 
 RecordAnswer lookup_records(const Model& model, std::string_view canonical_name, RRType type) {
@@ -98,6 +112,7 @@ std::string txt_text(const Record& record) {
   const auto* txt = std::get_if<TxtData>(&record.rdata);
   if (txt == nullptr) return text;
   std::string_view rest = txt->wire.view();
+  text.reserve(rest.size());
   while (!rest.empty()) {
     const std::size_t size =
         std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
@@ -105,6 +120,22 @@ std::string txt_text(const Record& record) {
     rest.remove_prefix(1 + size);
   }
   return text;
+}
+
+std::vector<std::size_t> txt_string_joins(const Record& record) {
+  std::vector<std::size_t> joins;
+  const auto* txt = std::get_if<TxtData>(&record.rdata);
+  if (txt == nullptr) return joins;
+  std::string_view rest = txt->wire.view();
+  std::size_t offset = 0;
+  while (!rest.empty()) {
+    const std::size_t size =
+        std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
+    offset += size;
+    rest.remove_prefix(1 + size);
+    if (!rest.empty()) joins.push_back(offset);
+  }
+  return joins;
 }
 
 bool is_spf(std::string_view text) {
@@ -125,23 +156,25 @@ bool starts_as_dmarc(std::string_view text) {
 
 void for_each_txt_set(
     const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
-    const std::function<bool(std::string_view text)>& select,
+    std::string_view prefix, const std::function<bool(std::string_view text)>& select,
     const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit) {
   std::vector<TxtRecord> selected;
-  for_each_rrset(model, rrtype::TXT,
-                 [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-                   if (!owner_filter(model.name(owner))) return;
-                   selected.clear();
-                   for (std::uint32_t index : set) {
-                     const Record& record = zone.records[index];
-                     std::string text = txt_text(record);
-                     if (select(text)) selected.push_back({&record, std::move(text)});
-                   }
-                   if (!selected.empty()) visit(zone, owner, selected);
-                 });
+  std::function<bool(NameId)> by_name;
+  if (owner_filter) by_name = [&](NameId owner) { return owner_filter(model.name(owner)); };
+  for_each_rrset(
+      model, rrtype::TXT,
+      [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+        selected.clear();
+        for (std::uint32_t index : set) {
+          const Record& record = zone.records[index];
+          if (!may_start_with(record, prefix)) continue;
+          std::string text = txt_text(record);
+          if (select(text)) selected.push_back({&record, std::move(text)});
+        }
+        if (!selected.empty()) visit(zone, owner, selected);
+      },
+      by_name);
 }
-
-bool any_owner(std::string_view) { return true; }
 
 std::function<bool(std::string_view)> first_labels(std::string_view labels) {
   return [labels](std::string_view owner) {

@@ -20,6 +20,10 @@ namespace dnslint {
 // strings.
 std::string txt_text(const Record& record);
 
+// Where the character-strings of a TXT record meet in txt_text's result: the offset of each
+// string's end but the last.
+std::vector<std::size_t> txt_string_joins(const Record& record);
+
 // RFC 7208 §4.5: an SPF record starts with exactly "v=spf1", then a space or its end.
 bool is_spf(std::string_view text);
 
@@ -33,15 +37,15 @@ struct TxtRecord {
   std::string text;
 };
 // Calls `visit(zone, owner, records)` for every TXT RRset (as for_each_rrset gives them) whose
-// owner `owner_filter` accepts, with the records whose text `select` accepts, when there are
-// any.
+// owner `owner_filter` accepts (nullptr: any owner), with the records whose text `select`
+// accepts, when there are any. A record whose text cannot start with `prefix` (ASCII case
+// ignored) is passed over before its text is put together.
 void for_each_txt_set(
     const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
-    const std::function<bool(std::string_view text)>& select,
+    std::string_view prefix, const std::function<bool(std::string_view text)>& select,
     const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit);
-// Owner filters: any owner; an owner whose first labels are `labels` ("_dmarc",
+// Owner filters: an owner whose first labels are `labels` ("_dmarc",
 // "_smtp._tls"); an owner whose second label is `label` ("_domainkey": selector._domainkey.x).
-bool any_owner(std::string_view owner);
 std::function<bool(std::string_view)> first_labels(std::string_view labels);
 std::function<bool(std::string_view)> second_label(std::string_view label);
 // The domain an owner with first labels like `labels` is about ("_dmarc.example.com." ->

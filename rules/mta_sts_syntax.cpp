@@ -71,7 +71,7 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, first_labels("_mta-sts"), meant_as_sts,
+      model, first_labels("_mta-sts"), "", meant_as_sts,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         const std::string_view domain = below_labels(model.name(owner), 1);
         std::vector<const TxtRecord*> versioned;

@@ -14,7 +14,7 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, any_owner, is_spf,
+      model, nullptr, "v=spf1", is_spf,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         for (const TxtRecord& spf : records) {
           for (const SpfTerm& term : parse_spf(spf.text).terms) {

@@ -57,11 +57,9 @@ class Counter {
   Counter(const Model& model, const std::map<std::string, int, std::less<>>& pins)
       : model_(model), pins_(pins) {}
 
-  // Counts the record `text` of `domain` (canonical) into `out`; `path` holds the domains
-  // being evaluated, outermost first.
-  void count(std::string_view text, const std::string& domain, std::vector<std::string>& path,
-             Evaluation& out) {
-    path.push_back(domain);
+  // Counts the record `text` of `domain` (canonical) into `out`.
+  void count(std::string_view text, std::string_view domain, Evaluation& out) {
+    path_.push_back(domain);
     for (const SpfTerm& term : parse_spf(text).terms) {
       if (!SpfRecord::looks_up(term.kind)) continue;
       ++out.lookups;
@@ -80,9 +78,9 @@ class Counter {
         out.lookups += pin->second - 1;
         continue;
       }
-      if (std::find(path.begin(), path.end(), *target) != path.end()) {
+      if (std::find(path_.begin(), path_.end(), *target) != path_.end()) {
         std::string loop;
-        for (const std::string& step : path) loop += step + " -> ";
+        for (std::string_view step : path_) loop += fmt::format("{} -> ", step);
         out.loops.push_back(loop + *target);
         continue;
       }
@@ -96,15 +94,15 @@ class Counter {
       if (answer.zone == nullptr) {
         out.outside.push_back(*target);
       } else if (spf.size() == 1) {
-        count(spf.front(), *target, path, out);
+        count(spf.front(), *target, out);
       }
     }
-    path.pop_back();
+    path_.pop_back();
   }
 
  private:
-  void check_mx(const SpfTerm& term, const std::string& domain, Evaluation& out) {
-    std::string target = domain;
+  void check_mx(const SpfTerm& term, std::string_view domain, Evaluation& out) {
+    std::string target(domain);
     if (!term.domain.empty()) {
       auto named = spf_target_name(term.domain);
       if (!named) return;
@@ -119,6 +117,7 @@ class Counter {
 
   const Model& model_;
   const std::map<std::string, int, std::less<>>& pins_;
+  std::vector<std::string_view> path_;  // the domains being evaluated, outermost first
 };
 
 std::string list(const std::vector<std::string>& items, std::size_t most = 3) {
@@ -135,14 +134,13 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
   }
   Counter counter(model, pins);
   for_each_txt_set(
-      model, any_owner, is_spf,
+      model, nullptr, "v=spf1", is_spf,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         // Two SPF records are a permerror of their own (spf-multiple), not evaluated here.
         if (records.size() != 1) return;
         const TxtRecord& spf = records.front();
         Evaluation evaluation;
-        std::vector<std::string> path;
-        counter.count(spf.text, std::string(model.name(owner)), path, evaluation);
+        counter.count(spf.text, model.name(owner), evaluation);
         for (const std::string& loop : evaluation.loops) {
           reporter.report(zone, *spf.record,
                           fmt::format("SPF includes of {} loop ({}): receivers return permerror",

@@ -164,6 +164,7 @@ bool SpfRecord::looks_up(SpfKind kind) {
 
 SpfRecord parse_spf(std::string_view text) {
   SpfRecord record;
+  record.terms.reserve(8);
   // §4.6.1: the version, then terms separated by one or more spaces (only spaces).
   std::string_view rest = text.substr(std::min<std::size_t>(6, text.size()));
   bool seen_redirect = false;

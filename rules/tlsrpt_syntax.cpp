@@ -46,7 +46,7 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, first_labels("_smtp._tls"), meant_as_tlsrpt,
+      model, first_labels("_smtp._tls"), "", meant_as_tlsrpt,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         const std::string_view domain = below_labels(model.name(owner), 2);
         std::vector<const TxtRecord*> versioned;
