@@ -106,9 +106,12 @@ bool is_toplabel(std::string_view label) {
 }
 
 // domain-spec = macro-string domain-end; domain-end = ( "." toplabel [ "." ] ) / macro-expand.
-std::optional<std::string> check_domain_spec(std::string_view spec) {
+// `explanation`: the domain-spec of exp=, where the letters c, r and t are not refused (§7.2
+// reserves them for explanation text; receivers differ on exp='s own name, and an
+// explanation never changes the result).
+std::optional<std::string> check_domain_spec(std::string_view spec, bool explanation = false) {
   if (spec.empty()) return std::string("the domain is missing");
-  if (auto problem = check_macro_string(spec, false)) return problem;
+  if (auto problem = check_macro_string(spec, explanation)) return problem;
   if (spec.ends_with('}')) return std::nullopt;  // ends in a macro-expand
   std::string_view name = spec;
   if (name.ends_with('.')) name.remove_suffix(1);
@@ -221,7 +224,7 @@ SpfRecord parse_spf(std::string_view text) {
           continue;
         }
         seen_exp = true;
-        if (auto bad = check_domain_spec(value)) {
+        if (auto bad = check_domain_spec(value, true)) {
           problem(term_text, fmt::format("exp={}: {}", value, *bad));
           continue;
         }

@@ -572,6 +572,61 @@ if command -v python3 >/dev/null 2>&1; then
     python3 ../../bench/generate_zone.py 60 "z$i.example." >"$work/jobs/many/z$i.example.zone"
   done
 fi
+
+# Mail records: findings point at the term inside the TXT record, in every format.
+mkdir -p "$work/mail/octodns" "$work/mail/tf"
+cat >"$work/mail/example.com.zone" <<'ZONE'
+$ORIGIN example.com.
+$TTL 3600
+@       IN SOA  ns1 hostmaster 1 7200 3600 1209600 300
+@       IN NS   ns1.example.net.
+@       IN NS   ns2.example.net.
+@       IN TXT  "v=spf1 mx ip4:192.0.2.300 ?all"
+_dmarc  IN TXT  ( "v=DMARC1; p=reject;"
+                  " pct=150" )
+ZONE
+run "mail records in a zone file" 1 --no-show-source "$work/mail/example.com.zone"
+check "... the bad SPF term's column" contains "$out" "example.com.zone:6:28: error: SPF record of example.com.: ip4:192.0.2.300:"
+check "... ?all is one step milder than the rule (a warning)" contains "$out" "example.com.zone:6:44: warning: SPF record of example.com. ends in '?all'"
+check "... a DMARC tag on the record's second line" contains "$out" "example.com.zone:8:21: error: DMARC record of example.com.: pct=150"
+run "?all under a rule configured as a warning is a note" 1 --no-show-source --fail-on note --select spf-permissive-all --config /dev/null "$work/mail/example.com.zone"
+printf 'rules:\n  spf-permissive-all: {severity: warning}\n' >"$work/mail/warning.yaml"
+run "... (configured)" 1 --no-show-source --fail-on note --select spf-permissive-all --config "$work/mail/warning.yaml" "$work/mail/example.com.zone"
+check "... is a note" contains "$out" "6:44: note: SPF record of example.com. ends in '?all'"
+cat >"$work/mail/octodns/example.com.yaml" <<'YAML'
+---
+'':
+  type: TXT
+  value: v=spf1 include:_spf.example.net inclde:x.example.net -all
+_dmarc:
+  type: TXT
+  value: v=DMARC1\; p=reject\; adkim=strict
+YAML
+run "mail records in octoDNS" 1 --no-show-source "$work/mail/octodns/example.com.yaml"
+check "... the SPF term's column" contains "$out" "example.com.yaml:4:42: error: SPF record of example.com.: 'inclde:x.example.net'"
+check "... octoDNS's escaped semicolons are separators" contains "$out" "example.com.yaml:7:32: error: DMARC record of example.com.: adkim=strict is not r or s"
+cat >"$work/mail/tf/main.tf" <<'TF'
+resource "aws_route53_zone" "main" {
+  name = "example.com"
+}
+
+resource "aws_route53_record" "spf" {
+  zone_id = aws_route53_zone.main.zone_id
+  name    = "example.com"
+  type    = "TXT"
+  ttl     = 300
+  records = ["v=spf1 include:_spf.google.com +all"]
+}
+TF
+run "mail records in Terraform" 1 --no-show-source "$work/mail/tf"
+check "... the +all term's column" contains "$out" "main.tf:10:46: error: SPF record of example.com. ends in '+all'"
+printf 'rules:\n  spf-lookup-limit:\n    includes: ["_spf.google.com=four"]\n' >"$work/mail/bad-pin.yaml"
+run "a pin that is not NAME=COUNT is a configuration error" 2 --config "$work/mail/bad-pin.yaml" "$work/mail/example.com.zone"
+check "... at its position" contains "$err" "bad-pin.yaml:3:16: option 'includes': '_spf.google.com=four' is not NAME=COUNT"
+printf 'rules:\n  spf-lookup-limit:\n    includes: {_spf.google.com: 40}\n' >"$work/mail/map-pin.yaml"
+run "pins as a mapping" 1 --config "$work/mail/map-pin.yaml" --select spf-lookup-limit --no-show-source "$work/mail/tf"
+check "... count exactly" contains "$out" "needs 40 DNS lookups"
+
 jobs_inputs=(../../examples ../rules "$work/jobs")
 "$DNSLINT" -j 1 -f json --fail-on never "${jobs_inputs[@]}" >"$work/jobs-1.json" 2>/dev/null
 check "-j 1 finds something" [ "$(grep -c '"rule"' "$work/jobs-1.json")" -gt 1000 ]

@@ -1,0 +1,122 @@
+// Tag lists, report URIs and name lookups shared by the mail-authentication rules.
+#include "rules/mail_records.hpp"
+
+#include <doctest/doctest.h>
+
+#include "formats/zone/zone_reader.hpp"
+
+namespace dnslint {
+namespace {
+
+Model model_of(std::string_view text, std::string_view origin = "example.com.") {
+  ZoneReadOptions options;
+  options.display_path = "test.zone";
+  options.origin = std::string(origin);
+  auto read = read_zone(
+      "$TTL 300\n@ SOA ns.example.com. host.example.com. 1 2 3 4 5\n@ NS ns.example.com.\n" +
+          std::string(text),
+      options);
+  REQUIRE(read.findings.empty());
+  Model model;
+  model.names = std::move(read.names);
+  model.files = std::move(read.files);
+  model.zones.push_back(std::move(read.zone));
+  model.build_indexes();
+  return model;
+}
+
+TEST_CASE("a tag list: white space around names and values, a trailing semicolon, problems") {
+  const TagList list = parse_tag_list(" v = DMARC1 ;p=reject;  rua = mailto:a@example.com ; ");
+  CHECK_FALSE(list.problem);
+  REQUIRE(list.tags.size() == 3);
+  CHECK(list.tags[0].name == "v");
+  CHECK(list.tags[0].value == "DMARC1");
+  CHECK(list.tags[2].value == "mailto:a@example.com");
+  CHECK(list.tags[2].text == "rua = mailto:a@example.com");
+  CHECK(list.find("p")->value == "reject");
+  CHECK(list.find("sp") == nullptr);
+  CHECK(parse_tag_list("v=DMARC1;; p=none").tags.size() == 2);  // an empty part is skipped
+  CHECK(parse_tag_list("v=DKIM1; p").problem);
+  CHECK(parse_tag_list("v=DKIM1; 1x=y").problem);
+  CHECK(parse_tag_list("v=DKIM1; p=a; p=b").problem);
+  CHECK(parse_tag_list("v=DKIM1; p=a; p=b").problem_text == "p=b");
+}
+
+TEST_CASE("lists split at their separator, trimmed") {
+  CHECK(split_list("0 : d:s", ':') == std::vector<std::string_view>{"0", "d", "s"});
+  CHECK(split_list("", ',').empty());
+  CHECK(split_list("a,", ',') == std::vector<std::string_view>{"a", ""});
+}
+
+TEST_CASE("report URIs: mailto and https, DMARC's size suffix") {
+  CHECK_FALSE(check_report_uri("mailto:dmarc@example.com", false));
+  CHECK_FALSE(check_report_uri("https://reports.example.com:8443/v1/tlsrpt", false));
+  CHECK_FALSE(check_report_uri("mailto:dmarc@example.com!10m", true));
+  CHECK(check_report_uri("mailto:dmarc@example.com!10m", false));
+  CHECK(check_report_uri("mailto:dmarc@example.com!m", true));
+  CHECK(check_report_uri("dmarc@example.com", true));
+  CHECK(check_report_uri("mailto:example.com", true));
+  CHECK(check_report_uri("https://", false));
+  CHECK(check_report_uri("ftp://example.com", false));
+  CHECK(mailto_domain("mailto:DMARC@Reports.Example.NET") == "reports.example.net.");
+  CHECK_FALSE(mailto_domain("https://example.com"));
+}
+
+TEST_CASE("SPF and DMARC records are recognised as receivers recognise them") {
+  CHECK(is_spf("v=spf1"));
+  CHECK(is_spf("V=SPF1 -all"));
+  CHECK_FALSE(is_spf("v=spf10 -all"));
+  CHECK_FALSE(is_spf(" v=spf1 -all"));
+  CHECK(starts_as_dmarc("v=DMARC1; p=none"));
+  CHECK(starts_as_dmarc("v = DMARC1"));
+  CHECK_FALSE(starts_as_dmarc("v=dmarc1; p=none"));
+  CHECK_FALSE(starts_as_dmarc("v=DMARC10"));
+  CHECK_FALSE(starts_as_dmarc("p=none; v=DMARC1"));
+}
+
+TEST_CASE("TXT text joins strings, and says where they meet") {
+  const Model model = model_of("@ TXT \"v=spf1 a\" \" -all\" \"\"\n");
+  const Zone& zone = model.zones.front();
+  const Record* txt = nullptr;
+  for (const Record& record : zone.records) {
+    if (record.type == rrtype::TXT) txt = &record;
+  }
+  REQUIRE(txt != nullptr);
+  CHECK(txt_text(*txt) == "v=spf1 a -all");
+  CHECK(txt_string_joins(*txt) == std::vector<std::size_t>{8, 13});
+}
+
+TEST_CASE("names given as text are answered as a server would: exact, wildcard, CNAME, cut") {
+  const Model model = model_of(
+      "_spf TXT \"v=spf1 -all\"\n"
+      "*._report._dmarc TXT \"v=DMARC1\"\n"
+      "alias CNAME _spf\n"
+      "sub NS ns.elsewhere.example.\n"
+      "mail MX 10 mx1\nmail MX 20 mx2\n");
+  CHECK(lookup_records(model, "_spf.example.com.", rrtype::TXT).records.size() == 1);
+  CHECK(lookup_records(model, "alias.example.com.", rrtype::TXT).records.size() == 1);
+  const RecordAnswer wildcard =
+      lookup_records(model, "example.org._report._dmarc.example.com.", rrtype::TXT);
+  CHECK(wildcard.zone != nullptr);
+  CHECK(wildcard.records.size() == 1);
+  const RecordAnswer missing = lookup_records(model, "nothing.example.com.", rrtype::TXT);
+  CHECK(missing.zone != nullptr);  // in a loaded zone, and empty
+  CHECK(missing.records.empty());
+  CHECK(lookup_records(model, "x.sub.example.com.", rrtype::TXT).zone == nullptr);
+  CHECK(lookup_records(model, "example.net.", rrtype::TXT).zone == nullptr);
+  CHECK(lookup_records(model, "mail.example.com.", rrtype::MX).records.size() == 2);
+}
+
+TEST_CASE("owner filters pick owners by their first or second labels") {
+  CHECK(first_labels("_dmarc")("_dmarc.example.com."));
+  CHECK(first_labels("_dmarc")("_DMARC.example.com."));
+  CHECK_FALSE(first_labels("_dmarc")("_dmarcx.example.com."));
+  CHECK_FALSE(first_labels("_dmarc")("x._dmarc.example.com."));
+  CHECK(first_labels("_smtp._tls")("_smtp._tls.example.com."));
+  CHECK(second_label("_domainkey")("s1._domainkey.example.com."));
+  CHECK_FALSE(second_label("_domainkey")("_domainkey.example.com."));
+  CHECK(below_labels("_smtp._tls.example.com.", 2) == "example.com.");
+}
+
+}  // namespace
+}  // namespace dnslint
