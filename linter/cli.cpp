@@ -18,6 +18,7 @@
 
 #include "linter/baseline.hpp"
 #include "linter/inputs.hpp"
+#include "linter/lsp.hpp"
 #include "linter/options.hpp"
 #include "linter/reports.hpp"
 #include "linter/rule_catalog.hpp"
@@ -272,6 +273,8 @@ int run_cli(int argc, char** argv) {
       case Command::completion:
         std::cout << completion_script(options.argument, rule_ids());
         return 0;
+      case Command::lsp:
+        return run_language_server(std::cin, std::cout, options);
       case Command::explain: {
         auto doc = rule_documentation(options.argument);
         if (!doc) {

@@ -15,7 +15,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { lint, rules, explain, config, completion, version, help };
+enum class Command { lint, rules, explain, config, completion, lsp, version, help };
 
 struct CliOptions {
   Command command = Command::lint;

@@ -258,7 +258,18 @@ CollectedInputs collect(const LintRequest& request) {
   options.force_exclude = request.force_exclude;
   options.forced = request.input_format;
   options.max_file_size = request.max_file_size;
-  return collect_inputs(request.paths, options, display);
+  CollectedInputs collected = collect_inputs(request.paths, options, display);
+  if (!request.open_buffers.empty()) {
+    for (InputFile& input : collected.files) {
+      if (input.path.empty()) continue;
+      const auto buffer = request.open_buffers.find(
+          std::filesystem::absolute(input.path).lexically_normal().string());
+      if (buffer == request.open_buffers.end()) continue;
+      input.content = buffer->second;
+      input.from_buffer = true;
+    }
+  }
+  return collected;
 }
 
 std::vector<std::pair<std::string, std::string>> list_inputs(const LintRequest& given) {
@@ -287,7 +298,8 @@ LintResult lint(const LintRequest& given) {
   stopwatch.lap("collect inputs");
   std::map<std::string, std::string> unsaved_texts;
   for (const InputFile& input : inputs) {
-    if (input.is_stdin && input.content) unsaved_texts.emplace(input.display_path, *input.content);
+    if ((input.is_stdin || input.from_buffer) && input.content)
+      unsaved_texts.emplace(input.display_path, *input.content);
   }
   std::vector<ReadResult> reads = read_inputs(inputs, request, forced_origin);
   stopwatch.lap("read");

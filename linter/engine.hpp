@@ -37,6 +37,9 @@ struct LintRequest {
   std::vector<std::string> var_files;                          // --var-file, in order
   std::vector<std::pair<std::string, std::string>> variables;  // --var NAME=VALUE, in order
   bool timing = false;  // --timing: measure each phase and rule
+  // Texts that stand for files on disk, by absolute path (an editor's unsaved buffers): a file
+  // the run reads is read from here when it is here.
+  std::map<std::string, std::string> open_buffers;
   RuleConfiguration rules = RuleConfiguration::defaults();
 };
 

@@ -412,6 +412,7 @@ const std::vector<CliCommand>& cli_commands() {
       {"config", "[--config FILE] [-f yaml|json]", "print the effective configuration",
        Command::config},
       {"completion", "bash|zsh|fish", "print a shell completion script", Command::completion},
+      {"lsp", "", "serve the Language Server Protocol on standard input and output", Command::lsp},
   };
   return commands;
 }
@@ -480,6 +481,7 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
           break;
         case Command::rules:
         case Command::config:
+        case Command::lsp:
           throw UsageError(fmt::format("{} takes no argument '{}'", args[0], arg));
         default:
           options.request.paths.push_back(arg);

@@ -13,6 +13,8 @@ if [ "${1:-}" = "--test" ]; then
   # The shells whose completion scripts dnslint writes; what checks the package, its man page
   # and the GitHub Action (tests/package/check_package.sh).
   packages+=(zsh fish lintian man-db python3-yaml)
+  # The editor whose built-in LSP client tests `dnslint lsp`.
+  packages+=(neovim)
 fi
 
 missing=()
