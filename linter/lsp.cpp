@@ -99,6 +99,11 @@ class Server {
       return true;
     }
     if (*method == "initialize") {
+      // LSP 3.17: "the initialize request may only be sent once".
+      if (initialized_) {
+        reply_error(id_json, kInvalidRequest, "the server is initialized already");
+        return true;
+      }
       initialize(tree, params, id_json);
     } else if (*method == "initialized") {
       lint();
@@ -238,6 +243,9 @@ class Server {
       return;
     }
     diagnostics_.clear();
+    uris_.clear();
+    for (const std::string& file : result_.files)
+      uris_.push_back(uri_of_path((root_ / file).lexically_normal().string()));
     SourceFiles sources(result_.files, result_.path_root, result_.unsaved_texts);
     for (const Finding& finding : result_.findings) {
       const fs::path path = (root_ / result_.files[finding.location.file]).lexically_normal();
@@ -298,8 +306,7 @@ class Server {
       for (const RelatedLocation& related : finding.related) {
         const SourceLocation& at = related.location;
         json.begin_object().key("location").begin_object();
-        json.key("uri").value(
-            uri_of_path((root_ / result_.files[at.file]).lexically_normal().string()));
+        json.key("uri").value(uris_[at.file]);
         write_range(
             json, {at.line == 0 ? 0 : at.line - 1, at.column == 0 ? 0 : at.column - 1},
             {at.end_line == 0 ? 0 : at.end_line - 1, at.end_column == 0 ? 0 : at.end_column - 1});
@@ -398,6 +405,7 @@ class Server {
   std::map<std::string, std::string> buffers_;  // open documents by absolute path
   LintResult result_;
   std::map<std::string, std::vector<Diagnostic>> diagnostics_;  // by absolute path
+  std::vector<std::string> uris_;                               // of result_.files
   std::set<std::string> published_;
   bool initialized_ = false;
   bool shut_down_ = false;
