@@ -412,7 +412,7 @@ const std::vector<CliCommand>& cli_commands() {
       {"config", "[--config FILE] [-f yaml|json]", "print the effective configuration",
        Command::config},
       {"completion", "bash|zsh|fish", "print a shell completion script", Command::completion},
-      {"lsp", "", "serve the Language Server Protocol on standard input and output", Command::lsp},
+      {"lsp", "", "serve the Language Server Protocol on stdio", Command::lsp},
   };
   return commands;
 }
