@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "linter/baseline.hpp"
+#include "linter/fix.hpp"
 #include "linter/inputs.hpp"
 #include "linter/lsp.hpp"
 #include "linter/options.hpp"
@@ -170,9 +171,36 @@ int lint_command(CliOptions& options) {
     }
     return 0;
   }
+  if ((options.fix || options.diff) && reads_stdin) {
+    throw UsageError("--fix and --diff change files; standard input is not one");
+  }
+  if (options.fix && options.diff) throw UsageError("--fix writes what --diff prints: give one");
   const auto baseline =
       options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
   LintResult result = lint(options.request);
+  if (options.diff) {
+    std::string diff;
+    for (const FixedFile& file : plan_fixes(result)) diff += unified_diff(file);
+    std::cout << diff;
+    return diff.empty() ? 0 : 1;
+  }
+  if (options.fix) {
+    std::size_t fixes = 0;
+    const auto files = plan_fixes(result);
+    const PathDisplay display(result.path_root);
+    for (const FixedFile& file : files) {
+      const fs::path path = display.resolve(file.path);
+      std::error_code ec;
+      const fs::perms mode = fs::status(path, ec).permissions();
+      write_atomically(path.string(), file.after);
+      if (!ec) fs::permissions(path, mode, ec);
+      fixes += file.fixes;
+    }
+    if (!files.empty()) result = lint(options.request);  // what remains
+    if (!options.quiet) {
+      std::cerr << fmt::format("dnslint: fixed {} finding(s) in {} file(s)\n", fixes, files.size());
+    }
+  }
   if (!options.quiet) {
     for (const std::string& skipped : result.skipped) std::cerr << "dnslint: " << skipped << '\n';
   }

@@ -38,6 +38,8 @@ struct CliOptions {
   bool quiet = false;               // --quiet
   bool statistics = false;          // --statistics
   bool exit_zero = false;           // --exit-zero
+  bool fix = false;                 // --fix
+  bool diff = false;                // --diff
   bool list_files = false;          // --list-files
   std::optional<bool> show_source;  // --show-source / --no-show-source; unset: on a terminal
   std::string argument;             // of `explain` (a rule id) or `completion` (a shell)

@@ -58,7 +58,7 @@ struct InputFile {
   bool is_stdin = false;
   InputFormat format = InputFormat::zone;
   std::optional<std::string> content;  // when detecting the format needed it
-  bool from_buffer = false;  // `content` is an editor's text of the file (LintRequest)
+  bool from_buffer = false;            // `content` is an editor's text of the file (LintRequest)
 };
 
 struct CollectedInputs {

@@ -14,6 +14,7 @@
 #include "formats/document_tree.hpp"
 #include "linter/config.hpp"
 #include "linter/engine.hpp"
+#include "linter/fix.hpp"
 #include "linter/json_writer.hpp"
 #include "linter/lsp_messages.hpp"
 #include "linter/rule_docs.hpp"
@@ -362,11 +363,35 @@ class Server {
     const auto path = document_path(tree, tree.get(params, "textDocument"));
     JsonWriter json;
     json.begin_array();
+    SourceFiles sources(result_.files, result_.path_root, result_.unsaved_texts);
+    const auto diagnostics = at_line(tree, params, first, last);
+    // The findings' own fixes first, preferred: the edit their rule is certain of.
+    if (path && !diagnostics.empty()) {
+      std::map<const Finding*, FindingFix> fixes;
+      for (FindingFix& fix : certain_fixes(result_)) fixes.emplace(fix.finding, std::move(fix));
+      for (const Diagnostic* diagnostic : diagnostics) {
+        const auto fix = fixes.find(diagnostic->finding);
+        if (fix == fixes.end()) continue;
+        const auto& lines = sources.lines(fix->second.deleted.file);
+        auto position = [&](std::uint32_t line, std::uint32_t column) {
+          std::string_view text;
+          if (line >= 1 && line <= lines.size()) text = lines[line - 1];
+          return Position{line - 1, utf16_of_byte(text, column - 1)};
+        };
+        const SourceLocation& at = fix->second.deleted;
+        json.begin_object().key("title").value(fmt::format("Fix: {}", diagnostic->finding->rule));
+        json.key("kind").value("quickfix").key("isPreferred").value(true);
+        json.key("edit").begin_object().key("changes").begin_object();
+        json.key(uri_of_path(*path)).begin_array().begin_object();
+        write_range(json, position(at.line, at.column), position(at.end_line, at.end_column));
+        json.key("newText").value(fix->second.inserted);
+        json.end_object().end_array().end_object().end_object().end_object();
+      }
+    }
     const std::string_view marker = path ? comment_marker(*path) : std::string_view();
     if (path && !marker.empty()) {
       std::set<std::pair<std::uint32_t, std::string_view>> offered;
-      SourceFiles sources(result_.files, result_.path_root, result_.unsaved_texts);
-      for (const Diagnostic* diagnostic : at_line(tree, params, first, last)) {
+      for (const Diagnostic* diagnostic : diagnostics) {
         const std::uint32_t line = diagnostic->start.line;
         const std::string_view rule = diagnostic->finding->rule;
         if (!offered.insert({line, rule}).second) continue;

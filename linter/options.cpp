@@ -163,6 +163,18 @@ std::vector<CliOption> make_options() {
                expect_one_of("--fail-on", v, {"error", "warning", "note", "never"});
                o.fail_on = v == "never" ? std::nullopt : severity_from_name(v);
              }),
+      {"--fix",
+       "",
+       "",
+       "apply the fixes whose meaning is certain, then report what remains",
+       {},
+       [](CliOptions& o, const std::string&) { o.fix = true; }},
+      {"--diff",
+       "",
+       "",
+       "print the fixes as a unified diff instead of applying them (exit 1 when there are any)",
+       {},
+       [](CliOptions& o, const std::string&) { o.diff = true; }},
       {"--exit-zero",
        "",
        "",

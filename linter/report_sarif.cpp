@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 
+#include "linter/fix.hpp"
 #include "linter/json_writer.hpp"
 #include "linter/reports.hpp"
 #include "linter/rule_docs.hpp"
@@ -114,8 +116,38 @@ void write_rules(JsonWriter& json) {
 
 std::size_t rule_index(std::string_view id);
 
+// SARIF 2.1.0 §3.55: a fix is a set of artifact changes, each a list of replacements.
+void write_fix(JsonWriter& json, const LintResult& result, const FindingFix& fix) {
+  json.key("fixes").begin_array().begin_object();
+  json.key("description")
+      .begin_object()
+      .key("text")
+      .value(fmt::format("Fix {}", fix.finding->rule))
+      .end_object();
+  json.key("artifactChanges").begin_array().begin_object();
+  const std::string& path = result.files[fix.deleted.file];
+  json.key("artifactLocation").begin_object();
+  if (std::filesystem::path(path).is_absolute()) {
+    json.key("uri").value("file://" + uri_of(path));
+  } else {
+    json.key("uri").value(uri_of(path));
+    json.key("uriBaseId").value("%SRCROOT%");
+  }
+  json.end_object();
+  json.key("replacements").begin_array().begin_object();
+  json.key("deletedRegion").begin_object();
+  json.key("startLine").value(fix.deleted.line).key("startColumn").value(fix.deleted.column);
+  json.key("endLine").value(fix.deleted.end_line).key("endColumn").value(fix.deleted.end_column);
+  json.end_object();
+  json.key("insertedContent").begin_object().key("text").value(fix.inserted).end_object();
+  json.end_object().end_array();
+  json.end_object().end_array();
+  json.end_object().end_array();
+}
+
 void write_result(JsonWriter& json, const LintResult& result, const Finding& f,
-                  const std::string& fingerprint, const std::string* suppression_reason) {
+                  const std::string& fingerprint, const std::string* suppression_reason,
+                  const FindingFix* fix = nullptr) {
   json.begin_object();
   json.key("ruleId").value(f.rule);
   json.key("ruleIndex").value(static_cast<std::uint64_t>(rule_index(f.rule)));
@@ -141,6 +173,7 @@ void write_result(JsonWriter& json, const LintResult& result, const Finding& f,
   json.key("primaryLocationLineHash").value(fingerprint);
   json.key("dnslintFindingHash/v1").value(fingerprint);
   json.end_object();
+  if (fix != nullptr) write_fix(json, result, *fix);
   if (suppression_reason != nullptr) {
     json.key("suppressions").begin_array().begin_object();
     json.key("kind").value("inSource");
@@ -195,8 +228,12 @@ std::string write_sarif(const LintResult& result, bool include_suppressed) {
   // Columns count bytes; zone files are ASCII in practice, where bytes and code points agree.
   json.key("columnKind").value("unicodeCodePoints");
   json.key("results").begin_array();
+  std::map<const Finding*, FindingFix> fixes;
+  for (FindingFix& fix : certain_fixes(result)) fixes.emplace(fix.finding, std::move(fix));
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
-    write_result(json, result, result.findings[i], fingerprints[i], nullptr);
+    const auto fix = fixes.find(&result.findings[i]);
+    write_result(json, result, result.findings[i], fingerprints[i], nullptr,
+                 fix == fixes.end() ? nullptr : &fix->second);
   }
   if (include_suppressed) {
     LintResult suppressed_only;

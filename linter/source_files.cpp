@@ -98,7 +98,15 @@ void place_focus(std::vector<Finding>& findings, const std::vector<std::string>&
   }
   for (Finding& finding : findings) {
     const std::string_view focus = finding.focus;
-    if (focus.empty()) continue;
+    // A fix that edits the focus stands only where the focus was found.
+    const bool edits_focus =
+        finding.fix == FixKind::replace_focus || finding.fix == FixKind::append_to_focus;
+    if (focus.empty()) {
+      if (edits_focus) finding.fix = FixKind::none;
+      continue;
+    }
+    const FixKind fix_kind = finding.fix;
+    if (edits_focus) finding.fix = FixKind::none;  // until the focus is found
     SourceLocation& at = finding.location;
     for (std::uint32_t line = at.line; line <= at.end_line && line - at.line < kMostLines; ++line) {
       const auto found_line = text_of.find({at.file, line});
@@ -112,6 +120,7 @@ void place_focus(std::vector<Finding>& findings, const std::vector<std::string>&
       if (found == std::string_view::npos) continue;
       at = SourceLocation{at.file, line, static_cast<std::uint32_t>(found + 1), line,
                           static_cast<std::uint32_t>(found + focus.size() + 1)};
+      if (edits_focus) finding.fix = fix_kind;
       break;
     }
     finding.focus = {};

@@ -24,6 +24,11 @@ struct RelatedLocation {
   SharedText message;  // most are fixed text that every finding of a rule repeats
 };
 
+// What a finding's fix does to its source (the edit is certain, or there is none): replace the
+// focus with the fix text, append the fix text to the focus, or delete the lines the finding's
+// record stands on.
+enum class FixKind : std::uint8_t { none, replace_focus, append_to_focus, delete_lines };
+
 struct Finding {
   // The rule's id: static text (the registry's ids and the readers' constants), never owned,
   // so that each of a large zone's findings saves an allocation.
@@ -37,6 +42,7 @@ struct Finding {
   // The text inside the record's source the finding is about (an SPF term, a DMARC tag), or
   // empty: the engine narrows `location` to where it stands, when it can find it there.
   SharedText focus;
+  SharedText fix_text;  // what the fix writes (FixKind)
   SourceLocation location;
   Severity severity = Severity::error;  // (last, where they pack beside the location)
   // The loaded files cannot confirm it (an absence in a zone they define only in part): a
@@ -45,6 +51,7 @@ struct Finding {
   // One step below the rule's configured severity (an error rule's lesser case: `?all` beside
   // `+all`, a 1024-bit DKIM key beside a 512-bit one).
   bool milder = false;
+  FixKind fix = FixKind::none;
 };
 
 }  // namespace dnslint

@@ -92,13 +92,15 @@ void FindingLog::encode(std::string_view rule, const SourceLocation& location,
                         std::string_view type, std::span<const RelatedView> related,
                         const FindingMarks& marks) {
   entry_.clear();
-  put_number(rule_index(rule) << 2 | (marks.milder ? 2 : 0) | (marks.unconfirmed ? 1 : 0));
+  put_number(rule_index(rule) << 4 | static_cast<std::uint64_t>(marks.fix) << 2 |
+             (marks.milder ? 2 : 0) | (marks.unconfirmed ? 1 : 0));
   put_location(location);
   put_text(kMessage, message);
   put_text(kZone, zone);
   put_text(kOwner, owner);
   put_text(kType, type);
   put_text(kFocus, marks.focus);
+  put_text(kFix, marks.fix_text);
   put_number(related.size());
   for (const RelatedView& view : related) {
     put_location(view.location);
@@ -143,7 +145,8 @@ void FindingLog::decode_part(std::size_t part, std::span<Finding> out) const {
   Reader reader(blocks_[part]);
   for (Finding& finding : out) {
     const std::uint64_t rule = reader.number();
-    finding.rule = rules_[rule >> 2];
+    finding.rule = rules_[rule >> 4];
+    finding.fix = static_cast<FixKind>(rule >> 2 & 3);
     finding.milder = (rule & 2) != 0;
     finding.unconfirmed = (rule & 1) != 0;
     finding.location = location(reader);
@@ -152,6 +155,7 @@ void FindingLog::decode_part(std::size_t part, std::span<Finding> out) const {
     finding.owner = texts[kOwner].read(reader);
     finding.type = texts[kType].read(reader);
     finding.focus = texts[kFocus].read(reader);
+    finding.fix_text = texts[kFix].read(reader);
     finding.related.resize(reader.number());
     for (RelatedLocation& related : finding.related) {
       related.location = location(reader);

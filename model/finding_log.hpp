@@ -22,6 +22,8 @@ struct FindingMarks {
   bool unconfirmed = false;
   bool milder = false;
   std::string_view focus;
+  FixKind fix = FixKind::none;
+  std::string_view fix_text;
 };
 
 // The findings of one rule, in the order reported, as bytes: each text is written as what it
@@ -55,7 +57,7 @@ class FindingLog {
 
  private:
   // The texts of a finding that are written against the finding before.
-  enum Field : std::size_t { kMessage, kZone, kOwner, kType, kFocus, kRelated, kFields };
+  enum Field : std::size_t { kMessage, kZone, kOwner, kType, kFocus, kFix, kRelated, kFields };
 
   void encode(std::string_view rule, const SourceLocation& location, std::string_view message,
               std::string_view zone, std::string_view owner, std::string_view type,

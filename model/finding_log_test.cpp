@@ -40,6 +40,8 @@ void check_same(const Finding& got, const Finding& expected) {
   CHECK(got.unconfirmed == expected.unconfirmed);
   CHECK(got.milder == expected.milder);
   CHECK(got.focus == expected.focus);
+  CHECK(got.fix == expected.fix);
+  CHECK(got.fix_text == expected.fix_text);
   CHECK(same_location(got.location, expected.location));
   CHECK(got.message == expected.message);
   CHECK(got.zone == expected.zone);
@@ -56,7 +58,8 @@ void append(FindingLog& log, const Finding& finding) {
   std::vector<RelatedView> related;
   for (const RelatedLocation& r : finding.related) related.push_back({r.location, r.message});
   log.append(finding.rule, finding.location, finding.message, finding.zone, finding.owner,
-             finding.type, related, {finding.unconfirmed, finding.milder, finding.focus});
+             finding.type, related,
+             {finding.unconfirmed, finding.milder, finding.focus, finding.fix, finding.fix_text});
 }
 
 std::vector<Finding> round_trip(const std::vector<Finding>& findings) {
@@ -111,6 +114,10 @@ TEST_CASE("a finding log round-trips random texts that share starts and ends") {
     findings.back().unconfirmed = pick(2) == 0;
     findings.back().milder = pick(2) == 0;
     if (pick(3) == 0) findings.back().focus = text();
+    if (pick(3) == 0) {
+      findings.back().fix = static_cast<FixKind>(pick(4));
+      findings.back().fix_text = text();
+    }
   }
   const std::vector<Finding> decoded = round_trip(findings);
   for (std::size_t i = 0; i < findings.size(); ++i) {

@@ -19,8 +19,8 @@ TEST_CASE("an RSA SubjectPublicKeyInfo gives its size, also with white space ins
   REQUIRE(std::holds_alternative<DkimKey>(key));
   CHECK(std::get<DkimKey>(key).rsa);
   CHECK(std::get<DkimKey>(key).bits == 1024);
-  const std::string spaced = std::string(kRsa1024.substr(0, 40)) + " \t" +
-                             std::string(kRsa1024.substr(40));
+  const std::string spaced =
+      std::string(kRsa1024.substr(0, 40)) + " \t" + std::string(kRsa1024.substr(40));
   CHECK(std::holds_alternative<DkimKey>(decode_dkim_key("rsa", spaced)));
 }
 

@@ -30,6 +30,9 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                                           type_name(record.type), model.name(record.owner),
                                           where(model, it->second->location, record.location)));
           reporter.relate(finding, it->second->location, "first defined here");
+          // In a zone file the duplicate's lines can go (the fixer checks they hold nothing
+          // else); in IaC a value is one item of a list, which is the author's to edit.
+          if (zone.is_zone_file) reporter.fix(finding, FixKind::delete_lines);
         }
       }
     }

@@ -11,8 +11,12 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_mx(model, [&](const Zone& zone, const Record& record, const MxData& mx) {
     if (!is_null_mx(model, mx) || mx.preference() == 0) return;
-    reporter.report(zone, record,
-                    fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference()));
+    OpenFinding& finding = reporter.report(
+        zone, record,
+        fmt::format("null MX has preference {}; it must be \"0 .\"", mx.preference()));
+    // The fix, where the preference and the root stand together as a zone file writes them.
+    reporter.focus(finding, fmt::format("{} .", mx.preference()));
+    reporter.fix(finding, FixKind::replace_focus, "0 .");
   });
 }
 

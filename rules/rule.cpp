@@ -42,6 +42,8 @@ OpenFinding& Reporter::report_zone(const Zone& zone, const SourceLocation& locat
   open_.unconfirmed = false;
   open_.milder = false;
   open_.focus.clear();
+  open_.fix = FixKind::none;
+  open_.fix_text.clear();
   open_.location = location;
   open_.message = std::move(message);
   open_.zone = model_.name(zone.origin);
@@ -68,7 +70,8 @@ void Reporter::close() {
          std::string_view(open_.related_text).substr(related.begin, related.size)});
   }
   log_.append(rule_id_, open_.location, open_.message, open_.zone, open_.owner, open_.type,
-              related_views_, {open_.unconfirmed, open_.milder, open_.focus});
+              related_views_,
+              {open_.unconfirmed, open_.milder, open_.focus, open_.fix, open_.fix_text});
 }
 
 FindingLog Reporter::take() {

@@ -62,6 +62,8 @@ class OpenFinding {
   bool unconfirmed = false;
   bool milder = false;
   std::string focus;
+  FixKind fix = FixKind::none;
+  std::string fix_text;
   std::string_view zone;
   std::string_view owner;
   std::string type;
@@ -85,6 +87,12 @@ class Reporter {
   // Narrows `finding` to `text` inside its record's source: the term of a TXT record that is
   // wrong, rather than the whole record (the engine finds where it stands).
   void focus(OpenFinding& finding, std::string_view text) { finding.focus = text; }
+  // Attaches a fix whose meaning is certain (FixKind): replace or extend the focus given with
+  // focus(), or delete the lines of the finding's record.
+  void fix(OpenFinding& finding, FixKind kind, std::string_view text = {}) {
+    finding.fix = kind;
+    finding.fix_text = text;
+  }
   // Makes `finding` one severity step milder than the rule's (Finding::milder).
   void make_milder(OpenFinding& finding) { finding.milder = true; }
   // Adds a related location to `finding`, the one reported last.

@@ -29,6 +29,13 @@ std::string suspicion(const Model& model, const TargetName& target) {
   return {};
 }
 
+// The fix: the dot after the name as written (found in the record's source as it stands).
+void add_the_dot(Reporter& reporter, OpenFinding& finding, const Model& model,
+                 const TargetName& target) {
+  reporter.focus(finding, written_text(model.names, target));
+  reporter.fix(finding, FixKind::append_to_focus, ".");
+}
+
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for (const Zone& zone : model.zones) {
     for (const Record& record : zone.records) {
@@ -40,12 +47,14 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         // was read so because the format wants the dot: without `lenient` octoDNS refuses the
         // record, and a provider that writes zone files would append the zone.
         if (zone.is_zone_file) continue;
-        reporter.report(zone, record,
-                        fmt::format("{} target '{}' has no trailing dot: octoDNS refuses it unless "
-                                    "the record is lenient, and providers that write zone files "
-                                    "append the zone to it (write '{}.')",
-                                    type_name(record.type), written_text(model.names, *target),
-                                    written_text(model.names, *target)));
+        OpenFinding& finding = reporter.report(
+            zone, record,
+            fmt::format("{} target '{}' has no trailing dot: octoDNS refuses it unless the record "
+                        "is lenient, and providers that write zone files append the zone to it "
+                        "(write '{}.')",
+                        type_name(record.type), written_text(model.names, *target),
+                        written_text(model.names, *target)));
+        add_the_dot(reporter, finding, model, *target);
         continue;
       }
       // The name it became exists, through a wildcard too, or lies in a child zone delegated
@@ -58,12 +67,13 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       }
       const std::string why = suspicion(model, *target);
       if (why.empty()) continue;
-      reporter.report(
+      OpenFinding& finding = reporter.report(
           zone, record,
           fmt::format("{} target '{}' has no trailing dot, so it means {}; {} (write "
                       "'{}.' if an absolute name was meant)",
                       type_name(record.type), written_text(model.names, *target),
                       model.name(target->name), why, written_text(model.names, *target)));
+      add_the_dot(reporter, finding, model, *target);
     }
   }
 }

@@ -146,7 +146,7 @@ run stdin 1 --stdin-filename example.com.zone - <data/broken.example.com.zone
 check "stdin named" contains "$out" "example.com.zone:5:1: error: MX exchange mail.example.com."
 # Standard input is read as the file its name says, by every reader
 run "octoDNS YAML from standard input" 1 --stdin-filename example.com.yaml - <../rules/target-missing-trailing-dot/bad-octodns/example.com.yaml
-check "stdin YAML read as octoDNS, no zone-file errors" bash -c "grep -q 'example.com.yaml:7:7: warning: MX target' '$work/out' && ! grep -q syntax-error '$work/out'"
+check "stdin YAML read as octoDNS, no zone-file errors" bash -c "grep -q 'example.com.yaml:7:17: warning: MX target' '$work/out' && ! grep -q syntax-error '$work/out'"
 run "DNSEndpoint YAML from standard input" 1 --stdin-filename endpoints.yaml - <../rules/mx-target-cname/bad-dnsendpoint.yaml
 check "stdin DNSEndpoint read as such" contains "$out" "endpoints.yaml:11:11: error: MX exchange mail.example.com. is an alias"
 run "a plan from standard input" 1 --stdin-filename plan.json - <../rules/mx-target-cname/bad-plan.json

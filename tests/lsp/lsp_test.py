@@ -89,7 +89,8 @@ def main():
                 "@ NS ns1.example.net.\n@ NS ns2.example.net.\n"
                 "@ MX 10 mail.example.net.\n"
                 "@ MX 20 mail2.example.net.\n"
-                "@ TXT \"v=spf1 ip4:192.0.2.300 -all\"\n")
+                "@ TXT \"v=spf1 ip4:192.0.2.300 -all\"\n"
+                "shop MX 10 backup.example.org\n")
     with open(other, "w") as f:
         f.write("$ORIGIN example.net.\n$TTL 3600\n"
                 "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\n@ NS ns2\n"
@@ -123,6 +124,17 @@ def main():
     check("related information points into the other file",
           cname is not None and cname.get("relatedInformation")
           and cname["relatedInformation"][0]["location"]["uri"] == uri(other), cname)
+
+    fix = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri(zone)},
+        "range": {"start": {"line": 8, "character": 0}, "end": {"line": 8, "character": 0}},
+        "context": {"diagnostics": []}})
+    preferred = [a for a in fix["result"] if a.get("isPreferred")]
+    check("a finding's own fix is the preferred code action",
+          preferred and preferred[0]["title"] == "Fix: target-missing-trailing-dot"
+          and preferred[0]["edit"]["changes"][uri(zone)][0] == {
+              "range": {"start": {"line": 8, "character": 29},
+                        "end": {"line": 8, "character": 29}}, "newText": "."}, fix)
 
     # The buffer wins over the disk, and incremental edits count UTF-16 code units.
     text = open(zone).read().replace("$TTL 3600\n", "$TTL 3600\n; café ☕ 𝄞\n")
