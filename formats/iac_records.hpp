@@ -87,6 +87,7 @@ class IacModelBuilder {
   void document_errors(const ParsedDocument& document, FileId file, bool duplicate_keys_are_errors);
   void add_finding(std::string_view rule, const SourceLocation& location, std::string message,
                    std::string_view zone = {});
+  void add_finding(Finding finding) { out_.findings.push_back(std::move(finding)); }
   // Moves the collected zones into the result; call once, after the last add().
   void finish();
 

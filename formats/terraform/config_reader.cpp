@@ -521,8 +521,7 @@ class RecordReader {
       view.address = module.address() + resource.address + repetition.key;
       view.location = header;
       AdaptedResource adapted = adapt_resource(view);
-      for (auto& finding : adapted.findings)
-        builder_.add_finding(finding.rule, finding.location, std::move(finding.message));
+      for (auto& finding : adapted.findings) builder_.add_finding(finding.take());
       for (const auto& set : adapted.record_sets) builder_.add(set);
       for (auto& [at, message] : problems.syntax_errors)
         builder_.syntax_error(at, std::move(message));

@@ -164,8 +164,7 @@ class PlanReader {
       view.location.end_line = view.location.line;
       view.location.end_column = view.location.column + 1;
       AdaptedResource adapted = adapt_resource(view);
-      for (auto& finding : adapted.findings)
-        builder_.add_finding(finding.rule, finding.location, std::move(finding.message));
+      for (auto& finding : adapted.findings) builder_.add_finding(finding.take());
       for (const auto& set : adapted.record_sets) builder_.add(set);
     }
   }

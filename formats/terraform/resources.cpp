@@ -115,14 +115,21 @@ struct Adapter {
       if (scanner.next(entry, errors) && entry.tokens.size() >= 2 &&
           std::all_of(entry.tokens[0].text.begin(), entry.tokens[0].text.end(),
                       [](char c) { return c >= '0' && c <= '9'; })) {
-        out.findings.push_back(
-            {rule_id::mx_priority_in_value, value.location,
-             fmt::format("MX value '{}' of {} starts with a preference, but the resource sets "
-                         "{} = {} separately: the provider publishes the exchange '{}' (write "
-                         "only the host name in the value)",
-                         printable_excerpt(value.text), resource.address, shape.priority,
-                         priority->known() ? priority->text : "(unknown)",
-                         printable_excerpt(value.text))});
+        AdapterFinding finding{
+            rule_id::mx_priority_in_value, value.location,
+            fmt::format("MX value '{}' of {} starts with a preference, but the resource sets "
+                        "{} = {} separately: the provider publishes the exchange '{}' (write "
+                        "only the host name in the value)",
+                        printable_excerpt(value.text), resource.address, shape.priority,
+                        priority->known() ? priority->text : "(unknown)",
+                        printable_excerpt(value.text))};
+        // The fix: the value without its preference, where the value is written as it is read.
+        if (entry.tokens.size() == 2) {
+          finding.focus = value.text;
+          finding.fix_text = entry.tokens[1].text;
+          finding.fix = FixKind::replace_focus;
+        }
+        out.findings.push_back(std::move(finding));
         value.unknown = "the value holds a preference";
         value.unknown_reported = true;
         return;

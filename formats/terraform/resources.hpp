@@ -38,6 +38,20 @@ struct AdapterFinding {
   std::string_view rule;  // static text, as Finding::rule
   SourceLocation location;
   std::string message;
+  std::string focus;  // Finding::focus, and the fix that replaces it, when there is one
+  std::string fix_text;
+  FixKind fix = FixKind::none;
+
+  Finding take() {
+    Finding finding;
+    finding.rule = rule;
+    finding.location = location;
+    finding.message = std::move(message);
+    finding.focus = std::move(focus);
+    finding.fix_text = std::move(fix_text);
+    finding.fix = fix;
+    return finding;
+  }
 };
 
 struct AdaptedResource {

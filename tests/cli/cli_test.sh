@@ -95,7 +95,7 @@ run "--var with a list value" 0 --var domain=example.com --var 'mail=["10 a.exam
 run "Terraform from standard input" 0 --stdin-filename main.tf - <"$work/hcl/main.tf"
 check "stdin Terraform named" contains "$out" "main.tf:10:13: note: zone of aws_route53_record.mx"
 run "Terraform JSON from standard input" 1 --stdin-filename mx.tf.json - <data/../../rules/mx-priority-in-value/bad-cloudflare-v4/main.tf.json
-check "stdin read as its name says" contains "$out" "mx.tf.json:10:18: error: MX value '10 mail.example.com'"
+check "stdin read as its name says" contains "$out" "mx.tf.json:10:19: error: MX value '10 mail.example.com'"
 printf 'resource "aws_route53_record" "x" {\n  name = "a", type = "A"\n}\n' >"$work/hcl-bad.tf"
 run "malformed HCL" 1 "$work/hcl-bad.tf"
 check "HCL syntax error at its position" contains "$out" "hcl-bad.tf:2:13: error: Unexpected comma after argument"
