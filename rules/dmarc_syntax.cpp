@@ -35,10 +35,18 @@ bool one_of(std::string_view value, std::initializer_list<std::string_view> allo
 }
 
 // Each problem of the record: what it is and the tag text it is about.
-std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_view text) {
-  std::vector<std::pair<std::string, std::string_view>> problems;
+// A problem of a record: what it is, the text it is about, and the text that fixes it when the
+// fix is certain (empty otherwise).
+struct Problem {
+  std::string message;
+  std::string_view text;
+  std::string fix = {};
+};
+
+std::vector<Problem> problems_of(std::string_view text) {
+  std::vector<Problem> problems;
   const TagList list = parse_tag_list(text);
-  if (list.problem) problems.emplace_back(*list.problem, list.problem_text);
+  if (list.problem) problems.push_back({*list.problem, list.problem_text});
   auto tag = [&](std::string_view name) -> const Tag* {
     for (const Tag& t : list.tags) {
       if (equals_ignoring_case(t.name, name)) return &t;
@@ -48,20 +56,23 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
   // §6.4: dmarc-version = "v" *WSP "=" *WSP %x44 %x4d %x41 %x52 %x43 %x31, first.
   if (list.tags.empty() || !equals_ignoring_case(list.tags.front().name, "v")) {
     const Tag* v = tag("v");
-    problems.emplace_back(
-        "v=DMARC1 is not the first tag: receivers discard the record (RFC 7489 §6.6.3)",
-        v != nullptr ? v->text : text.substr(0, text.find(';')));
+    problems.push_back(
+        {"v=DMARC1 is not the first tag: receivers discard the record (RFC 7489 §6.6.3)",
+         v != nullptr ? v->text : text.substr(0, text.find(';'))});
   } else if (const std::string_view v = list.tags.front().value;
              v.starts_with("DMARC1") && v.size() > 6 && (v[6] == ' ' || v[6] == '\t')) {
-    problems.emplace_back(fmt::format("'{}': tags are separated by ';', so receivers read "
-                                      "this as one v= tag and discard the record",
-                                      list.tags.front().text),
-                          list.tags.front().text);
+    problems.push_back({fmt::format("'{}': tags are separated by ';', so receivers read "
+                                    "this as one v= tag and discard the record",
+                                    list.tags.front().text),
+                        list.tags.front().text});
   } else if (v != "DMARC1") {
-    problems.emplace_back(
-        fmt::format("v={} is not v=DMARC1 (exactly, in capitals): receivers discard the record",
-                    list.tags.front().value),
-        list.tags.front().text);
+    problems.push_back(
+        {fmt::format("v={} is not v=DMARC1 (exactly, in capitals): receivers discard the record",
+                     list.tags.front().value),
+         list.tags.front().text,
+         // "v=dmarc1" means what it says in the wrong case: capitals are the certain fix.
+         equals_ignoring_case(v, "DMARC1") ? fmt::format("{}=DMARC1", list.tags.front().name)
+                                           : std::string()});
   }
   const Tag* rua = tag("rua");
   bool rua_valid = false;
@@ -72,34 +83,34 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
   const std::string without_policy =
       rua_valid ? "receivers act as if it said p=none" : "receivers apply no DMARC policy";
   if (const Tag* p = tag("p"); p == nullptr) {
-    problems.emplace_back(fmt::format("no p= tag: {} (RFC 7489 §6.6.3)", without_policy),
-                          list.tags.empty() ? text : list.tags.front().text);
+    problems.push_back({fmt::format("no p= tag: {} (RFC 7489 §6.6.3)", without_policy),
+                        list.tags.empty() ? text : list.tags.front().text});
   } else if (!one_of(p->value, {"none", "quarantine", "reject"})) {
-    problems.emplace_back(
-        fmt::format("p={} is not none, quarantine or reject: {}", p->value, without_policy),
-        p->text);
+    problems.push_back(
+        {fmt::format("p={} is not none, quarantine or reject: {}", p->value, without_policy),
+         p->text});
   }
   if (const Tag* sp = tag("sp");
       sp != nullptr && !one_of(sp->value, {"none", "quarantine", "reject"})) {
-    problems.emplace_back(fmt::format("sp={} is not none, quarantine or reject", sp->value),
-                          sp->text);
+    problems.push_back(
+        {fmt::format("sp={} is not none, quarantine or reject", sp->value), sp->text});
   }
   for (std::string_view name : {"adkim", "aspf"}) {
     if (const Tag* t = tag(name); t != nullptr && !one_of(t->value, {"r", "s"})) {
-      problems.emplace_back(fmt::format("{}={} is not r or s", name, t->value), t->text);
+      problems.push_back({fmt::format("{}={} is not r or s", name, t->value), t->text});
     }
   }
   if (const Tag* pct = tag("pct"); pct != nullptr) {
     if (!is_digits(pct->value) || pct->value.size() > 3 ||
         std::stoi(std::string(pct->value)) > 100) {
-      problems.emplace_back(fmt::format("pct={} is not a whole number from 0 to 100", pct->value),
-                            pct->text);
+      problems.push_back(
+          {fmt::format("pct={} is not a whole number from 0 to 100", pct->value), pct->text});
     }
   }
   if (const Tag* ri = tag("ri"); ri != nullptr) {
     if (!is_digits(ri->value) || ri->value.size() > 10 ||
         std::stoull(std::string(ri->value)) > 0xffffffffULL) {
-      problems.emplace_back(fmt::format("ri={} is not a number of seconds", ri->value), ri->text);
+      problems.push_back({fmt::format("ri={} is not a number of seconds", ri->value), ri->text});
     }
   }
   if (const Tag* fo = tag("fo"); fo != nullptr) {
@@ -107,8 +118,8 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
     if (options.empty() || !std::all_of(options.begin(), options.end(), [](std::string_view o) {
           return one_of(o, {"0", "1", "d", "s"});
         })) {
-      problems.emplace_back(fmt::format("fo={} is not 0, 1, d or s, separated by ':'", fo->value),
-                            fo->text);
+      problems.push_back(
+          {fmt::format("fo={} is not 0, 1, d or s, separated by ':'", fo->value), fo->text});
     }
   }
   for (std::string_view name : {"rua", "ruf"}) {
@@ -116,8 +127,8 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
     if (t == nullptr) continue;
     for (std::string_view uri : split_list(t->value, ',')) {
       if (auto bad = check_report_uri(uri, true)) {
-        problems.emplace_back(fmt::format("{}: {}; receivers send no reports there", name, *bad),
-                              t->text);
+        problems.push_back(
+            {fmt::format("{}: {}; receivers send no reports there", name, *bad), t->text});
       }
     }
   }
@@ -125,18 +136,20 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(
-      model, first_labels("_dmarc"), "", meant_as_dmarc,
-      [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
-        for (const TxtRecord& dmarc : records) {
-          for (const auto& [problem, text] : problems_of(dmarc.text)) {
-            OpenFinding& finding = reporter.report(
-                zone, *dmarc.record,
-                fmt::format("DMARC record of {}: {}", below_labels(model.name(owner), 1), problem));
-            reporter.focus(finding, text);
-          }
-        }
-      });
+  for_each_txt_set(model, first_labels("_dmarc"), "", meant_as_dmarc,
+                   [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
+                     for (const TxtRecord& dmarc : records) {
+                       for (const Problem& problem : problems_of(dmarc.text)) {
+                         OpenFinding& finding = reporter.report(
+                             zone, *dmarc.record,
+                             fmt::format("DMARC record of {}: {}",
+                                         below_labels(model.name(owner), 1), problem.message));
+                         reporter.focus(finding, problem.text);
+                         if (!problem.fix.empty())
+                           reporter.fix(finding, FixKind::replace_focus, problem.fix);
+                       }
+                     }
+                   });
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ check() {
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
 }
 
-for fixture in trailing-dot.zone null-mx.zone duplicate.zone octodns/example.com.yaml mx-priority/main.tf; do
+for fixture in trailing-dot.zone null-mx.zone duplicate.zone octodns/example.com.yaml mx-priority/main.tf dmarc-case.zone; do
   mkdir -p "$work/one/$(dirname "$fixture")"
   cp "$fixture" "$work/one/$fixture"
   chmod 640 "$work/one/$fixture"
