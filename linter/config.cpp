@@ -54,7 +54,50 @@ OptionValue read_option(std::string_view file, const YAML::Node& node, const Opt
     }
     case OptionType::string:
       expect_scalar("a string");
+      if (spec.check_item != nullptr) {
+        if (auto problem = spec.check_item(node.Scalar()))
+          fail(file, node, fmt::format("option '{}': {}", spec.name, *problem));
+      }
       return node.Scalar();
+    case OptionType::records: {
+      std::vector<OptionRecord> records;
+      const auto add = [&](const YAML::Node& fields, std::string key) {
+        if (!fields.IsMap())
+          fail(file, fields, fmt::format("option '{}' holds mappings of fields", spec.name));
+        OptionRecord record;
+        std::map<std::string, YAML::Mark> marks;
+        if (!key.empty()) record[std::string(spec.record_key)] = std::move(key);
+        for (const auto& field : fields) {
+          if (!field.first.IsScalar() || !field.second.IsScalar())
+            fail(file, field.first,
+                 fmt::format("option '{}': a field is a name and a value", spec.name));
+          record[field.first.Scalar()] = field.second.Scalar();
+          marks[field.first.Scalar()] = field.second.Mark();
+        }
+        if (spec.check_record != nullptr) {
+          if (auto problem = spec.check_record(record)) {
+            const auto mark = marks.find(problem->first);
+            throw ConfigError(fmt::format(
+                "{}: option '{}': {}",
+                position(file, mark != marks.end() ? mark->second : fields.Mark()), spec.name,
+                problem->second));
+          }
+        }
+        records.push_back(std::move(record));
+      };
+      if (node.IsMap() && !spec.record_key.empty()) {
+        for (const auto& entry : node) {
+          if (!entry.first.IsScalar())
+            fail(file, entry.first, fmt::format("option '{}' maps names to fields", spec.name));
+          add(entry.second, entry.first.Scalar());
+        }
+      } else if (node.IsSequence()) {
+        for (const auto& item : node) add(item, {});
+      } else {
+        fail(file, node, fmt::format("option '{}' must be a list of mappings", spec.name));
+      }
+      return records;
+    }
     case OptionType::string_list: {
       std::vector<std::string> values;
       const auto add = [&](const YAML::Node& at, std::string item) {
@@ -386,7 +429,16 @@ std::string describe_configuration_json(const RuleConfiguration& config) {
           json.value(settings.options.integer(option.name));
           break;
         case OptionType::string:
-          json.value(std::get<std::string>(option.default_value));
+          json.value(settings.options.text(option.name));
+          break;
+        case OptionType::records:
+          json.begin_array();
+          for (const OptionRecord& record : settings.options.records(option.name)) {
+            json.begin_object();
+            for (const auto& [field, value] : record) json.key(field).value(value);
+            json.end_object();
+          }
+          json.end_array();
           break;
         case OptionType::string_list:
           json.begin_array();
@@ -440,6 +492,17 @@ std::string describe_configuration(const RuleConfiguration& config) {
         out += fmt::format("[{}]", list);
       } else if (option.type == OptionType::boolean) {
         out += fmt::format("{}", settings.options.boolean(option.name));
+      } else if (option.type == OptionType::string) {
+        out += json_quote(settings.options.text(option.name));
+      } else if (option.type == OptionType::records) {
+        std::string list;
+        for (const OptionRecord& record : settings.options.records(option.name)) {
+          std::string fields;
+          for (const auto& [field, value] : record)
+            fields += fmt::format("{}{}: {}", fields.empty() ? "" : ", ", field, json_quote(value));
+          list += fmt::format("{}{{{}}}", list.empty() ? "" : ", ", fields);
+        }
+        out += fmt::format("[{}]", list);
       }
     }
     out += "}\n";

@@ -7,6 +7,12 @@
 
 namespace dnslint {
 
+std::string format_ipv6(const std::array<std::uint8_t, 16>& address) {
+  char text[INET6_ADDRSTRLEN] = {};
+  ::inet_ntop(AF_INET6, address.data(), text, sizeof text);
+  return text;
+}
+
 std::optional<std::uint32_t> parse_ipv4(std::string_view text) {
   std::uint32_t value = 0;
   int parts = 0;

@@ -31,6 +31,7 @@ Rule mx_backup_same_network_rule();
 Rule mx_circular_rule();
 Rule mx_dane_partial_rule();
 Rule mx_duplicate_preference_rule();
+Rule mx_exchange_not_allowed_rule();
 Rule mx_missing_backup_rule();
 Rule mx_preference_out_of_range_rule();
 Rule mx_priority_in_value_rule();
@@ -49,6 +50,8 @@ Rule null_mx_preference_rule();
 Rule null_mx_spf_rule();
 Rule occluded_data_rule();
 Rule out_of_zone_rule();
+Rule record_forbidden_rule();
+Rule record_required_rule();
 Rule rrset_ttl_mismatch_rule();
 Rule soa_missing_rule();
 Rule soa_multiple_rule();
@@ -64,6 +67,7 @@ Rule syntax_error_rule();
 Rule target_missing_trailing_dot_rule();
 Rule tlsa_invalid_rule();
 Rule tlsrpt_syntax_rule();
+Rule ttl_out_of_range_rule();
 Rule txt_string_too_long_rule();
 Rule unresolved_value_rule();
 Rule unused_suppression_rule();
@@ -95,6 +99,7 @@ const std::vector<Rule>& all_rules() {
       mx_circular_rule(),
       mx_dane_partial_rule(),
       mx_duplicate_preference_rule(),
+      mx_exchange_not_allowed_rule(),
       mx_missing_backup_rule(),
       mx_preference_out_of_range_rule(),
       mx_priority_in_value_rule(),
@@ -113,6 +118,8 @@ const std::vector<Rule>& all_rules() {
       null_mx_spf_rule(),
       occluded_data_rule(),
       out_of_zone_rule(),
+      record_forbidden_rule(),
+      record_required_rule(),
       rrset_ttl_mismatch_rule(),
       soa_missing_rule(),
       soa_multiple_rule(),
@@ -128,6 +135,7 @@ const std::vector<Rule>& all_rules() {
       target_missing_trailing_dot_rule(),
       tlsa_invalid_rule(),
       tlsrpt_syntax_rule(),
+      ttl_out_of_range_rule(),
       txt_string_too_long_rule(),
       unresolved_value_rule(),
       unused_suppression_rule(),

@@ -21,6 +21,14 @@ const std::vector<std::string>& RuleOptions::strings(std::string_view name) cons
   return std::get<std::vector<std::string>>(get(name));
 }
 
+const std::string& RuleOptions::text(std::string_view name) const {
+  return std::get<std::string>(get(name));
+}
+
+const std::vector<OptionRecord>& RuleOptions::records(std::string_view name) const {
+  return std::get<std::vector<OptionRecord>>(get(name));
+}
+
 OpenFinding& Reporter::report(const Zone& zone, const Record& record, std::string message) {
   OpenFinding& finding = report_zone(zone, record.location, std::move(message));
   finding.owner = model_.name(record.owner);

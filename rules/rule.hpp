@@ -17,9 +17,12 @@
 
 namespace dnslint {
 
-using OptionValue = std::variant<bool, std::int64_t, std::string, std::vector<std::string>>;
+// One item of a records option: field name -> value, as written ({owner: "...", type: MX}).
+using OptionRecord = std::map<std::string, std::string, std::less<>>;
+using OptionValue = std::variant<bool, std::int64_t, std::string, std::vector<std::string>,
+                                 std::vector<OptionRecord>>;
 
-enum class OptionType { boolean, integer, string, string_list };
+enum class OptionType { boolean, integer, string, string_list, records };
 
 struct OptionSpec {
   std::string_view name;
@@ -32,6 +35,11 @@ struct OptionSpec {
   // For a string list: what is wrong with one item (a configuration error), or nullopt. With
   // it, the list may also be written as a mapping, NAME: VALUE read as the item "NAME=VALUE".
   std::optional<std::string> (*check_item)(std::string_view item) = nullptr;
+  // For records: the field at fault and what is wrong with one record, or nullopt.
+  std::optional<std::pair<std::string, std::string>> (*check_record)(const OptionRecord& record) =
+      nullptr;
+  // For records that may also be written as a mapping NAME: {fields}: the field NAME fills.
+  std::string_view record_key = {};
 };
 
 // The option values a rule runs with: its defaults, overridden by the configuration.
@@ -41,6 +49,8 @@ class RuleOptions {
   std::int64_t integer(std::string_view name) const;
   bool boolean(std::string_view name) const;
   const std::vector<std::string>& strings(std::string_view name) const;
+  const std::string& text(std::string_view name) const;
+  const std::vector<OptionRecord>& records(std::string_view name) const;
 
  private:
   const OptionValue& get(std::string_view name) const;
