@@ -573,6 +573,20 @@ if command -v python3 >/dev/null 2>&1; then
   done
 fi
 
+# Organisation policies: RE2 patterns from the configuration, errors at their position.
+mkdir -p "$work/policy"
+printf 'rules:\n  record-forbidden:\n    records:\n      - {type: TXT, value: "(a+"}\n' >"$work/policy/bad.yaml"
+run "a policy pattern that does not compile is a configuration error" 2 --config "$work/policy/bad.yaml" data/broken.example.com.zone
+check "... at its position, with RE2's reason" contains "$err" "bad.yaml:4:28: option 'records': '(a+' is not an RE2 pattern: missing ): (a+"
+printf 'rules:\n  record-required:\n    records:\n      - {name: _dmarc, type: TXT, wen: MX}\n' >"$work/policy/field.yaml"
+run "an unknown field of a policy entry is a configuration error" 2 --config "$work/policy/field.yaml" data/broken.example.com.zone
+check "... naming the field" contains "$err" "field.yaml:4:40: option 'records': 'wen' is not a field (name, type, when)"
+printf 'rules:\n  ttl-out-of-range:\n    limits: {A: {min: 300}, default: {max: 86400}}\n' >"$work/policy/ttl.yaml"
+run "dnslint config shows policy entries" 0 config --config "$work/policy/ttl.yaml"
+check "... as the fields written" contains "$out" 'limits: [{min: "300", type: "A"}, {max: "86400", type: "default"}]'
+run "... and in JSON" 0 config --config "$work/policy/ttl.yaml" --format json
+check "... JSON fields" contains "$out" '"limits": ['
+
 # Mail records: findings point at the term inside the TXT record, in every format.
 mkdir -p "$work/mail/octodns" "$work/mail/tf"
 cat >"$work/mail/example.com.zone" <<'ZONE'
