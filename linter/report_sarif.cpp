@@ -64,10 +64,8 @@ std::vector<std::string_view> tags_of(std::string_view id) {
   return {"dns", mail ? "mail" : "zone-integrity"};
 }
 
-void write_physical_location(JsonWriter& json, const LintResult& result,
-                             const SourceLocation& location) {
-  const std::string& path = result.files[location.file];
-  json.key("physicalLocation").begin_object();
+// A path under the root is relative to %SRCROOT%, one outside it an absolute file URI.
+void write_artifact_location(JsonWriter& json, const std::string& path) {
   json.key("artifactLocation").begin_object();
   if (std::filesystem::path(path).is_absolute()) {
     json.key("uri").value("file://" + uri_of(path));
@@ -76,6 +74,12 @@ void write_physical_location(JsonWriter& json, const LintResult& result,
     json.key("uriBaseId").value("%SRCROOT%");
   }
   json.end_object();
+}
+
+void write_physical_location(JsonWriter& json, const LintResult& result,
+                             const SourceLocation& location) {
+  json.key("physicalLocation").begin_object();
+  write_artifact_location(json, result.files[location.file]);
   json.key("region").begin_object();
   json.key("startLine").value(location.line);
   json.key("startColumn").value(location.column);
@@ -125,15 +129,7 @@ void write_fix(JsonWriter& json, const LintResult& result, const FindingFix& fix
       .value(fmt::format("Fix {}", fix.finding->rule))
       .end_object();
   json.key("artifactChanges").begin_array().begin_object();
-  const std::string& path = result.files[fix.deleted.file];
-  json.key("artifactLocation").begin_object();
-  if (std::filesystem::path(path).is_absolute()) {
-    json.key("uri").value("file://" + uri_of(path));
-  } else {
-    json.key("uri").value(uri_of(path));
-    json.key("uriBaseId").value("%SRCROOT%");
-  }
-  json.end_object();
+  write_artifact_location(json, result.files[fix.deleted.file]);
   json.key("replacements").begin_array().begin_object();
   json.key("deletedRegion").begin_object();
   json.key("startLine").value(fix.deleted.line).key("startColumn").value(fix.deleted.column);

@@ -35,13 +35,7 @@ TxtData TxtData::from_strings(const std::vector<std::string>& strings) {
 
 std::vector<std::string> TxtData::strings() const {
   std::vector<std::string> out;
-  std::string_view rest = wire.view();
-  while (!rest.empty()) {
-    const std::size_t size =
-        std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
-    out.emplace_back(rest.substr(1, size));
-    rest.remove_prefix(1 + size);
-  }
+  for_each_string([&](std::string_view text) { out.emplace_back(text); });
   return out;
 }
 

@@ -1,6 +1,7 @@
 // One resource record as the file wrote it, with typed rdata for the types rules read.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -171,6 +172,17 @@ struct TxtData {
   static TxtData from_strings(const std::vector<std::string>& strings);
   // The decoded character-strings.
   std::vector<std::string> strings() const;
+  // Calls `visit(string)` for each character-string, in order, without copying.
+  template <typename Visit>
+  void for_each_string(Visit visit) const {
+    std::string_view rest = wire.view();
+    while (!rest.empty()) {
+      const std::size_t size =
+          std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
+      visit(rest.substr(1, size));
+      rest.remove_prefix(1 + size);
+    }
+  }
 };
 // Every other type: rdata in uncompressed wire form, as ldns encodes it (or, for the few types
 // ldns cannot read, the presentation text as written).

@@ -21,8 +21,8 @@ bool meant_as_key(std::string_view text) {
          starts_with_ignoring_case(text, "v=dkim");
 }
 
-std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_view text) {
-  std::vector<std::pair<std::string, std::string_view>> problems;
+TextProblems problems_of(std::string_view text) {
+  TextProblems problems;
   const TagList list = parse_tag_list(text);
   if (list.problem) problems.emplace_back(*list.problem, list.problem_text);
   if (const Tag* v = list.find("v"); v != nullptr) {

@@ -1,5 +1,7 @@
 #include "rules/mail_records.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "model/ascii.hpp"
@@ -109,33 +111,21 @@ RecordAnswer lookup_records(const Model& model, std::string_view canonical_name,
 
 std::string txt_text(const Record& record) {
   std::string text;
-  const auto* txt = std::get_if<TxtData>(&record.rdata);
-  if (txt == nullptr) return text;
-  std::string_view rest = txt->wire.view();
-  text.reserve(rest.size());
-  while (!rest.empty()) {
-    const std::size_t size =
-        std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
-    text.append(rest.substr(1, size));
-    rest.remove_prefix(1 + size);
+  if (const auto* txt = std::get_if<TxtData>(&record.rdata)) {
+    text.reserve(txt->wire.view().size());
+    txt->for_each_string([&](std::string_view part) { text += part; });
   }
   return text;
 }
 
 std::vector<std::size_t> txt_string_joins(const Record& record) {
-  std::vector<std::size_t> joins;
-  const auto* txt = std::get_if<TxtData>(&record.rdata);
-  if (txt == nullptr) return joins;
-  std::string_view rest = txt->wire.view();
-  std::size_t offset = 0;
-  while (!rest.empty()) {
-    const std::size_t size =
-        std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
-    offset += size;
-    rest.remove_prefix(1 + size);
-    if (!rest.empty()) joins.push_back(offset);
+  std::vector<std::size_t> ends;
+  if (const auto* txt = std::get_if<TxtData>(&record.rdata)) {
+    std::size_t offset = 0;
+    txt->for_each_string([&](std::string_view part) { ends.push_back(offset += part.size()); });
   }
-  return joins;
+  if (!ends.empty()) ends.pop_back();  // the last string's end is the text's
+  return ends;
 }
 
 bool is_spf(std::string_view text) {
@@ -194,6 +184,28 @@ std::function<bool(std::string_view)> second_label(std::string_view label) {
 std::string_view below_labels(std::string_view owner, std::size_t count) {
   for (std::size_t i = 0; i < count && owner != "."; ++i) owner = parent_name(owner);
   return owner;
+}
+
+void report_versioned_records(const Model& model, Reporter& reporter, const Zone& zone,
+                              NameId owner, std::string_view domain,
+                              std::span<const TxtRecord> records, std::string_view kind,
+                              std::string_view version, std::string_view consequence,
+                              TextProblems (*problems_of)(std::string_view text)) {
+  std::vector<const TxtRecord*> versioned;
+  for (const TxtRecord& record : records) {
+    if (record.text.starts_with(version)) versioned.push_back(&record);
+    for (const auto& [problem, text] : problems_of(record.text)) {
+      OpenFinding& finding = reporter.report(
+          zone, *record.record, fmt::format("{} record of {}: {}", kind, domain, problem));
+      reporter.focus(finding, text);
+    }
+  }
+  if (versioned.size() < 2) return;
+  OpenFinding& finding =
+      reporter.report(zone, *versioned[1]->record,
+                      fmt::format("{} has {} {} records; {}: keep one", model.name(owner),
+                                  versioned.size(), kind, consequence));
+  reporter.relate(finding, versioned[0]->record->location, fmt::format("another {} record", kind));
 }
 
 const Tag* TagList::find(std::string_view name) const {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "rules/rule.hpp"
 
 namespace dnslint {
 
@@ -51,6 +52,16 @@ std::function<bool(std::string_view)> second_label(std::string_view label);
 // The domain an owner with first labels like `labels` is about ("_dmarc.example.com." ->
 // "example.com.").
 std::string_view below_labels(std::string_view owner, std::size_t count);
+
+// MTA-STS and TLS-RPT: each record's problems (what, and the text it is about) reported with
+// `kind` ("MTA-STS"), and more than one record starting with `version` reported as such, with
+// what senders then do (`consequence`).
+using TextProblems = std::vector<std::pair<std::string, std::string_view>>;
+void report_versioned_records(const Model& model, Reporter& reporter, const Zone& zone,
+                              NameId owner, std::string_view domain,
+                              std::span<const TxtRecord> records, std::string_view kind,
+                              std::string_view version, std::string_view consequence,
+                              TextProblems (*problems_of)(std::string_view text));
 
 // A tag=value list: tags separated by ";", white space around tags, names and values ignored.
 struct Tag {

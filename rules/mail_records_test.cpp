@@ -3,26 +3,15 @@
 
 #include <doctest/doctest.h>
 
-#include "formats/zone/zone_reader.hpp"
+#include "rules/rules_testing.hpp"
 
 namespace dnslint {
 namespace {
 
-Model model_of(std::string_view text, std::string_view origin = "example.com.") {
-  ZoneReadOptions options;
-  options.display_path = "test.zone";
-  options.origin = std::string(origin);
-  auto read = read_zone(
+Model model_of(std::string_view text) {
+  return testing::model_of_zone(
       "$TTL 300\n@ SOA ns.example.com. host.example.com. 1 2 3 4 5\n@ NS ns.example.com.\n" +
-          std::string(text),
-      options);
-  REQUIRE(read.findings.empty());
-  Model model;
-  model.names = std::move(read.names);
-  model.files = std::move(read.files);
-  model.zones.push_back(std::move(read.zone));
-  model.build_indexes();
-  return model;
+      std::string(text));
 }
 
 TEST_CASE("a tag list: white space around names and values, a trailing semicolon, problems") {

@@ -38,8 +38,8 @@ bool is_extension(const Tag& tag) {
   return name && value;
 }
 
-std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_view text) {
-  std::vector<std::pair<std::string, std::string_view>> problems;
+TextProblems problems_of(std::string_view text) {
+  TextProblems problems;
   const TagList list = parse_tag_list(text);
   if (list.problem) problems.emplace_back(*list.problem, list.problem_text);
   if (list.tags.empty() || list.tags.front().name != "v" || list.tags.front().value != "STSv1") {
@@ -70,28 +70,14 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(
-      model, first_labels("_mta-sts"), "", meant_as_sts,
-      [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
-        const std::string_view domain = below_labels(model.name(owner), 1);
-        std::vector<const TxtRecord*> versioned;
-        for (const TxtRecord& sts : records) {
-          if (sts.text.starts_with("v=STSv1")) versioned.push_back(&sts);
-          for (const auto& [problem, text] : problems_of(sts.text)) {
-            OpenFinding& finding = reporter.report(
-                zone, *sts.record, fmt::format("MTA-STS record of {}: {}", domain, problem));
-            reporter.focus(finding, text);
-          }
-        }
-        if (versioned.size() > 1) {
-          OpenFinding& finding = reporter.report(
-              zone, *versioned[1]->record,
-              fmt::format("{} has {} MTA-STS records; senders act as if {} had no MTA-STS "
-                          "policy: keep one",
-                          model.name(owner), versioned.size(), domain));
-          reporter.relate(finding, versioned[0]->record->location, "another MTA-STS record");
-        }
-      });
+  for_each_txt_set(model, first_labels("_mta-sts"), "", meant_as_sts,
+                   [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
+                     const std::string_view domain = below_labels(model.name(owner), 1);
+                     report_versioned_records(
+                         model, reporter, zone, owner, domain, records, "MTA-STS", "v=STSv1",
+                         fmt::format("senders act as if {} had no MTA-STS policy", domain),
+                         problems_of);
+                   });
 }
 
 }  // namespace

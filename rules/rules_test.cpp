@@ -7,6 +7,7 @@
 #include "model/lookup.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
+#include "rules/rules_testing.hpp"
 
 namespace dnslint {
 namespace {
@@ -15,17 +16,7 @@ constexpr std::string_view kHead =
     "$TTL 300\n@ SOA ns.example.com. host.example.com. 1 2 3 4 5\n@ NS ns1\n@ NS ns2\n";
 
 Model model_of(std::string_view text) {
-  ZoneReadOptions options;
-  options.display_path = "test.zone";
-  options.origin = "example.com.";
-  auto read = read_zone(std::string(kHead) + std::string(text), options);
-  REQUIRE(read.findings.empty());
-  Model model;
-  model.names = std::move(read.names);
-  model.files = std::move(read.files);
-  model.zones.push_back(std::move(read.zone));
-  model.build_indexes();
-  return model;
+  return testing::model_of_zone(std::string(kHead) + std::string(text));
 }
 
 std::vector<Finding> run(std::string_view id, const Model& model, RuleOptions options = {}) {

@@ -20,8 +20,8 @@ bool meant_as_tlsrpt(std::string_view text) {
          lower.starts_with("v=");
 }
 
-std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_view text) {
-  std::vector<std::pair<std::string, std::string_view>> problems;
+TextProblems problems_of(std::string_view text) {
+  TextProblems problems;
   // tlsrpt-version = %s"v=TLSRPTv1": case-sensitive, no white space around "=".
   if (!text.starts_with("v=TLSRPTv1")) {
     problems.emplace_back("the record does not start with v=TLSRPTv1 (exactly): senders discard it",
@@ -45,27 +45,13 @@ std::vector<std::pair<std::string, std::string_view>> problems_of(std::string_vi
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(
-      model, first_labels("_smtp._tls"), "", meant_as_tlsrpt,
-      [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
-        const std::string_view domain = below_labels(model.name(owner), 2);
-        std::vector<const TxtRecord*> versioned;
-        for (const TxtRecord& report : records) {
-          if (report.text.starts_with("v=TLSRPTv1")) versioned.push_back(&report);
-          for (const auto& [problem, text] : problems_of(report.text)) {
-            OpenFinding& finding = reporter.report(
-                zone, *report.record, fmt::format("TLS-RPT record of {}: {}", domain, problem));
-            reporter.focus(finding, text);
-          }
-        }
-        if (versioned.size() > 1) {
-          OpenFinding& finding = reporter.report(
-              zone, *versioned[1]->record,
-              fmt::format("{} has {} TLS-RPT records; senders send {} no reports: keep one",
-                          model.name(owner), versioned.size(), domain));
-          reporter.relate(finding, versioned[0]->record->location, "another TLS-RPT record");
-        }
-      });
+  for_each_txt_set(model, first_labels("_smtp._tls"), "", meant_as_tlsrpt,
+                   [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
+                     const std::string_view domain = below_labels(model.name(owner), 2);
+                     report_versioned_records(
+                         model, reporter, zone, owner, domain, records, "TLS-RPT", "v=TLSRPTv1",
+                         fmt::format("senders send {} no reports", domain), problems_of);
+                   });
 }
 
 }  // namespace
