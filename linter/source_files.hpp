@@ -16,6 +16,7 @@ namespace dnslint {
 class SourceFiles {
  public:
   // `files`: display paths by FileId; `unsaved`: texts by display path that are not on disk.
+  // Both are kept by reference, and must outlive the SourceFiles.
   SourceFiles(const std::vector<std::string>& files, const std::filesystem::path& path_root,
               const std::map<std::string, std::string>& unsaved);
 

@@ -46,7 +46,8 @@ TEST_CASE("a finding's focus narrows it to where the text stands within its reco
 
 TEST_CASE("a file that cannot be read has no lines") {
   const std::vector<std::string> files{"no/such/file.zone"};
-  SourceFiles sources(files, {}, {});
+  const std::map<std::string, std::string> none;
+  SourceFiles sources(files, {}, none);
   CHECK(sources.lines(0).empty());
   CHECK(sources.lines(7).empty());
 }
