@@ -215,8 +215,8 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
   }
   const bool is_text = type == rrtype::TXT || type == rrtype::SPF;
   std::string quoted;
-  if (is_text && !value.split_by_provider && !value.text.starts_with('"') &&
-      set.quotes_txt_value && needs_quoting_as_strings(value.text)) {
+  if (is_text && !value.split_by_provider && !value.text.starts_with('"') && set.quotes_txt_value &&
+      needs_quoting_as_strings(value.text)) {
     quoted = quoted_as_provider_sends(value.text);
   } else if (is_text && (value.split_by_provider || !value.text.starts_with('"'))) {
     record.rdata = TxtData::from_strings(text_chunks(value.text));

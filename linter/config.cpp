@@ -77,10 +77,10 @@ OptionValue read_option(std::string_view file, const YAML::Node& node, const Opt
         if (spec.check_record != nullptr) {
           if (auto problem = spec.check_record(record)) {
             const auto mark = marks.find(problem->first);
-            throw ConfigError(fmt::format(
-                "{}: option '{}': {}",
-                position(file, mark != marks.end() ? mark->second : fields.Mark()), spec.name,
-                problem->second));
+            throw ConfigError(
+                fmt::format("{}: option '{}': {}",
+                            position(file, mark != marks.end() ? mark->second : fields.Mark()),
+                            spec.name, problem->second));
           }
         }
         records.push_back(std::move(record));

@@ -10,15 +10,15 @@
 
 #include "formats/zone/zone_scanner.hpp"
 #include "model/name.hpp"
-#include "model/reported_rules.hpp"
 #include "model/record.hpp"
+#include "model/reported_rules.hpp"
 
 namespace dnslint {
 
 struct RdataError {
   std::size_t token = 0;  // index into the rdata tokens of the token at fault
   std::string message;
-  bool missing_origin = false;  // a relative name, and no origin is known
+  bool missing_origin = false;                    // a relative name, and no origin is known
   std::string_view rule = rule_id::syntax_error;  // the rule that reports it
 };
 
