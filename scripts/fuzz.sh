@@ -4,13 +4,13 @@
 # the test fixtures, examples/ and, when present, ../shared/corpus. New coverage goes to
 # build/fuzz-corpus/<target>; inputs that crash, leak or time out go to fuzz/findings/ (add each
 # one to fuzz/corpus/<target> with the fix, so that it replays as a test from then on).
-#   scripts/fuzz.sh [SECONDS] [TARGET...]    targets: zone_reader terraform_json terraform_plan yaml config
+#   scripts/fuzz.sh [SECONDS] [TARGET...]    targets: zone_reader terraform_hcl terraform_json terraform_plan yaml config lsp
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(zone_reader terraform_json terraform_plan yaml config)
+[ ${#targets[@]} -gt 0 ] || targets=(zone_reader terraform_hcl terraform_json terraform_plan yaml config lsp)
 
 scripts/install-deps.sh
 need=()
