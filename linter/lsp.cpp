@@ -244,6 +244,7 @@ class Server {
       return;
     }
     diagnostics_.clear();
+    fixes_.reset();
     uris_.clear();
     for (const std::string& file : result_.files)
       uris_.push_back(uri_of_path((root_ / file).lexically_normal().string()));
@@ -367,8 +368,7 @@ class Server {
     const auto diagnostics = at_line(tree, params, first, last);
     // The findings' own fixes first, preferred: the edit their rule is certain of.
     if (path && !diagnostics.empty()) {
-      std::map<const Finding*, FindingFix> fixes;
-      for (FindingFix& fix : certain_fixes(result_)) fixes.emplace(fix.finding, std::move(fix));
+      const auto& fixes = fixes_of_result();
       for (const Diagnostic* diagnostic : diagnostics) {
         const auto fix = fixes.find(diagnostic->finding);
         if (fix == fixes.end()) continue;
@@ -413,6 +413,15 @@ class Server {
     reply(id, json.take_document());
   }
 
+  // The fixes of the last run's findings, found (reading the files) once per run.
+  const std::map<const Finding*, FindingFix>& fixes_of_result() {
+    if (!fixes_) {
+      fixes_.emplace();
+      for (FindingFix& fix : certain_fixes(result_)) fixes_->emplace(fix.finding, std::move(fix));
+    }
+    return *fixes_;
+  }
+
   void reply(const std::optional<std::string>& id, std::string_view result) {
     write_message(out_, fmt::format(R"({{"jsonrpc":"2.0","id":{},"result":{}}})",
                                     id.value_or("null"), result));
@@ -431,6 +440,7 @@ class Server {
   LintResult result_;
   std::map<std::string, std::vector<Diagnostic>> diagnostics_;  // by absolute path
   std::vector<std::string> uris_;                               // of result_.files
+  std::optional<std::map<const Finding*, FindingFix>> fixes_;   // fixes_of_result()
   std::set<std::string> published_;
   bool initialized_ = false;
   bool shut_down_ = false;

@@ -12,16 +12,18 @@ namespace dnslint {
 namespace {
 
 bool is_wsp(char c) { return c == ' ' || c == '\t'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string_view trim_wsp(std::string_view text) {
+}  // namespace
+
+std::string_view trim_white_space(std::string_view text) {
   while (!text.empty() && (is_wsp(text.front()) || text.front() == '\r' || text.front() == '\n'))
     text.remove_prefix(1);
   while (!text.empty() && (is_wsp(text.back()) || text.back() == '\r' || text.back() == '\n'))
     text.remove_suffix(1);
   return text;
 }
+
+namespace {
 
 // A host name of letters, digits and hyphens in dot-separated labels (a trailing dot allowed).
 bool is_domain(std::string_view host) {
@@ -33,7 +35,7 @@ bool is_domain(std::string_view host) {
     if (c == '.') {
       if (label == 0 || previous == '-') return false;
       label = 0;
-    } else if (is_alpha(c) || is_digit(c) || c == '_' || (c == '-' && label > 0)) {
+    } else if (ascii_is_alpha(c) || ascii_is_digit(c) || c == '_' || (c == '-' && label > 0)) {
       if (++label > 63) return false;
     } else {
       return false;
@@ -44,27 +46,21 @@ bool is_domain(std::string_view host) {
 }
 
 // The records at the end of `name`'s answer in `zone`, when it is an authoritative answer.
-std::span<const std::uint32_t> answer_records(const Model& model, const Zone& zone,
-                                              std::string_view canonical, const Zone*& holder) {
+// The records at the end of the answer in `zone` for a name whose closest interned ancestor
+// (itself, when `exact`) is `known`: a name never interned holds nothing, but a wildcard at its
+// closest encloser may answer for it. `holder` is the zone that answers, when one does.
+std::span<const std::uint32_t> answer_records(const Model& model, const Zone& zone, NameId known,
+                                              bool exact, const Zone*& holder) {
   holder = nullptr;
-  // The name itself when it is interned, else its closest interned ancestor: a name never
-  // interned holds nothing, but a wildcard at its closest encloser may answer for it.
-  std::string_view walk = canonical;
-  std::optional<NameId> id = model.names.find(walk);
-  bool exact = id.has_value();
-  while (!id && walk != ".") {
-    walk = parent_name(walk);
-    id = model.names.find(walk);
-  }
-  if (!id || zone.delegation_at_or_above(model.names, *id) != kNoName) return {};
+  if (zone.delegation_at_or_above(model.names, known) != kNoName) return {};
   if (exact) {
-    const Resolution resolution = resolve(model, *id, &zone);
+    const Resolution resolution = resolve(model, known, &zone);
     if (!resolution.authoritative()) return {};
     holder = resolution.zone;
     return resolution.final_records;
   }
   // RFC 4592 §3.3.1: the closest encloser is the nearest ancestor that exists.
-  NameId encloser = *id;
+  NameId encloser = known;
   while (!zone.name_exists(encloser) && !model.names.is_root(encloser) && encloser != zone.origin)
     encloser = model.names.parent(encloser);
   holder = &zone;
@@ -101,7 +97,8 @@ RecordAnswer lookup_records(const Model& model, std::string_view canonical_name,
   const Zone* zone = model.zone_for(*known);
   if (zone == nullptr) return answer;
   const Zone* holder = nullptr;
-  for (std::uint32_t index : answer_records(model, *zone, canonical_name, holder)) {
+  const bool exact = walk == canonical_name;
+  for (std::uint32_t index : answer_records(model, *zone, *known, exact, holder)) {
     const Record& record = holder->records[index];
     if (record.type == type) answer.records.push_back(&record);
   }
@@ -224,7 +221,7 @@ TagList parse_tag_list(std::string_view text) {
   while (start <= text.size()) {
     std::size_t end = text.find(';', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view part = trim_wsp(text.substr(start, end - start));
+    const std::string_view part = trim_white_space(text.substr(start, end - start));
     start = end + 1;
     if (part.empty()) continue;
     const std::size_t equals = part.find('=');
@@ -235,12 +232,12 @@ TagList parse_tag_list(std::string_view text) {
       }
       continue;
     }
-    const std::string_view name = trim_wsp(part.substr(0, equals));
-    const std::string_view value = trim_wsp(part.substr(equals + 1));
-    const bool good_name =
-        !name.empty() && is_alpha(name[0]) && std::all_of(name.begin(), name.end(), [](char c) {
-          return is_alpha(c) || is_digit(c) || c == '_';
-        });
+    const std::string_view name = trim_white_space(part.substr(0, equals));
+    const std::string_view value = trim_white_space(part.substr(equals + 1));
+    const bool good_name = !name.empty() && ascii_is_alpha(name[0]) &&
+                           std::all_of(name.begin(), name.end(), [](char c) {
+                             return ascii_is_alpha(c) || ascii_is_digit(c) || c == '_';
+                           });
     if (!good_name && !list.problem) {
       list.problem = "'" + std::string(name) + "' is not a tag name";
       list.problem_text = part;
@@ -257,10 +254,10 @@ TagList parse_tag_list(std::string_view text) {
 
 std::vector<std::string_view> split_list(std::string_view text, char separator) {
   std::vector<std::string_view> items;
-  if (trim_wsp(text).empty()) return items;
+  if (trim_white_space(text).empty()) return items;
   while (true) {
     const std::size_t at = text.find(separator);
-    items.push_back(trim_wsp(text.substr(0, at)));
+    items.push_back(trim_white_space(text.substr(0, at)));
     if (at == std::string_view::npos) return items;
     text.remove_prefix(at + 1);
   }
@@ -274,7 +271,7 @@ std::optional<std::string> check_report_uri(std::string_view uri, bool size_allo
       uri = uri.substr(0, bang);
       if (!size.empty() && std::string_view("kmgtKMGT").find(size.back()) != std::string_view::npos)
         size.remove_suffix(1);
-      if (size.empty() || !std::all_of(size.begin(), size.end(), is_digit))
+      if (size.empty() || !std::all_of(size.begin(), size.end(), ascii_is_digit))
         return "the size limit after '!' is not a number with an optional k, m, g or t";
     }
   }
@@ -288,7 +285,7 @@ std::optional<std::string> check_report_uri(std::string_view uri, bool size_allo
     host = host.substr(0, host.find_first_of("/?#"));
     if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
       const std::string_view port = host.substr(colon + 1);
-      if (port.empty() || !std::all_of(port.begin(), port.end(), is_digit))
+      if (port.empty() || !std::all_of(port.begin(), port.end(), ascii_is_digit))
         return "'" + std::string(uri) + "' has a bad port";
       host = host.substr(0, colon);
     }

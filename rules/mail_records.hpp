@@ -80,6 +80,9 @@ struct TagList {
 };
 TagList parse_tag_list(std::string_view text);
 
+// `text` without the white space (spaces, tabs, line ends) at its ends.
+std::string_view trim_white_space(std::string_view text);
+
 // The items of a list separated by `separator` ("0:d:s", "mailto:a@x,mailto:b@y"), white space
 // around each removed; an empty text has no item.
 std::vector<std::string_view> split_list(std::string_view text, char separator);

@@ -14,10 +14,6 @@
 namespace dnslint {
 namespace {
 
-bool is_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // A record meant as MTA-STS: it starts with a v= tag or names STS.
 bool meant_as_sts(std::string_view text) {
   const std::string lower = to_ascii_lower(text);
@@ -27,9 +23,9 @@ bool meant_as_sts(std::string_view text) {
 // sts-ext-name = (ALPHA / DIGIT) *31(ALPHA / DIGIT / "_" / "-" / ".");
 // sts-ext-value = 1*(%x21-3A / %x3C / %x3E-7E): printable, no ";" and no "=".
 bool is_extension(const Tag& tag) {
-  const bool name = !tag.name.empty() && tag.name.size() <= 32 && is_alnum(tag.name[0]) &&
+  const bool name = !tag.name.empty() && tag.name.size() <= 32 && ascii_is_alnum(tag.name[0]) &&
                     std::all_of(tag.name.begin(), tag.name.end(), [](char c) {
-                      return is_alnum(c) || c == '_' || c == '-' || c == '.';
+                      return ascii_is_alnum(c) || c == '_' || c == '-' || c == '.';
                     });
   const bool value =
       !tag.value.empty() && std::all_of(tag.value.begin(), tag.value.end(), [](char c) {
@@ -54,7 +50,7 @@ TextProblems problems_of(std::string_view text) {
         "ignore the record",
         list.tags.front().text);
   } else if (id->value.empty() || id->value.size() > 32 ||
-             !std::all_of(id->value.begin(), id->value.end(), is_alnum)) {
+             !std::all_of(id->value.begin(), id->value.end(), ascii_is_alnum)) {
     problems.emplace_back(
         fmt::format("id={} is not 1 to 32 letters and digits (no dots, dashes or dates with "
                     "separators)",

@@ -11,10 +11,6 @@
 namespace dnslint {
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-
 struct MechanismName {
   std::string_view name;
   SpfKind kind;
@@ -31,7 +27,8 @@ constexpr std::array<MechanismName, 8> kMechanisms{{{"all", SpfKind::all},
 // A CIDR length: "0" or digits without a leading zero, at most `most` (§12: ip4-cidr-length,
 // ip6-cidr-length).
 bool cidr_length(std::string_view digits, int most) {
-  if (digits.empty() || digits.size() > 3 || !std::all_of(digits.begin(), digits.end(), is_digit))
+  if (digits.empty() || digits.size() > 3 ||
+      !std::all_of(digits.begin(), digits.end(), ascii_is_digit))
     return false;
   if (digits.size() > 1 && digits[0] == '0') return false;
   int value = 0;
@@ -89,7 +86,7 @@ std::optional<std::string> check_macro_string(std::string_view text, bool explan
     if (!explanation && (letter == 'c' || letter == 'r' || letter == 't'))
       return fmt::format("the macro '%{{{}}}' is allowed only in exp= text", body);
     body.remove_prefix(1);
-    while (!body.empty() && is_digit(body[0])) body.remove_prefix(1);
+    while (!body.empty() && ascii_is_digit(body[0])) body.remove_prefix(1);
     if (!body.empty() && ascii_lower(body[0]) == 'r') body.remove_prefix(1);
     if (body.find_first_not_of(".-+,/_=") != std::string_view::npos)
       return fmt::format("'{}' has a macro with a bad transformer or delimiter", text);
@@ -99,10 +96,13 @@ std::optional<std::string> check_macro_string(std::string_view text, bool explan
 
 // toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum ).
 bool is_toplabel(std::string_view label) {
-  if (label.empty() || !is_alnum(label.front()) || !is_alnum(label.back())) return false;
-  if (!std::all_of(label.begin(), label.end(), [](char c) { return is_alnum(c) || c == '-'; }))
+  if (label.empty() || !ascii_is_alnum(label.front()) || !ascii_is_alnum(label.back()))
     return false;
-  return std::any_of(label.begin(), label.end(), [](char c) { return is_alpha(c) || c == '-'; });
+  if (!std::all_of(label.begin(), label.end(),
+                   [](char c) { return ascii_is_alnum(c) || c == '-'; }))
+    return false;
+  return std::any_of(label.begin(), label.end(),
+                     [](char c) { return ascii_is_alpha(c) || c == '-'; });
 }
 
 // domain-spec = macro-string domain-end; domain-end = ( "." toplabel [ "." ] ) / macro-expand.
@@ -136,7 +136,7 @@ bool is_ip4_network(std::string_view text) {
     std::size_t end = text.find('.', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view part = text.substr(start, end - start);
-    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), is_digit))
+    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), ascii_is_digit))
       return false;
     if (part.size() > 1 && part[0] == '0') return false;
     if (std::stoi(std::string(part)) > 255) return false;
@@ -197,10 +197,10 @@ SpfRecord parse_spf(std::string_view text) {
     const bool modifier = name_end != std::string_view::npos && body[name_end] == '=';
     if (modifier) {
       const std::string_view value = body.substr(name_end + 1);
-      const bool good_name =
-          !name.empty() && is_alpha(name[0]) && std::all_of(name.begin(), name.end(), [](char c) {
-            return is_alnum(c) || c == '-' || c == '_' || c == '.';
-          });
+      const bool good_name = !name.empty() && ascii_is_alpha(name[0]) &&
+                             std::all_of(name.begin(), name.end(), [](char c) {
+                               return ascii_is_alnum(c) || c == '-' || c == '_' || c == '.';
+                             });
       if (term.qualifier_written || !good_name) {
         problem(term_text, fmt::format("'{}' is neither a mechanism nor a modifier", term_text));
         continue;
