@@ -29,10 +29,17 @@ bool is_label(std::string_view label) {
                      [](char c) { return ascii_is_alnum(c) || c == '-'; });
 }
 
+// RFC 8659's WSP: spaces and tabs only (a line end in a value is not white space there).
+std::string_view trim_wsp(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
 // RFC 8659 §4.2: issue-value = *WSP [issuer-domain-name *WSP] [";" *WSP [parameters *WSP]].
 std::optional<std::string> check_issue_value(std::string_view value) {
   const std::size_t semicolon = value.find(';');
-  const std::string_view issuer = trim_white_space(value.substr(0, semicolon));
+  const std::string_view issuer = trim_wsp(value.substr(0, semicolon));
   if (!issuer.empty()) {
     for (std::string_view label : split_list(issuer, '.')) {
       if (!is_label(label)) return fmt::format("'{}' is not a CA's domain name", issuer);
@@ -42,10 +49,10 @@ std::optional<std::string> check_issue_value(std::string_view value) {
   for (std::string_view parameter : split_list(value.substr(semicolon + 1), ';')) {
     if (parameter.empty()) continue;
     const std::size_t equals = parameter.find('=');
-    const std::string_view tag = trim_white_space(parameter.substr(0, equals));
+    const std::string_view tag = trim_wsp(parameter.substr(0, equals));
     const std::string_view text = equals == std::string_view::npos
                                       ? std::string_view()
-                                      : trim_white_space(parameter.substr(equals + 1));
+                                      : trim_wsp(parameter.substr(equals + 1));
     if (equals == std::string_view::npos || !is_label(tag) ||
         !std::all_of(text.begin(), text.end(), [](char c) { return c > 0x20 && c < 0x7f; })) {
       return fmt::format("'{}' is not a parameter tag=value", parameter);
