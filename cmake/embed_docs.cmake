@@ -16,7 +16,7 @@ foreach(doc IN LISTS docs)
   math(EXPR index "${index} + 1")
 endforeach()
 file(WRITE "${OUTPUT}.tmp" "// Generated from docs/rules/*.md by cmake/embed_docs.cmake. Do not edit.
-#include \"linter/rule_docs.hpp\"
+#include \"linter/cli/rule_docs.hpp\"
 
 namespace dnslint {
 namespace {

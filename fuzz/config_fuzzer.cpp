@@ -1,7 +1,7 @@
 // Fuzz target: the .dnslint.yaml loader. A bad configuration must be a ConfigError with a
 // position, never a crash.
 #include "fuzz/fuzz_target.hpp"
-#include "linter/config.hpp"
+#include "linter/config/config.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace dnslint;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "formats/read_result.hpp"
-#include "linter/engine.hpp"
+#include "linter/engine/engine.hpp"
 
 namespace dnslint::fuzz {
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "fuzz/fuzz_target.hpp"
-#include "linter/lsp.hpp"
+#include "linter/lsp/lsp.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace dnslint;

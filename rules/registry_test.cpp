@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <set>
 
-#include "linter/rule_docs.hpp"
+#include "linter/cli/rule_docs.hpp"
 #include "model/reported_rules.hpp"
 #include "rules/rule.hpp"
 

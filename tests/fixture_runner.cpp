@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "formats/document_tree.hpp"
-#include "linter/cli.hpp"
-#include "linter/engine.hpp"
+#include "linter/cli/cli.hpp"
+#include "linter/engine/engine.hpp"
 
 namespace {
 

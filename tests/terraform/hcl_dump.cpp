@@ -13,7 +13,7 @@
 
 #include "formats/terraform/evaluator.hpp"
 #include "formats/terraform/hcl_parser.hpp"
-#include "linter/json_writer.hpp"
+#include "linter/reports/json_writer.hpp"
 
 namespace {
 

@@ -1,0 +1,335 @@
+#include "linter/cli/cli.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "linter/reports/baseline.hpp"
+#include "linter/fix/fix.hpp"
+#include "linter/inputs/collect.hpp"
+#include "linter/lsp/lsp.hpp"
+#include "linter/cli/options.hpp"
+#include "linter/reports/reports.hpp"
+#include "linter/cli/rule_catalog.hpp"
+#include "linter/cli/rule_docs.hpp"
+#include "linter/inputs/source_files.hpp"
+#include "linter/cli/suggest.hpp"
+#include "linter/cli/version.hpp"
+
+namespace dnslint {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The temporary report file being written. On SIGINT or SIGTERM it is removed before the
+// process ends, so that an interrupted run leaves neither a partial report nor a stray file
+// (the report itself only ever appears by rename).
+char g_temporary[4096];
+volatile std::sig_atomic_t g_writing = 0;
+
+extern "C" void remove_partial_report(int signal_number) {
+  if (g_writing != 0) ::unlink(g_temporary);
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+// Writes `text` to `path` through a temporary file and a rename, so that no reader ever sees
+// half a report.
+void write_atomically(const std::string& path, const std::string& text) {
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw InputError(
+        fmt::format("cannot write '{}': directory '{}' does not exist", path, dir.string()));
+  }
+  const fs::path temporary = dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid());
+  const std::string temporary_name = temporary.string();
+  if (temporary_name.size() >= sizeof g_temporary)
+    throw InputError(fmt::format("cannot write '{}': the path is too long", path));
+  std::memcpy(g_temporary, temporary_name.c_str(), temporary_name.size() + 1);
+  std::signal(SIGINT, remove_partial_report);
+  std::signal(SIGTERM, remove_partial_report);
+  g_writing = 1;
+  struct Done {
+    ~Done() { g_writing = 0; }
+  } done;
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      fs::remove(temporary, ec);
+      throw InputError(fmt::format("cannot write '{}'", path));
+    }
+  }
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw InputError(fmt::format("cannot write '{}': {}", path, ec.message()));
+  }
+}
+
+bool use_color(const std::string& mode, bool to_terminal) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return to_terminal && ::isatty(STDOUT_FILENO) == 1;
+}
+
+std::string render(const LintResult& result, std::string_view format, bool color,
+                   bool sarif_suppressed) {
+  if (format == "json") return write_json(result);
+  if (format == "sarif") return write_sarif(result, sarif_suppressed);
+  if (format == "github") return write_github(result);
+  if (format == "gitlab") return write_gitlab(result);
+  if (format == "junit") return write_junit(result);
+  if (format == "markdown") return write_markdown(result);
+  return write_text(result, color);
+}
+
+// The lines of the files a report points at, read when first asked for (--show-source).
+// dnslint never writes to its inputs: a report or baseline path that names a file it read is a
+// usage error (exit 2), found before anything is written.
+void refuse_to_overwrite_inputs(const CliOptions& options, const LintResult& result) {
+  std::vector<std::string> targets;
+  if (options.output) targets.push_back(*options.output);
+  if (options.write_baseline) targets.push_back(*options.write_baseline);
+  for (const auto& [format, file] : options.reports) targets.push_back(file);
+  std::error_code ec;
+  for (const std::string& target : targets) {
+    const fs::path canonical_target = fs::weakly_canonical(fs::absolute(target, ec), ec);
+    for (const std::string& input : result.files) {
+      if (fs::weakly_canonical(fs::absolute(input, ec), ec) == canonical_target) {
+        throw UsageError(fmt::format("refusing to write a report over the input '{}'", input));
+      }
+    }
+  }
+}
+
+void print_timings(const std::vector<PhaseTime>& timings) {
+  std::cerr << "dnslint: timing (wall seconds, resident MB after, peak resident MB so far; rules "
+               "run side by side)\n";
+  auto megabytes = [](std::uint64_t bytes) {
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+  };
+  for (const PhaseTime& phase : timings) {
+    std::cerr << fmt::format("  {:<40} {:9.4f} {:8.1f} {:8.1f}\n", phase.name, phase.seconds,
+                             megabytes(phase.resident_bytes), megabytes(phase.peak_bytes));
+  }
+}
+
+// The findings of a run are not freed one by one on the way out (for a large zone's hundreds
+// of thousands of findings that takes a noticeable time): the end of the process returns
+// all of their memory at once, as compilers do with their syntax trees. They stay reachable
+// from a static, so leak checkers do not count them, and a further run in the same process
+// (as in the tests) frees the one before.
+void keep_until_exit(LintResult result) {
+  static LintResult* kept = nullptr;
+  delete kept;
+  kept = new LintResult(std::move(result));
+}
+
+int lint_command(CliOptions& options) {
+  configure(options);
+  if (options.path_root) {
+    std::error_code ec;
+    if (!fs::is_directory(*options.path_root, ec)) {
+      throw UsageError(fmt::format("--path-root '{}' is not a directory", *options.path_root));
+    }
+  }
+  options.request.path_root = find_path_root(options.path_root);
+  const bool reads_stdin = std::find(options.request.paths.begin(), options.request.paths.end(),
+                                     "-") != options.request.paths.end();
+  if (options.request.stdin_filename != kStdinName && !reads_stdin) {
+    throw UsageError(
+        "--stdin-filename names standard input, which is read only when '-' is "
+        "among the paths");
+  }
+  if (options.request.paths.empty()) options.request.paths.push_back(".");
+  if (options.statistics && options.format != "text") {
+    throw UsageError(
+        "--statistics counts findings in place of the text report; it takes no "
+        "--format");
+  }
+  if (options.list_files) {
+    for (const auto& [path, reader] : list_inputs(options.request)) {
+      std::cout << path << '\t' << reader << '\n';
+    }
+    return 0;
+  }
+  if ((options.fix || options.diff) && reads_stdin) {
+    throw UsageError("--fix and --diff change files; standard input is not one");
+  }
+  if (options.fix && options.diff) throw UsageError("--fix writes what --diff prints: give one");
+  const auto baseline =
+      options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
+  LintResult result = lint(options.request);
+  if (options.diff) {
+    std::string diff;
+    for (const FixedFile& file : plan_fixes(result)) diff += unified_diff(file);
+    std::cout << diff;
+    return diff.empty() ? 0 : 1;
+  }
+  if (options.fix) {
+    std::size_t fixes = 0;
+    const auto files = plan_fixes(result);
+    const PathDisplay display(result.path_root);
+    for (const FixedFile& file : files) {
+      const fs::path path = display.resolve(file.path);
+      std::error_code ec;
+      const fs::perms mode = fs::status(path, ec).permissions();
+      write_atomically(path.string(), file.after);
+      if (!ec) fs::permissions(path, mode, ec);
+      fixes += file.fixes;
+    }
+    if (!files.empty()) result = lint(options.request);  // what remains
+    if (!options.quiet) {
+      std::cerr << fmt::format("dnslint: fixed {} finding(s) in {} file(s)\n", fixes, files.size());
+    }
+  }
+  if (!options.quiet) {
+    for (const std::string& skipped : result.skipped) std::cerr << "dnslint: " << skipped << '\n';
+  }
+  // A run that reads nothing is a misconfigured step, which must not pass for ever; a run whose
+  // every file the configuration excludes read what it was told to.
+  if (result.files.empty() && result.excluded == 0 && !options.allow_empty) {
+    throw InputError(
+        "no input file was read: the paths hold no zone file, Terraform or DNS YAML dnslint "
+        "reads (--allow-empty accepts that)");
+  }
+  refuse_to_overwrite_inputs(options, result);
+  if (options.write_baseline) {
+    write_atomically(*options.write_baseline, write_baseline(result));
+    std::cerr << fmt::format("dnslint: wrote {} finding(s) to the baseline {}\n",
+                             result.findings.size(), *options.write_baseline);
+    return 0;
+  }
+  if (options.baseline) {
+    const std::size_t known = apply_baseline(result, baseline);
+    if (known > 0 && !options.quiet) {
+      std::cerr << fmt::format("dnslint: {} finding(s) are in the baseline\n", known);
+    }
+  }
+  Stopwatch stopwatch(options.request.timing ? &result.timings : nullptr);
+  for (const auto& [format, file] : options.reports) {
+    write_atomically(file, render(result, format, false, options.sarif_suppressed));
+  }
+  const bool color = use_color(options.color, !options.output);
+  // Source lines under the findings by default where a person reads the report: a terminal.
+  const bool show_source = options.show_source.value_or(
+      !options.output && options.format == "text" && ::isatty(STDOUT_FILENO) == 1);
+  std::string report;
+  if (options.statistics) {
+    report = write_statistics(result);
+  } else if (show_source && options.format == "text") {
+    SourceFiles sources(result.files, result.path_root, result.unsaved_texts);
+    report = write_text_with_source(
+        result, color, [&](FileId file, std::uint32_t line) -> std::optional<std::string> {
+          const std::vector<std::string>& lines = sources.lines(file);
+          if (line == 0 || line > lines.size()) return std::nullopt;
+          return lines[line - 1];
+        });
+  } else {
+    report = render(result, options.format, color, options.sarif_suppressed);
+  }
+  if (options.output) {
+    write_atomically(*options.output, report);
+  } else {
+    std::fwrite(report.data(), 1, report.size(), stdout);
+    if (std::fflush(stdout) != 0) throw InputError("cannot write the report to standard output");
+  }
+  if (options.request.timing) {
+    stopwatch.lap("report");
+    print_timings(result.timings);
+  }
+  if (!options.quiet) std::cerr << write_summary(result);
+  const bool failed = !options.exit_zero && options.fail_on &&
+                      std::any_of(result.findings.begin(), result.findings.end(),
+                                  [&](const Finding& f) { return f.severity >= *options.fail_on; });
+  keep_until_exit(std::move(result));
+  return failed ? 1 : 0;
+}
+
+}  // namespace
+
+void configure(CliOptions& options) {
+  RuleConfiguration rules = RuleConfiguration::defaults();
+  if (options.config_path) {
+    rules.apply_file(*options.config_path);
+  } else if (auto found = find_config_upward(fs::current_path())) {
+    rules.apply_file(*found);
+  }
+  // In the order given: --select turns every rule off but those it names.
+  for (const auto& [option, list] : options.rule_switches) {
+    if (option == "--select") {
+      rules.select(list, option);
+    } else {
+      rules.set_enabled(list, option == "--enable", option);
+    }
+  }
+  options.request.rules = std::move(rules);
+}
+
+int run_cli(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    CliOptions options = parse_command_line(args);
+    switch (options.command) {
+      case Command::help:
+        std::cout << usage_text();
+        return 0;
+      case Command::version:
+        std::cout << version_text() << "\n";
+        return 0;
+      case Command::rules:
+        std::cout << write_rule_list(options.rules_format);
+        return 0;
+      case Command::completion:
+        std::cout << completion_script(options.argument, rule_ids());
+        return 0;
+      case Command::lsp:
+        return run_language_server(std::cin, std::cout, options);
+      case Command::explain: {
+        auto doc = rule_documentation(options.argument);
+        if (!doc) {
+          throw UsageError(fmt::format("unknown rule '{}'{} (see 'dnslint rules')",
+                                       options.argument,
+                                       did_you_mean(options.argument, rule_ids())));
+        }
+        std::cout << *doc;
+        return 0;
+      }
+      case Command::config:
+        configure(options);
+        std::cout << (options.config_format == "json"
+                          ? describe_configuration_json(options.request.rules)
+                          : describe_configuration(options.request.rules));
+        return 0;
+      case Command::lint:
+        return lint_command(options);
+    }
+  } catch (const UsageError& e) {
+    std::cerr << "dnslint: " << e.what() << "\n";
+  } catch (const ConfigError& e) {
+    std::cerr << "dnslint: " << e.what() << "\n";
+  } catch (const InputError& e) {
+    std::cerr << "dnslint: " << e.what() << "\n";
+  }
+  return 2;
+}
+
+}  // namespace dnslint
