@@ -27,10 +27,11 @@ struct ReadResult {
   std::vector<Finding> findings;  // syntax-error, include-error, unresolved-value
   std::vector<Suppression> suppressions;
   std::vector<RecordOrigin> origins;
-  // A Terraform root module: its directory, and the directories it called as child modules
-  // (a directory some other input calls is not linted again as a root of its own).
-  std::string module_directory;
-  std::vector<std::string> called_module_directories;
+  // What this input is (a zone file's path, a Terraform module's directory; canonical) and
+  // what it read as parts of itself (the files it $INCLUDEs, the child modules it calls): an
+  // input that another input of the run reads as its part is not linted again on its own.
+  std::string identity;
+  std::vector<std::string> parts;
 };
 
 }  // namespace dnslint

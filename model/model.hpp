@@ -33,6 +33,9 @@ class Zone {
   // Terraform or CloudFormation code. External-dns endpoints and records added to a zone
   // managed elsewhere are only part of it.
   bool complete = true;
+  // Records are added to the zone at run time (RFC 2136 updates, ACME challenges, DHCP): the
+  // configuration says so, and the zone is then not complete either.
+  bool dynamic = false;
   std::vector<Record> records;  // in source order
 
   // Builds the lookup indexes; call once after all records are in. A zone of many records

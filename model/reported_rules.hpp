@@ -15,10 +15,11 @@ inline constexpr std::string_view mx_priority_in_value = "mx-priority-in-value";
 inline constexpr std::string_view invalid_suppression = "invalid-suppression";
 inline constexpr std::string_view unused_suppression = "unused-suppression";
 inline constexpr std::string_view txt_string_too_long = "txt-string-too-long";
+inline constexpr std::string_view read_error = "read-error";
 
 // All of them: the rules without a check function of their own.
-inline constexpr std::array<std::string_view, 7> reported_elsewhere{
-    syntax_error,        include_error,      unresolved_value,   mx_priority_in_value,
-    invalid_suppression, unused_suppression, txt_string_too_long};
+inline constexpr std::array<std::string_view, 8> reported_elsewhere{
+    syntax_error,        include_error,      unresolved_value,    mx_priority_in_value,
+    invalid_suppression, unused_suppression, txt_string_too_long, read_error};
 
 }  // namespace dnslint::rule_id

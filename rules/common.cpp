@@ -161,6 +161,20 @@ OpenFinding& report_absence(const Model& model, Reporter& reporter, const Zone& 
                             const Record& record, const Zone& holder, std::string message,
                             std::string_view what) {
   if (holder.complete) return reporter.report(zone, record, std::move(message));
+  if (holder.dynamic) {
+    return reporter.report_unconfirmed(
+        zone, record,
+        fmt::format("{} in these files; zone {} is dynamic (records are added to it at run "
+                    "time), so check the zone a server holds",
+                    what, model.name(holder.origin)));
+  }
+  if (model.names.is_root(holder.origin)) {
+    return reporter.report_unconfirmed(
+        zone, record,
+        fmt::format("{} in these files, which do not say what zone the name belongs to; check "
+                    "that the zone holding it does",
+                    what));
+  }
   return reporter.report_unconfirmed(
       zone, record,
       fmt::format("{} in these files, which define only part of zone {}; check that the rest "

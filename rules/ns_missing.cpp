@@ -11,8 +11,9 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for (const Zone& zone : model.zones) {
     // Only a zone file holds the whole zone: infrastructure code usually leaves the apex NS
-    // to the provider.
-    if (!zone.is_zone_file || !zone.rrset(zone.origin, rrtype::NS).empty()) continue;
+    // to the provider, and a zone the configuration calls partial has them elsewhere.
+    if (!zone.is_zone_file || (!zone.complete && !zone.dynamic)) continue;
+    if (!zone.rrset(zone.origin, rrtype::NS).empty()) continue;
     const auto soa = zone.rrset(zone.origin, rrtype::SOA);
     if (soa.empty()) continue;  // soa-missing says more
     reporter.report(zone, zone.records[soa.front()],

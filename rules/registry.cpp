@@ -50,6 +50,7 @@ Rule null_mx_preference_rule();
 Rule null_mx_spf_rule();
 Rule occluded_data_rule();
 Rule out_of_zone_rule();
+Rule read_error_rule();
 Rule record_forbidden_rule();
 Rule record_required_rule();
 Rule rrset_ttl_mismatch_rule();
@@ -118,6 +119,7 @@ const std::vector<Rule>& all_rules() {
       null_mx_spf_rule(),
       occluded_data_rule(),
       out_of_zone_rule(),
+      read_error_rule(),
       record_forbidden_rule(),
       record_required_rule(),
       rrset_ttl_mismatch_rule(),

@@ -13,7 +13,9 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for (const Zone& zone : model.zones) {
-    if (!zone.is_zone_file) continue;
+    // A zone the configuration calls partial has its SOA elsewhere; a dynamic one still loads
+    // from its file.
+    if (!zone.is_zone_file || (!zone.complete && !zone.dynamic)) continue;
     if (!zone.rrset(zone.origin, rrtype::SOA).empty()) continue;
     const SourceLocation where_ = zone.records.empty() ? SourceLocation{zone.file, 1, 1, 1, 1}
                                                        : zone.records.front().location.get();

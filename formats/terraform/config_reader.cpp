@@ -170,7 +170,7 @@ class LocalModules : public terraform::ModuleSource {
     auto& directory = std::get<ModuleFiles::Directory>(read);
     if (auto known = configs_.find(directory.identity); known != configs_.end())
       return known->second.get();
-    out_.called_module_directories.push_back(directory.identity);
+    out_.parts.push_back(directory.identity);
     std::vector<std::unique_ptr<ConfigFile>> files;
     for (const SourceText& source : directory.files) {
       files.push_back(reader_.read(source, ConfigFile::Role::configuration));
@@ -613,7 +613,7 @@ ReadResult read_terraform_module(const std::vector<SourceText>& sources,
 
   const ModuleConfig config(options.directory.empty() ? "." : options.directory, options.identity,
                             std::move(files), budget, report);
-  out.module_directory = options.identity;
+  out.identity = options.identity;
   LocalModules modules(options.modules, reader, budget, report, out);
   const ModuleInstance root(config,
                             root_values(auto_tfvars, var_files, options.variables, config, budget),

@@ -9,27 +9,43 @@
 #include "formats/iac_records.hpp"
 #include "formats/suppressions.hpp"
 #include "model/ascii.hpp"
+#include "model/rrtype.hpp"
 
 namespace dnslint {
 namespace {
 
-bool is_record_mapping(const DocumentTree& tree, NodeId node) {
-  return tree.is_mapping(node) && tree.get(node, "type") != kNoNode;
+// A record type octoDNS knows: a DNS type, octoDNS's own ALIAS and URLFWD, or a provider's
+// ("Route53Provider/ALIAS").
+bool is_octodns_type(std::string_view type) {
+  if (type.empty()) return false;
+  if (type == "ALIAS" || type == "URLFWD") return true;
+  if (const auto slash = type.find('/'); slash != std::string_view::npos)
+    return slash > 0 && slash + 1 < type.size();
+  return type_from_name(type).has_value();
 }
 
-// An octoDNS zone: names mapping to a record or a list of records.
+// An octoDNS record: a mapping with a known type.
+bool is_octodns_record(const DocumentTree& tree, NodeId node) {
+  return tree.is_mapping(node) && is_octodns_type(tree.scalar(node, "type").value_or(""));
+}
+
+// An octoDNS zone: names mapping to a record or a list of records, every one of a record type
+// octoDNS knows, and some with a value. Other YAML has lists of mappings with a "type" too
+// (Grafana's datasources of type prometheus, recyclarr's custom formats): they are not zones.
 bool looks_like_octodns_zone(const DocumentTree& tree, NodeId root) {
   if (!tree.is_mapping(root)) return false;
   bool any = false;
+  bool valued = false;
   for (const auto& [key, value] : tree.entries(root)) {
     const auto items = tree.items(value);
     if (items.empty()) continue;
     for (NodeId item : items) {
-      if (!is_record_mapping(tree, item)) return false;
+      if (!is_octodns_record(tree, item)) return false;
+      valued = valued || tree.get(item, "value") != kNoNode || tree.get(item, "values") != kNoNode;
     }
     any = true;
   }
-  return any;
+  return any && valued;
 }
 
 bool looks_like_cloudformation(const DocumentTree& tree, NodeId root) {
@@ -431,19 +447,21 @@ std::string octodns_zone_from_path(std::string_view path) {
   return canonical_zone_name(stem).value_or("");
 }
 
-std::optional<YamlFormat> detect_yaml_format(std::string_view content, std::string_view file_name) {
+YamlDetection detect_yaml_format(std::string_view content) {
   const ParsedDocument document = parse_yaml(content, 0);
+  YamlDetection detection;
+  detection.error = document.error;
   for (NodeId root : document.tree.roots) {
-    if (is_dnsendpoint(document.tree, root)) return YamlFormat::dnsendpoint;
-    if (looks_like_cloudformation(document.tree, root)) return YamlFormat::cloudformation;
+    if (is_dnsendpoint(document.tree, root)) detection.format = YamlFormat::dnsendpoint;
+    else if (looks_like_cloudformation(document.tree, root))
+      detection.format = YamlFormat::cloudformation;
+    if (detection.format) return detection;
   }
-  if (document.tree.roots.size() == 1 &&
+  if (!document.error && document.tree.roots.size() == 1 &&
       looks_like_octodns_zone(document.tree, document.tree.roots[0])) {
-    return YamlFormat::octodns;
+    detection.format = YamlFormat::octodns;
   }
-  // A document that does not parse is reported as the format its name suggests.
-  if (document.error && !octodns_zone_from_path(file_name).empty()) return YamlFormat::octodns;
-  return std::nullopt;
+  return detection;
 }
 
 ReadResult read_yaml_dns(const SourceText& source, YamlFormat format, const std::string& zone,

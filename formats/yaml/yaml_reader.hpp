@@ -14,10 +14,14 @@ namespace dnslint {
 
 enum class YamlFormat { octodns, dnsendpoint, cloudformation };
 
-// What a YAML file holds, from its content: nullopt when it is none of the DNS formats (an
-// octoDNS manager config, a workflow, a manifest of other kinds). `file_name` helps to tell
-// an octoDNS zone (`example.com.yaml`) from other YAML when the content alone cannot.
-std::optional<YamlFormat> detect_yaml_format(std::string_view content, std::string_view file_name);
+// What a YAML file holds, judged by its content alone.
+struct YamlDetection {
+  // nullopt when it is none of the DNS formats (an octoDNS manager config, a workflow, a
+  // manifest of other kinds, Grafana or recyclarr settings) or does not parse.
+  std::optional<YamlFormat> format;
+  std::optional<DocumentError> error;  // where the document stops parsing
+};
+YamlDetection detect_yaml_format(std::string_view content);
 
 // Reads `source` as `format`; the zone of an octoDNS file comes from its name (or its
 // directory's, for split zones: `example.com./www.yaml`). `zone` overrides that when set.

@@ -12,14 +12,33 @@ using testing::rules_of;
 }  // namespace
 
 TEST_CASE("YAML formats are told apart by content") {
-  CHECK(detect_yaml_format("kind: DNSEndpoint\nspec: {}\n", "x.yaml") == YamlFormat::dnsendpoint);
-  CHECK(detect_yaml_format("Resources:\n  R:\n    Type: AWS::Route53::RecordSet\n", "t.yaml") ==
+  const auto format = [](std::string_view text) { return detect_yaml_format(text).format; };
+  CHECK(format("kind: DNSEndpoint\nspec: {}\n") == YamlFormat::dnsendpoint);
+  CHECK(format("Resources:\n  R:\n    Type: AWS::Route53::RecordSet\n") ==
         YamlFormat::cloudformation);
-  CHECK(detect_yaml_format("'':\n  type: A\n  value: 192.0.2.1\n", "example.com.yaml") ==
+  CHECK(format("'':\n  type: A\n  value: 192.0.2.1\n") == YamlFormat::octodns);
+  CHECK(format("www:\n  - type: Route53Provider/ALIAS\n    value: {name: x}\n") ==
         YamlFormat::octodns);
-  CHECK_FALSE(detect_yaml_format("providers:\n  config:\n    class: x\nzones:\n  a.: {}\n",
-                                 "octodns.yaml"));
-  CHECK_FALSE(detect_yaml_format("jobs:\n  build:\n    runs-on: debian\n", "ci.yml"));
+  CHECK_FALSE(format("providers:\n  config:\n    class: x\nzones:\n  a.: {}\n"));
+  CHECK_FALSE(format("jobs:\n  build:\n    runs-on: debian\n"));
+}
+
+TEST_CASE("YAML with lists of typed mappings is no octoDNS zone unless the types are DNS types") {
+  const auto format = [](std::string_view text) { return detect_yaml_format(text).format; };
+  // Grafana's provisioned datasources.
+  CHECK_FALSE(format("datasources:\n  - name: Prometheus\n    type: prometheus\n    url: "
+                     "http://prometheus:9090\n"));
+  // recyclarr's custom formats.
+  CHECK_FALSE(format("sonarr:\n  - type: custom-formats\n    trash_ids: [abc]\n"));
+  // Types that are DNS types but no value anywhere: not enough to call it a zone.
+  CHECK_FALSE(format("checks:\n  - type: A\n    name: probe\n"));
+}
+
+TEST_CASE("YAML that does not parse has no format, and says where it stops") {
+  const YamlDetection detection = detect_yaml_format("a: [1, 2\nb: {\n");
+  CHECK_FALSE(detection.format);
+  REQUIRE(detection.error);
+  CHECK(detection.error->line >= 1);
 }
 
 TEST_CASE("octoDNS zone names come from the file or the split-zone directory") {

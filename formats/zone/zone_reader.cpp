@@ -285,6 +285,7 @@ class ZoneReader {
     state_.origin = new_origin;
     const auto included = static_cast<FileId>(result_.files.size());
     result_.files.push_back(source.display_path);
+    result_.included.push_back(source.identity);
     include_stack_.push_back(source.identity);
     read_file(source.content, included);
     include_stack_.pop_back();

@@ -64,6 +64,7 @@ struct ZoneReadResult {
   Zone zone;
   std::vector<Finding> findings;          // syntax-error and include-error
   std::vector<Suppression> suppressions;  // inline suppression comments of every file read
+  std::vector<std::string> included;      // identities of the $INCLUDE files read
   std::size_t parts_joined = 0;           // parts read in parallel and taken over as read
 };
 
@@ -72,5 +73,15 @@ ZoneReadResult read_zone(std::string_view content, const ZoneReadOptions& option
 // The origin a file's name implies: example.com.zone, example.com.db, db.example.com,
 // 2.0.192.in-addr.arpa, example.com. Canonical, or nullopt.
 std::optional<std::string> origin_from_file_name(std::string_view file_name);
+
+}  // namespace dnslint
+
+namespace dnslint {
+
+// Whether `head`, the start of a file, reads as a master file: among its first entries is a
+// directive ($ORIGIN, $TTL, $INCLUDE, $GENERATE) or a record (an owner or leading blank, a TTL
+// and a class in either order, then a type). Folder walks use it to tell zone files from other
+// files with zone-like names (db.*, *.db).
+bool looks_like_master_file(std::string_view head);
 
 }  // namespace dnslint

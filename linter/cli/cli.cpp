@@ -16,6 +16,7 @@
 #include <map>
 #include <thread>
 
+#include "linter/engine/changes.hpp"
 #include "linter/reports/baseline.hpp"
 #include "linter/fix/fix.hpp"
 #include "linter/inputs/collect.hpp"
@@ -27,6 +28,7 @@
 #include "linter/inputs/source_files.hpp"
 #include "linter/cli/suggest.hpp"
 #include "linter/cli/version.hpp"
+#include "model/reported_rules.hpp"
 
 namespace dnslint {
 namespace fs = std::filesystem;
@@ -143,15 +145,21 @@ void keep_until_exit(LintResult result) {
   kept = new LintResult(std::move(result));
 }
 
+// What --verbose and --list-files say of a skipped file.
+void print_skipped(const std::vector<SkippedFile>& skipped, bool walked_too) {
+  for (const SkippedFile& file : skipped) {
+    if (file.named || walked_too)
+      std::cerr << fmt::format("dnslint: skipped '{}': {}\n", file.display_path, file.reason);
+  }
+}
+
 int lint_command(CliOptions& options) {
-  configure(options);
   if (options.path_root) {
     std::error_code ec;
     if (!fs::is_directory(*options.path_root, ec)) {
       throw UsageError(fmt::format("--path-root '{}' is not a directory", *options.path_root));
     }
   }
-  options.request.path_root = find_path_root(options.path_root);
   const bool reads_stdin = std::find(options.request.paths.begin(), options.request.paths.end(),
                                      "-") != options.request.paths.end();
   if (options.request.stdin_filename != kStdinName && !reads_stdin) {
@@ -160,24 +168,51 @@ int lint_command(CliOptions& options) {
         "among the paths");
   }
   if (options.request.paths.empty()) options.request.paths.push_back(".");
+  // Configuration and repository belong to what is linted, wherever the run starts from.
+  const fs::path linted = common_root(options.request.paths, options.request.stdin_filename);
+  configure(options, linted);
+  options.request.path_root = find_path_root(options.path_root, linted);
+  if (options.verbose) {
+    std::cerr << fmt::format("dnslint: configuration: {}\n", options.request.rules.source());
+    std::cerr << fmt::format("dnslint: paths relative to {}\n",
+                             options.request.path_root.string());
+  }
   if (options.statistics && options.format != "text") {
     throw UsageError(
         "--statistics counts findings in place of the text report; it takes no "
         "--format");
   }
   if (options.list_files) {
-    for (const auto& [path, reader] : list_inputs(options.request)) {
-      std::cout << path << '\t' << reader << '\n';
-    }
+    const InputListing listing = list_inputs(options.request);
+    for (const auto& [path, reader] : listing.read) std::cout << path << '\t' << reader << '\n';
+    for (const SkippedFile& file : listing.skipped)
+      std::cout << file.display_path << "\tskipped: " << file.reason << '\n';
     return 0;
   }
   if ((options.fix || options.diff) && reads_stdin) {
     throw UsageError("--fix and --diff change files; standard input is not one");
   }
   if (options.fix && options.diff) throw UsageError("--fix writes what --diff prints: give one");
+  if (options.against && reads_stdin)
+    throw UsageError("--against compares files with a revision; standard input is not one");
   const auto baseline =
       options.baseline ? read_baseline(*options.baseline) : std::set<std::string>();
-  LintResult result = lint(options.request);
+  // A plain run, or one about the changes since a revision (which says what it left out).
+  const auto run_lint = [&options](bool say) {
+    if (!options.against) return lint(options.request);
+    ChangeReport change = lint_against(options.request, *options.against);
+    if (say && !options.quiet) {
+      std::cerr << fmt::format(
+          "dnslint: {} changed since {}{}\n", plural(change.changed_files, "file"),
+          *options.against,
+          change.older_findings == 0
+              ? std::string()
+              : fmt::format("; {} elsewhere, there before the change, not shown",
+                            plural(change.older_findings, "finding")));
+    }
+    return std::move(change.result);
+  };
+  LintResult result = run_lint(!options.fix);
   if (options.diff) {
     std::string diff;
     for (const FixedFile& file : plan_fixes(result)) diff += unified_diff(file);
@@ -196,32 +231,36 @@ int lint_command(CliOptions& options) {
       if (!ec) fs::permissions(path, mode, ec);
       fixes += file.fixes;
     }
-    if (!files.empty()) result = lint(options.request);  // what remains
+    if (!files.empty()) result = run_lint(true);  // what remains
     if (!options.quiet) {
-      std::cerr << fmt::format("dnslint: fixed {} finding(s) in {} file(s)\n", fixes, files.size());
+      std::cerr << fmt::format("dnslint: fixed {} in {}\n", plural(fixes, "finding"),
+                               plural(files.size(), "file"));
     }
   }
-  if (!options.quiet) {
-    for (const std::string& skipped : result.skipped) std::cerr << "dnslint: " << skipped << '\n';
-  }
-  // A run that reads nothing is a misconfigured step, which must not pass for ever; a run whose
-  // every file the configuration excludes read what it was told to.
-  if (result.files.empty() && result.excluded == 0 && !options.allow_empty) {
-    throw InputError(
+  if (!options.quiet) print_skipped(result.skipped, options.verbose);
+  // A run that reads nothing is a misconfigured step, which must not pass for ever, and so is
+  // one whose every file the configuration excludes.
+  if (result.files.empty() && !options.allow_empty) {
+    throw InputError(fmt::format(
         "no input file was read: the paths hold no zone file, Terraform or DNS YAML dnslint "
-        "reads (--allow-empty accepts that)");
+        "reads{} (--allow-empty accepts that)",
+        result.excluded > 0
+            ? fmt::format(" but the {} the configuration excludes", plural(result.excluded, "file"))
+            : std::string()));
   }
   refuse_to_overwrite_inputs(options, result);
   if (options.write_baseline) {
     write_atomically(*options.write_baseline, write_baseline(result));
-    std::cerr << fmt::format("dnslint: wrote {} finding(s) to the baseline {}\n",
-                             result.findings.size(), *options.write_baseline);
+    std::cerr << fmt::format("dnslint: wrote {} to the baseline {}\n",
+                             plural(result.findings.size(), "finding"), *options.write_baseline);
     return 0;
   }
   if (options.baseline) {
     const std::size_t known = apply_baseline(result, baseline);
     if (known > 0 && !options.quiet) {
-      std::cerr << fmt::format("dnslint: {} finding(s) are in the baseline\n", known);
+      std::cerr << fmt::format("dnslint: {} in the baseline\n",
+                               known == 1 ? std::string("1 finding is")
+                                          : fmt::format("{} findings are", known));
     }
   }
   Stopwatch stopwatch(options.request.timing ? &result.timings : nullptr);
@@ -257,20 +296,24 @@ int lint_command(CliOptions& options) {
     print_timings(result.timings);
   }
   if (!options.quiet) std::cerr << write_summary(result);
+  // What could not be read is an I/O error, whatever the findings' severity (read-error).
+  const bool unreadable =
+      std::any_of(result.findings.begin(), result.findings.end(),
+                  [](const Finding& f) { return f.rule == rule_id::read_error; });
   const bool failed = !options.exit_zero && options.fail_on &&
                       std::any_of(result.findings.begin(), result.findings.end(),
                                   [&](const Finding& f) { return f.severity >= *options.fail_on; });
   keep_until_exit(std::move(result));
-  return failed ? 1 : 0;
+  return unreadable ? 2 : failed ? 1 : 0;
 }
 
 }  // namespace
 
-void configure(CliOptions& options) {
+void configure(CliOptions& options, const fs::path& start) {
   RuleConfiguration rules = RuleConfiguration::defaults();
   if (options.config_path) {
     rules.apply_file(*options.config_path);
-  } else if (auto found = find_config_upward(fs::current_path())) {
+  } else if (auto found = find_config_upward(start)) {
     rules.apply_file(*found);
   }
   // In the order given: --select turns every rule off but those it names.

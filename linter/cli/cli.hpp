@@ -1,6 +1,7 @@
 // The command line (docs/usage.md): parsing, and running a whole invocation.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -41,6 +42,8 @@ struct CliOptions {
   bool fix = false;                 // --fix
   bool diff = false;                // --diff
   bool list_files = false;          // --list-files
+  bool verbose = false;             // --verbose
+  std::optional<std::string> against;  // --against REV
   std::optional<bool> show_source;  // --show-source / --no-show-source; unset: on a terminal
   std::string argument;             // of `explain` (a rule id) or `completion` (a shell)
 };
@@ -48,9 +51,10 @@ struct CliOptions {
 // Throws UsageError.
 CliOptions parse_command_line(const std::vector<std::string>& args);
 
-// Applies the configuration file (--config, else the nearest .dnslint.yaml) and
-// --enable/--disable to options.request.rules. Throws ConfigError.
-void configure(CliOptions& options);
+// Applies the configuration file (--config, else the nearest .dnslint.yaml in `start` or
+// above) and --enable/--disable to options.request.rules. Throws ConfigError.
+void configure(CliOptions& options,
+               const std::filesystem::path& start = std::filesystem::current_path());
 
 // Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage, I/O or config error.
 int run_cli(int argc, char** argv);

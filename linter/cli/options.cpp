@@ -208,9 +208,25 @@ std::vector<CliOption> make_options() {
       {"--list-files",
        "",
        "",
-       "print the files a run would read, with the reader of each, and exit",
+       "print the files a run would read, with the reader of each, and those it would skip, "
+       "with the reason, and exit",
        {},
        [](CliOptions& o, const std::string&) { o.list_files = true; }},
+      {"--against",
+       "",
+       "REV",
+       "report what the changes since git revision REV break: the findings in the files they "
+       "touch and those they cause elsewhere (the whole repository is read; the pre-commit "
+       "hook passes HEAD)",
+       {},
+       [](CliOptions& o, const std::string& v) { o.against = v; }},
+      {"--verbose",
+       "-v",
+       "",
+       "say on standard error which configuration and path root the run uses, and every file "
+       "a walk skipped and why",
+       {},
+       [](CliOptions& o, const std::string&) { o.verbose = true; }},
       {"--stdin-filename",
        "",
        "NAME",
@@ -221,8 +237,8 @@ std::vector<CliOption> make_options() {
       {"--path-root",
        "",
        "DIR",
-       "report paths relative to DIR (default: the top of the git work tree, else the current "
-       "directory)",
+       "report paths relative to DIR (default: the top of the git work tree that holds the "
+       "linted paths, else the current directory); $INCLUDE may reach any file below it",
        {},
        [](CliOptions& o, const std::string& v) { o.path_root = v; }},
       {"--force-exclude",
@@ -255,7 +271,7 @@ std::vector<CliOption> make_options() {
       {"--include-root",
        "",
        "DIR",
-       "also allow $INCLUDE files below DIR (repeatable)",
+       "also allow $INCLUDE files below DIR (repeatable; the repository is always allowed)",
        {},
        [](CliOptions& o, const std::string& v) { o.request.include_roots.emplace_back(v); }},
       choice("--include-base", "", "BASE", {"file", "cwd"},

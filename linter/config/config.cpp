@@ -282,10 +282,12 @@ void RuleConfiguration::apply_text(std::string_view yaml, std::string_view file,
     } else if (key == "overrides") {
       if (!entry.second.IsSequence()) fail(file, entry.second, "'overrides' must be a list");
       for (const auto& item : entry.second) read_override(file, item);
+    } else if (key == "zones") {
+      if (!entry.second.IsNull()) read_zones(file, entry.second);
     } else {
       fail(file, entry.first,
-           fmt::format("unknown key '{}'{} (expected rules, exclude or overrides)", key,
-                       did_you_mean(key, {"rules", "exclude", "overrides"})));
+           fmt::format("unknown key '{}'{} (expected rules, exclude, overrides or zones)", key,
+                       did_you_mean(key, {"rules", "exclude", "overrides", "zones"})));
     }
   }
 }
@@ -362,6 +364,32 @@ void RuleConfiguration::read_override(std::string_view file, const YAML::Node& n
   }
   if (override_.paths.empty()) fail(file, node, "an override needs 'paths'");
   overrides_.push_back(std::move(override_));
+}
+
+void RuleConfiguration::read_zones(std::string_view file, const YAML::Node& zones) {
+  for (const auto& zone : expect_map(file, zones, "'zones'")) {
+    std::string canonical;
+    const std::string text = zone.first.IsScalar() ? zone.first.Scalar() : std::string();
+    if (text.empty() || parse_name(text.ends_with('.') ? text : text + ".", ".", canonical))
+      fail(file, zone.first, "a key of 'zones' must be a zone name");
+    ZoneSettings settings;
+    for (const auto& setting : expect_map(file, zone.second, fmt::format("zone '{}'", text))) {
+      const std::string name = setting.first.Scalar();
+      bool value = false;
+      if (!setting.second.IsScalar() || !YAML::convert<bool>::decode(setting.second, value))
+        fail(file, setting.second, fmt::format("'{}' must be true or false", name));
+      if (name == "dynamic") {
+        settings.dynamic = value;
+      } else if (name == "partial") {
+        settings.partial = value;
+      } else {
+        fail(file, setting.first,
+             fmt::format("unknown key '{}' of zone '{}'{} (expected dynamic or partial)", name,
+                         text, did_you_mean(name, {"dynamic", "partial"})));
+      }
+    }
+    zones_[canonical] = settings;
+  }
 }
 
 bool RuleConfiguration::matches(const std::vector<std::string>& globs,
@@ -471,6 +499,14 @@ std::string describe_configuration_json(const RuleConfiguration& config) {
     json.end_object();
   }
   json.end_array();
+  json.key("zones").begin_object();
+  for (const auto& [name, settings] : config.zones()) {
+    json.key(name).begin_object();
+    json.key("dynamic").value(settings.dynamic);
+    json.key("partial").value(settings.partial);
+    json.end_object();
+  }
+  json.end_object();
   json.end_object();
   return json.take_document();
 }
@@ -531,6 +567,13 @@ std::string describe_configuration(const RuleConfiguration& config) {
       }
       out += fields + "}\n";
     }
+  }
+  out += "zones:";
+  if (config.zones().empty()) out += " {}";
+  out += "\n";
+  for (const auto& [name, settings] : config.zones()) {
+    out += fmt::format("  {}: {{dynamic: {}, partial: {}}}\n", json_quote(name), settings.dynamic,
+                       settings.partial);
   }
   return out;
 }

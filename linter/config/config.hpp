@@ -54,6 +54,7 @@ class RuleConfiguration {
   //   rules: {<id>: {enabled: bool, severity: error|warning|note, <option>: value}}
   //   exclude: [glob, ...]                       files directory walks skip
   //   overrides: [{paths: [glob, ...], rules: {<id>: {enabled, severity}}, origin: name}]
+  //   zones: {<name>: {dynamic: bool, partial: bool}}  zones the files do not define whole
   // Globs are relative to the file's folder. Unknown keys, rules and options, and wrong types
   // are ConfigErrors naming the file, line and column.
   void apply_file(const std::filesystem::path& path);
@@ -68,6 +69,13 @@ class RuleConfiguration {
   bool is_excluded(std::string_view path) const;
   // The origin an override gives the file, if any.
   std::optional<std::string> origin_for(std::string_view path) const;
+
+  // What the configuration says of one zone (`zones:`), by canonical name.
+  struct ZoneSettings {
+    bool dynamic = false;  // records are added at run time
+    bool partial = false;  // the files hold only part of the zone
+  };
+  const std::map<std::string, ZoneSettings, std::less<>>& zones() const { return zones_; }
 
   const std::vector<std::string>& exclude() const { return exclude_; }
   const std::vector<PathOverride>& overrides() const { return overrides_; }
@@ -87,10 +95,12 @@ class RuleConfiguration {
   bool matches(const std::vector<std::string>& globs, std::string_view path) const;
   void read_rules(std::string_view file, const YAML::Node& rules);
   void read_override(std::string_view file, const YAML::Node& node);
+  void read_zones(std::string_view file, const YAML::Node& zones);
 
   std::map<std::string, RuleSettings, std::less<>> rules_;
   std::vector<std::string> exclude_;
   std::vector<PathOverride> overrides_;
+  std::map<std::string, ZoneSettings, std::less<>> zones_;
   std::filesystem::path base_dir_ = std::filesystem::current_path();
   std::filesystem::path path_root_ = std::filesystem::current_path();
   std::string source_ = "defaults";  // the configuration file, for `dnslint config`

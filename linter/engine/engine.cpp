@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "linter/inputs/collect.hpp"
+#include "linter/inputs/files.hpp"
 #include "linter/engine/parallel.hpp"
 #include "linter/inputs/read.hpp"
 #include "linter/inputs/source_files.hpp"
@@ -89,6 +90,17 @@ void join_iac_zones(Model& model) {
                         std::make_move_iterator(zone.records.end()));
   }
   model.zones = std::move(joined);
+}
+
+// What the configuration says of zones: a dynamic or partial zone is not whole in the files.
+void apply_zone_settings(Model& model, const RuleConfiguration& rules) {
+  if (rules.zones().empty()) return;
+  for (Zone& zone : model.zones) {
+    const auto found = rules.zones().find(model.name(zone.origin));
+    if (found == rules.zones().end()) continue;
+    zone.dynamic = found->second.dynamic;
+    if (found->second.dynamic || found->second.partial) zone.complete = false;
+  }
 }
 
 // Adds to each finding at a record with a known origin (IaC values set elsewhere, records
@@ -245,40 +257,33 @@ void count_severities(LintResult& result) {
 // The request with its path root found, and its rules asking about paths relative to it.
 LintRequest rooted(const LintRequest& given) {
   LintRequest request = given;
-  if (request.path_root.empty()) request.path_root = find_path_root(std::nullopt);
+  if (request.path_root.empty()) {
+    request.path_root =
+        find_path_root(std::nullopt, common_root(request.paths, request.stdin_filename));
+  }
   request.rules.set_path_root(request.path_root);
   return request;
 }
 
-CollectedInputs collect(const LintRequest& request) {
+CollectedInputs collect(const LintRequest& request, const FileView& view) {
   const PathDisplay display(request.path_root);
   CollectOptions options;
-  options.stdin_name = request.stdin_filename;
-  options.excluded = [&](std::string_view path) { return request.rules.is_excluded(path); };
-  options.force_exclude = request.force_exclude;
+  options.find.stdin_name = request.stdin_filename;
+  options.find.excluded = [&](std::string_view path) { return request.rules.is_excluded(path); };
+  options.find.force_exclude = request.force_exclude;
   options.forced = request.input_format;
-  options.max_file_size = request.max_file_size;
-  CollectedInputs collected = collect_inputs(request.paths, options, display);
-  if (!request.open_buffers.empty()) {
-    for (InputFile& input : collected.files) {
-      if (input.path.empty()) continue;
-      const auto buffer = request.open_buffers.find(
-          std::filesystem::absolute(input.path).lexically_normal().string());
-      if (buffer == request.open_buffers.end()) continue;
-      input.content = buffer->second;
-      input.from_buffer = true;
-    }
-  }
-  return collected;
+  return collect_inputs(request.paths, options, view, display);
 }
 
-std::vector<std::pair<std::string, std::string>> list_inputs(const LintRequest& given) {
+InputListing list_inputs(const LintRequest& given) {
   const LintRequest request = rooted(given);
-  std::vector<std::pair<std::string, std::string>> listed;
-  for (const InputFile& input : collect(request).files) {
-    listed.emplace_back(input.display_path, std::string(input_format_name(input.format)));
-  }
-  return listed;
+  const FileView view(request.overlay, request.max_file_size);
+  CollectedInputs collected = collect(request, view);
+  InputListing listing;
+  for (const InputFile& input : collected.files)
+    listing.read.emplace_back(input.display_path, std::string(input_format_name(input.format)));
+  listing.skipped = std::move(collected.skipped);
+  return listing;
 }
 
 LintResult lint(const LintRequest& given) {
@@ -293,20 +298,27 @@ LintResult lint(const LintRequest& given) {
       throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
     }
   }
-  auto collected = collect(request);
+  const FileView view(request.overlay, request.max_file_size);
+  auto collected = collect(request, view);
   auto& inputs = collected.files;
   stopwatch.lap("collect inputs");
+  // What reports read again (focus, source lines, fixes) is not on disk for these: standard
+  // input, and every text the overlay gives.
   std::map<std::string, std::string> unsaved_texts;
   for (const InputFile& input : inputs) {
-    if ((input.is_stdin || input.from_buffer) && input.content)
-      unsaved_texts.emplace(input.display_path, *input.content);
+    if (input.is_stdin && input.content) unsaved_texts.emplace(input.display_path, *input.content);
   }
-  std::vector<ReadResult> reads = read_inputs(inputs, request, forced_origin);
+  const PathDisplay display(request.path_root);
+  for (const auto& [path, text] : request.overlay) {
+    if (text) unsaved_texts.emplace(display.show(path), *text);
+  }
+  std::vector<ReadResult> reads = read_inputs(inputs, request, view, forced_origin);
+  for (ReadResult& problem : collected.problems) reads.push_back(std::move(problem));
   stopwatch.lap("read");
   LintResult result = lint_reads(std::move(reads), request, std::move(unsaved_texts));
   result.path_root = request.path_root;
   result.summary.files = inputs.size();
-  result.skipped = collected.skipped;
+  result.skipped = std::move(collected.skipped);
   result.excluded = collected.excluded;
   timings.insert(timings.end(), std::make_move_iterator(result.timings.begin()),
                  std::make_move_iterator(result.timings.end()));
@@ -324,6 +336,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
   std::vector<RecordOrigin> origins;
   for (auto& read : reads) merge(std::move(read), model, findings, suppressions, origins);
   join_iac_zones(model);
+  apply_zone_settings(model, request.rules);
   stopwatch.lap("merge");
   // Zones index side by side on the run's threads; a single large zone uses them itself.
   model.build_indexes(

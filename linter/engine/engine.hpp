@@ -13,6 +13,7 @@
 #include "formats/read_result.hpp"
 #include "linter/config/config.hpp"
 #include "linter/inputs/collect.hpp"
+#include "linter/inputs/includes.hpp"
 #include "model/finding.hpp"
 
 namespace dnslint {
@@ -37,9 +38,9 @@ struct LintRequest {
   std::vector<std::string> var_files;                          // --var-file, in order
   std::vector<std::pair<std::string, std::string>> variables;  // --var NAME=VALUE, in order
   bool timing = false;  // --timing: measure each phase and rule
-  // Texts that stand for files on disk, by absolute path (an editor's unsaved buffers): a file
-  // the run reads is read from here when it is here.
-  std::map<std::string, std::string> open_buffers;
+  // Texts that stand for files (an editor's unsaved buffers, a revision's versions of changed
+  // files): every read of the run sees the files through this overlay.
+  Overlay overlay;
   RuleConfiguration rules = RuleConfiguration::defaults();
 };
 
@@ -89,7 +90,7 @@ struct LintResult {
   std::filesystem::path path_root;  // what relative display paths are relative to
   Summary summary;
   std::vector<SuppressedFinding> suppressed;  // sorted; in no report but SARIF on request
-  std::vector<std::string> skipped;           // named files holding nothing dnslint reads, and why
+  std::vector<SkippedFile> skipped;           // files not read, and why
   std::size_t excluded = 0;                   // files the configuration's excludes took out
   std::vector<PhaseTime> timings;             // with LintRequest::timing, in the order run
   // The texts of inputs that are not on disk (standard input), by display path.
@@ -100,8 +101,12 @@ struct LintResult {
 LintResult lint(const LintRequest& request);
 
 // The files a run of `request` would read, as reports show them, each with the name of its
-// reader (--list-files).
-std::vector<std::pair<std::string, std::string>> list_inputs(const LintRequest& request);
+// reader, and the files it would skip with the reason (--list-files).
+struct InputListing {
+  std::vector<std::pair<std::string, std::string>> read;
+  std::vector<SkippedFile> skipped;
+};
+InputListing list_inputs(const LintRequest& request);
 
 // The part of lint() after reading: merge what the readers produced into one model, run the
 // enabled rules, apply suppressions and sort. (The fuzz targets enter here.)

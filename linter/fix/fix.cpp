@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "linter/inputs/collect.hpp"
+#include "linter/inputs/files.hpp"
 #include "linter/inputs/paths.hpp"
 
 namespace dnslint {

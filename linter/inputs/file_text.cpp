@@ -13,7 +13,7 @@
 #include <mutex>
 #include <utility>
 
-#include "linter/inputs/collect.hpp"
+#include "linter/inputs/files.hpp"
 
 namespace dnslint {
 namespace {

@@ -5,12 +5,25 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dnslint {
 
+// How reports name standard input without --stdin-filename.
+inline constexpr std::string_view kStdinName = "<stdin>";
+
 // The root paths are shown relative to: `path_root` (--path-root) when given, else the top of
-// the git work tree holding the current directory, else the current directory. Absolute.
-std::filesystem::path find_path_root(const std::optional<std::string>& path_root);
+// the git work tree holding `start` (the linted paths' common root), else the current
+// directory. Absolute.
+std::filesystem::path find_path_root(
+    const std::optional<std::string>& path_root,
+    const std::filesystem::path& start = std::filesystem::current_path());
+
+// The folder the linted paths have in common (a file's own folder; for standard input "-" the
+// folder of `stdin_filename` when it is not kStdinName, else the current one): where the
+// configuration and the repository are looked for. Absolute.
+std::filesystem::path common_root(const std::vector<std::string>& paths,
+                                  const std::string& stdin_filename);
 
 class PathDisplay {
  public:

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "formats/terraform/terraform_reader.hpp"
 #include "formats/yaml/yaml_reader.hpp"
 #include "formats/zone/zone_reader.hpp"
-#include "linter/inputs/file_text.hpp"
 #include "linter/engine/parallel.hpp"
+#include "linter/inputs/file_text.hpp"
+#include "linter/inputs/includes.hpp"
 #include "linter/inputs/terraform_modules.hpp"
 #include "model/reported_rules.hpp"
 
@@ -22,19 +24,24 @@ std::string zone_origin(const InputFile& input, const LintRequest& request,
   return {};
 }
 
-// The input's text. Content read while detecting the format is handed over, not copied (each
+// The input's text. Content read while deciding the format is handed over, not copied (each
 // input is read by one task only).
-std::string content_of(InputFile& input, const LintRequest& request) {
+std::string content_of(InputFile& input, const FileView& view) {
   if (input.content) return std::move(*input.content);
-  return input.is_stdin ? read_stdin(request.max_file_size)
-                        : read_whole_file(input.path, request.max_file_size);
+  return input.is_stdin ? read_stdin(view.max_file_size()) : view.read(input.path);
 }
 
 // A zone's text: as content_of, but a large file is mapped rather than copied (a zone reader
 // needs the text only while it reads it, and keeps nothing that points into it).
-FileText zone_text_of(InputFile& input, const LintRequest& request) {
-  if (input.content || input.is_stdin) return FileText(content_of(input, request));
-  return read_file_text(input.path, request.max_file_size);
+FileText zone_text_of(InputFile& input, const FileView& view) {
+  if (input.content || input.is_stdin) return FileText(content_of(input, view));
+  return view.read_text(input.path);
+}
+
+// What identifies a file on disk: its canonical path.
+std::string identity_of(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec).string();
 }
 
 DocumentLimits document_limits(const LintRequest& request) {
@@ -45,17 +52,12 @@ DocumentLimits document_limits(const LintRequest& request) {
 
 // An input past --max-file-size: one finding, and nothing of it read.
 ReadResult too_large(const InputFile& input, const TooLarge& error) {
-  ReadResult result;
-  result.files.push_back(input.display_path);
-  Finding finding;
-  finding.rule = rule_id::syntax_error;
-  finding.location = SourceLocation{0, 1, 1, 1, 1};
-  finding.message = error.what();
-  result.findings.push_back(std::move(finding));
+  ReadResult result = read_error(input.display_path, error.what());
+  result.findings[0].rule = rule_id::syntax_error;
   return result;
 }
 
-ReadResult read_zone_input(InputFile& input, const LintRequest& request,
+ReadResult read_zone_input(InputFile& input, const LintRequest& request, const FileView& view,
                            const std::string& forced_origin, unsigned threads) {
   ZoneReadOptions options;
   options.threads = threads;
@@ -74,11 +76,10 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
   std::optional<FileIncludeLoader> loader;
   const PathDisplay display(request.path_root);
   if (!input.path.empty()) {
-    loader.emplace(input, request.include_roots, display, request.include_base,
-                   request.max_file_size);
+    loader.emplace(input.path, request.include_roots, display, view, request.include_base);
     options.includes = &*loader;
   }
-  const FileText text = zone_text_of(input, request);
+  const FileText text = zone_text_of(input, view);
   options.release_text = [&text](std::size_t begin, std::size_t end) { text.release(begin, end); };
   ZoneReadResult read = read_zone(text.view(), options);
   ReadResult result;
@@ -89,18 +90,20 @@ ReadResult read_zone_input(InputFile& input, const LintRequest& request,
   result.findings = std::move(read.findings);
   result.suppressions = std::move(read.suppressions);
   result.zones.push_back(std::move(read.zone));
+  if (!input.is_stdin) result.identity = identity_of(input.path);
+  result.parts = std::move(read.included);
   return result;
 }
 
 // A Terraform module: the named files of one directory (read here), and what the directory
 // and its local modules hold beside them.
 ReadResult read_terraform_input(const std::vector<InputFile*>& named, const LintRequest& request,
-                                const TerraformVariables& variables) {
+                                const FileView& view, const TerraformVariables& variables) {
   TerraformDirectory directory;
   std::vector<ReadResult> refused;
   for (InputFile* input : named) {
     try {
-      directory.named.push_back({input->display_path, content_of(*input, request), false,
+      directory.named.push_back({input->display_path, content_of(*input, view), false,
                                  input->format == InputFormat::tf_json});
     } catch (const TooLarge& error) {
       refused.push_back(too_large(*input, error));
@@ -112,8 +115,8 @@ ReadResult read_terraform_input(const std::vector<InputFile*>& named, const Lint
     directory.display_directory =
         std::filesystem::path(named.front()->display_path).parent_path().string();
   }
-  ReadResult result = read_terraform_directory(directory, document_limits(request),
-                                               request.max_file_size, variables);
+  ReadResult result =
+      read_terraform_directory(directory, document_limits(request), view, variables);
   for (ReadResult& refusal : refused) {
     refusal.findings[0].location.file = static_cast<FileId>(result.files.size());
     result.files.push_back(std::move(refusal.files[0]));
@@ -123,9 +126,9 @@ ReadResult read_terraform_input(const std::vector<InputFile*>& named, const Lint
 }
 
 // A plan, state or YAML input (read_task sends zone files and Terraform modules elsewhere).
-ReadResult read_document_input(InputFile& input, const LintRequest& request,
+ReadResult read_document_input(InputFile& input, const LintRequest& request, const FileView& view,
                                const std::string& forced_origin) {
-  const SourceText source{input.display_path, content_of(input, request), false};
+  const SourceText source{input.display_path, content_of(input, view), false};
   const DocumentLimits limits = document_limits(request);
   switch (input.format) {
     case InputFormat::tf_plan:
@@ -168,26 +171,43 @@ std::vector<ReadTask> plan_reads(std::vector<InputFile>& inputs) {
 }
 
 // `threads`: how many a large zone file may be read with.
-ReadResult read_task(const ReadTask& task, const LintRequest& request,
+ReadResult read_task(const ReadTask& task, const LintRequest& request, const FileView& view,
                      const std::string& forced_origin, unsigned threads,
                      const TerraformVariables& variables) {
   InputFile& first = *task.inputs.front();
   if (is_terraform_configuration(first.format))
-    return read_terraform_input(task.inputs, request, variables);
+    return read_terraform_input(task.inputs, request, view, variables);
   try {
     if (first.format == InputFormat::zone)
-      return read_zone_input(first, request, forced_origin, threads);
-    return read_document_input(first, request, forced_origin);
+      return read_zone_input(first, request, view, forced_origin, threads);
+    return read_document_input(first, request, view, forced_origin);
   } catch (const TooLarge& error) {
     return too_large(first, error);
+  } catch (const InputError& error) {
+    return read_error(first.display_path, error.what());
   }
 }
 
 }  // namespace
 
+void drop_inputs_read_as_parts(std::vector<ReadResult>& reads) {
+  // An input that takes in itself (a module that calls its own directory, a zone file that
+  // includes itself: mistakes reported where they are made) is still read on its own.
+  std::set<std::string> parts;
+  for (const ReadResult& read : reads) {
+    for (const std::string& part : read.parts) {
+      if (part != read.identity) parts.insert(part);
+    }
+  }
+  if (parts.empty()) return;
+  std::erase_if(reads, [&](const ReadResult& read) {
+    return !read.identity.empty() && parts.contains(read.identity);
+  });
+}
+
 std::vector<ReadResult> read_inputs(std::vector<InputFile>& inputs, const LintRequest& request,
-                                    const std::string& forced_origin) {
-  const TerraformVariables variables{read_variable_files(request.var_files, request.max_file_size),
+                                    const FileView& view, const std::string& forced_origin) {
+  const TerraformVariables variables{read_variable_files(request.var_files, view),
                                      request.variables};
   const auto tasks = plan_reads(inputs);
   std::vector<ReadResult> reads(tasks.size());
@@ -195,9 +215,9 @@ std::vector<ReadResult> read_inputs(std::vector<InputFile>& inputs, const LintRe
   const auto threads_per_task = static_cast<unsigned>(
       std::max<std::size_t>(1, request.jobs / std::max<std::size_t>(1, tasks.size())));
   parallel_for(tasks.size(), request.jobs, [&](std::size_t i) {
-    reads[i] = read_task(tasks[i], request, forced_origin, threads_per_task, variables);
+    reads[i] = read_task(tasks[i], request, view, forced_origin, threads_per_task, variables);
   });
-  drop_called_modules(reads);
+  drop_inputs_read_as_parts(reads);
   return reads;
 }
 

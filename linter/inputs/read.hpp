@@ -8,12 +8,17 @@
 #include "formats/read_result.hpp"
 #include "linter/engine/engine.hpp"
 #include "linter/inputs/collect.hpp"
+#include "linter/inputs/files.hpp"
 
 namespace dnslint {
 
-// Reads every input; `forced_origin` is --origin, canonical (or empty). The results come in
-// the order of the inputs, Terraform modules first called by another input left out.
+// Reads every input through `view`; `forced_origin` is --origin, canonical (or empty). The
+// results come in the order of the inputs, leaving out an input that another one read as its
+// part (a zone file $INCLUDEd by another, a Terraform module another calls).
 std::vector<ReadResult> read_inputs(std::vector<InputFile>& inputs, const LintRequest& request,
-                                    const std::string& forced_origin);
+                                    const FileView& view, const std::string& forced_origin);
+
+// Drops the results of inputs that another result read as a part of itself.
+void drop_inputs_read_as_parts(std::vector<ReadResult>& reads);
 
 }  // namespace dnslint

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <set>
 
-#include "linter/inputs/collect.hpp"
 
 namespace dnslint {
 namespace fs = std::filesystem;
@@ -23,10 +22,24 @@ std::string identity_of(const fs::path& directory) {
   return canonical.string();
 }
 
+// The configuration files of a module directory, sorted by name.
+std::vector<std::string> configuration_files(const FileView& view, const fs::path& directory,
+                                             bool with_auto_tfvars) {
+  std::string problem;
+  std::vector<std::string> names;
+  for (const DirectoryEntry& entry : view.list(directory, problem)) {
+    const std::string name = entry.path.filename().string();
+    if (entry.is_regular_file &&
+        (is_configuration_name(name) || (with_auto_tfvars && is_auto_tfvars(name))))
+      names.push_back(name);
+  }
+  return names;
+}
+
 // Module sources on the file system, resolved against the calling module's directory.
 class DiskModules : public ModuleFiles {
  public:
-  explicit DiskModules(std::uint64_t max_file_size) : max_file_size_(max_file_size) {}
+  explicit DiskModules(const FileView& view) : view_(view) {}
 
   std::variant<Directory, std::string> read(std::string_view caller_identity,
                                             std::string_view caller_display,
@@ -39,16 +52,10 @@ class DiskModules : public ModuleFiles {
     if (ec) return fmt::format("cannot read the module directory {}: {}", display, ec.message());
     if (!fs::is_directory(directory, ec)) return fmt::format("{} is not a directory", display);
     Directory result{directory.string(), display == "." ? std::string(".") : display, {}};
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(directory, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (entry.is_regular_file(ec) && is_configuration_name(name)) names.push_back(name);
-    }
-    std::sort(names.begin(), names.end());
-    for (const std::string& name : names) {
+    for (const std::string& name : configuration_files(view_, directory, false)) {
       try {
-        result.files.push_back({(fs::path(result.display) / name).string(),
-                                read_whole_file(directory / name, max_file_size_), false});
+        result.files.push_back(
+            {(fs::path(result.display) / name).string(), view_.read(directory / name), false});
       } catch (const InputError& error) {
         return fmt::format("cannot read the module file {}/{}: {}", display, name, error.what());
       }
@@ -57,40 +64,29 @@ class DiskModules : public ModuleFiles {
   }
 
  private:
-  std::uint64_t max_file_size_;
+  const FileView& view_;
 };
 
 }  // namespace
 
 ReadResult read_terraform_directory(const TerraformDirectory& input, const DocumentLimits& limits,
-                                    std::uint64_t max_file_size,
-                                    const TerraformVariables& variables) {
+                                    const FileView& view, const TerraformVariables& variables) {
   std::vector<SourceText> sources = input.named;
   TerraformReadOptions options;
   options.limits = limits;
   options.variables = &variables;
-  DiskModules modules(max_file_size);
+  DiskModules modules(view);
   if (input.on_disk) {
     options.directory = input.display_directory.empty() ? "." : input.display_directory;
     options.identity = identity_of(input.directory);
     options.modules = &modules;
     std::set<std::string> named;
     for (const SourceText& source : input.named) named.insert(source.display_path);
-    std::error_code ec;
-    std::vector<std::string> siblings;
-    const fs::path directory = input.directory.empty() ? fs::path(".") : input.directory;
-    for (const auto& entry : fs::directory_iterator(directory, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (!entry.is_regular_file(ec) || !(is_configuration_name(name) || is_auto_tfvars(name)))
-        continue;
+    for (const std::string& name : configuration_files(view, input.directory, true)) {
       const std::string shown = (fs::path(input.display_directory) / name).string();
-      if (!named.contains(shown)) siblings.push_back(name);
-    }
-    std::sort(siblings.begin(), siblings.end());
-    for (const std::string& name : siblings) {
+      if (named.contains(shown)) continue;
       try {
-        sources.push_back({(fs::path(input.display_directory) / name).string(),
-                           read_whole_file(directory / name, max_file_size), true});
+        sources.push_back({shown, view.read(input.directory / name), true});
       } catch (const InputError&) {
         // Context only: a sibling that cannot be read leaves what it declares unknown.
       }
@@ -99,31 +95,15 @@ ReadResult read_terraform_directory(const TerraformDirectory& input, const Docum
   return read_terraform_module(sources, options);
 }
 
-void drop_called_modules(std::vector<ReadResult>& reads) {
-  // A module that calls its own directory (a mistake that recurses) is still read as a root.
-  std::set<std::string> called;
-  for (const ReadResult& read : reads) {
-    for (const std::string& directory : read.called_module_directories) {
-      if (directory != read.module_directory) called.insert(directory);
-    }
-  }
-  if (called.empty()) return;
-  std::erase_if(reads, [&](const ReadResult& read) {
-    return !read.module_directory.empty() && called.contains(read.module_directory);
-  });
-}
-
 std::vector<SourceText> read_variable_files(const std::vector<std::string>& paths,
-                                            std::uint64_t max_file_size) {
+                                            const FileView& view) {
   std::vector<SourceText> files;
   for (const std::string& path : paths) {
     if (!path.ends_with(".tfvars") && !path.ends_with(".tfvars.json")) {
       throw InputError(
-          fmt::format("--var-file '{}': a variable file ends in .tfvars or "
-                      ".tfvars.json",
-                      path));
+          fmt::format("--var-file '{}': a variable file ends in .tfvars or .tfvars.json", path));
     }
-    files.push_back({path, read_whole_file(path, max_file_size), false});
+    files.push_back({path, view.read(path), false});
   }
   return files;
 }

@@ -3,12 +3,12 @@
 // and --var-file files hold root variable values.
 #pragma once
 
-#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "formats/terraform/terraform_reader.hpp"
+#include "linter/inputs/files.hpp"
 
 namespace dnslint {
 
@@ -23,15 +23,10 @@ struct TerraformDirectory {
 // The module of one directory: the named files, the other configuration and auto tfvars files
 // beside them for context, and the local modules it calls.
 ReadResult read_terraform_directory(const TerraformDirectory& input, const DocumentLimits& limits,
-                                    std::uint64_t max_file_size,
-                                    const TerraformVariables& variables);
-
-// Drops the root modules that another input calls as a child module: their records are read
-// through that call, with the values it gives them.
-void drop_called_modules(std::vector<ReadResult>& reads);
+                                    const FileView& view, const TerraformVariables& variables);
 
 // The --var-file files, read; throws InputError when one cannot be.
 std::vector<SourceText> read_variable_files(const std::vector<std::string>& paths,
-                                            std::uint64_t max_file_size);
+                                            const FileView& view);
 
 }  // namespace dnslint

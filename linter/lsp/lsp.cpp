@@ -230,7 +230,8 @@ class Server {
     CliOptions options = options_;
     options.request.paths = {root_.string()};
     options.request.path_root = root_;
-    options.request.open_buffers = buffers_;
+    options.request.overlay.clear();
+    for (const auto& [path, text] : buffers_) options.request.overlay.emplace(overlay_key(path), text);
     // The configuration is found from the workspace, as the CLI finds it from where it runs,
     // and read again by every run, so that an edit to it takes effect at once.
     if (!options.config_path) {

@@ -7,7 +7,7 @@
 
 #include "formats/document_tree.hpp"
 #include "linter/config/config.hpp"
-#include "linter/inputs/collect.hpp"
+#include "linter/inputs/files.hpp"
 #include "linter/reports/json_writer.hpp"
 #include "linter/reports/reports.hpp"
 

@@ -19,11 +19,11 @@ std::string_view color_of(Severity severity) {
   return "";
 }
 
+}  // namespace
+
 std::string plural(std::size_t count, std::string_view word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
-
-}  // namespace
 
 std::size_t report_size_hint(const LintResult& result, std::size_t per_finding,
                              std::size_t per_related) {
@@ -111,9 +111,17 @@ std::string write_summary(const LintResult& result) {
   const Summary& s = result.summary;
   const std::string scope = fmt::format("{} ({}, {})", plural(s.files, "file"),
                                         plural(s.zones, "zone"), plural(s.records, "record"));
-  if (result.findings.empty()) return fmt::format("dnslint: no findings in {}\n", scope);
-  return fmt::format("dnslint: {}, {}, {} in {}\n", plural(s.errors, "error"),
-                     plural(s.warnings, "warning"), plural(s.notes, "note"), scope);
+  const auto walk_skipped = static_cast<std::size_t>(
+      std::count_if(result.skipped.begin(), result.skipped.end(),
+                    [](const SkippedFile& file) { return !file.named; }));
+  const std::string skipped =
+      walk_skipped == 0
+          ? std::string()
+          : fmt::format("; {} skipped (--verbose says why)", plural(walk_skipped, "file"));
+  if (result.findings.empty())
+    return fmt::format("dnslint: no findings in {}{}\n", scope, skipped);
+  return fmt::format("dnslint: {}, {}, {} in {}{}\n", plural(s.errors, "error"),
+                     plural(s.warnings, "warning"), plural(s.notes, "note"), scope, skipped);
 }
 
 }  // namespace dnslint

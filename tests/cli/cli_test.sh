@@ -118,7 +118,9 @@ check "without --force-exclude a named file is read" [ "$(cat "$work/status")" =
 check "--force-exclude leaves the excluded named file out" [ "$(cat "$work/status")" = 0 ]
 check "--force-exclude reads the others" contains "$(cat "$work/err")" "in 1 file"
 (cd "$work/fx" && "$DNSLINT" --force-exclude generated/broken.example.com.zone >/dev/null 2>&1; echo "$?" >"$work/status")
-check "--force-exclude of every named file is no empty run" [ "$(cat "$work/status")" = 0 ]
+check "--force-exclude of every named file is an empty run" [ "$(cat "$work/status")" = 2 ]
+(cd "$work/fx" && "$DNSLINT" --force-exclude --allow-empty generated/broken.example.com.zone >/dev/null 2>&1; echo "$?" >"$work/status")
+check "... which --allow-empty accepts" [ "$(cat "$work/status")" = 0 ]
 (cd "$work/fx" && "$DNSLINT" . >/dev/null 2>&1; echo "$?" >"$work/status")
 check "a walk skips excluded files" [ "$(cat "$work/status")" = 0 ]
 

@@ -73,6 +73,37 @@ status=$?
 check "git hook refuses Terraform with an error" [ "$status" -ne 0 ]
 check "git hook shows the Terraform finding" grep -q "dns/mail.tf:6:14: error: MX exchange mail.example.com. is an alias" "$work/out"
 
+# What a commit breaks elsewhere: a commit to example.net.zone that makes the exchange of an MX in
+# example.org.zone (untouched) a CNAME is refused; a finding that was there before is no reason.
+org_zone() {
+  printf '%s\n' '$ORIGIN example.org.' '$TTL 300' '@ SOA ns1.example.net. hostmaster 1 7200 900 1209600 300' \
+    '@ NS ns1.example.net.' '@ NS ns2.example.net.' '@ MX 10 mx3.example.net.' '@ MX 20 mx4.example.net.'
+}
+net_zone() {  # net_zone MX3-LINE
+  printf '%s\n' '$ORIGIN example.net.' '$TTL 300' '@ SOA ns1 hostmaster 1 7200 900 1209600 300' \
+    '@ NS ns1' '@ NS ns2' 'ns1 A 192.0.2.1' 'ns2 A 198.51.100.2' "$1" 'mx4 A 198.51.100.4' \
+    'relay A 203.0.113.9'
+}
+new_repo
+cp "$SOURCE/pre-commit-hooks/pre-commit" "$work/repo/.git/hooks/pre-commit"
+org_zone >"$work/repo/example.org.zone"
+net_zone 'mx3 A 192.0.2.3' >"$work/repo/example.net.zone"
+git -C "$work/repo" add . && git -C "$work/repo" commit -q -m zones >"$work/out" 2>&1
+check "git hook: clean zones pass" [ "$?" -eq 0 ]
+net_zone 'mx3 CNAME relay' >"$work/repo/example.net.zone"
+git -C "$work/repo" add example.net.zone
+git -C "$work/repo" commit -q -m "mx3 becomes an alias" >"$work/out" 2>&1
+check "git hook refuses a change that breaks another zone" [ "$?" -ne 0 ]
+check "git hook names the finding in the untouched zone" \
+  grep -q "example.org.zone:6:1: error: MX exchange mx3.example.net. is an alias" "$work/out"
+git -C "$work/repo" commit -q --no-verify -m "committed anyway" >/dev/null 2>&1
+net_zone 'mx3 CNAME relay' >"$work/repo/example.net.zone"
+printf 'www A 203.0.113.80\n' >>"$work/repo/example.net.zone"
+git -C "$work/repo" add example.net.zone
+git -C "$work/repo" commit -q -m "a record beside it" >"$work/out" 2>&1
+check "git hook: a finding elsewhere that was there before does not stop a commit" [ "$?" -eq 0 ]
+check "git hook says what it left out" grep -q "1 finding elsewhere, there before the change, not shown" "$work/out"
+
 # --- the pre-commit framework
 if ! command -v pre-commit >/dev/null 2>&1; then
   echo "SKIPPED (pre-commit framework): pre-commit is not installed (Debian package pre-commit)"
@@ -92,6 +123,18 @@ else
   (cd "$work/repo" && pre-commit try-repo "$SOURCE" dnslint --files example.com.zone) >"$work/out" 2>&1
   status=$?
   check "pre-commit hook passes a clean zone" [ "$status" -eq 0 ]
+  # The cross-zone case, through the framework's own run.
+  git -C "$work/repo" commit -q -m clean >/dev/null 2>&1
+  org_zone >"$work/repo/example.org.zone"
+  net_zone 'mx3 A 192.0.2.3' >"$work/repo/example.net.zone"
+  git -C "$work/repo" add . && git -C "$work/repo" commit -q -m zones >/dev/null 2>&1
+  net_zone 'mx3 CNAME relay' >"$work/repo/example.net.zone"
+  git -C "$work/repo" add example.net.zone
+  (cd "$work/repo" && pre-commit try-repo "$SOURCE" dnslint --files example.net.zone) >"$work/out" 2>&1
+  status=$?
+  check "pre-commit hook fails on what a change breaks in another zone" [ "$status" -ne 0 ]
+  check "pre-commit hook names the other zone" \
+    grep -q "example.org.zone:6:1: error: MX exchange mx3.example.net. is an alias" "$work/out"
 fi
 
 # --- the problem matcher reads every line of the text format, notes too, each exactly once

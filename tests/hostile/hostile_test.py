@@ -82,10 +82,18 @@ def module_chain(root, depth):
 CASES = {
     "empty file": (lambda r: ["--origin", "example.com.", write(r, "empty.zone", "")], 1,
                    [("soa-missing", 1, 1)]),
-    "binary garbage": (lambda r: [write(r, "garbage.zone", bytes(range(256)) * 64, "wb")], 1,
-                       [("syntax-error", None, None)]),
-    "NUL bytes in a record": (lambda r: [write(r, "nul.zone", zone("www A 192.0.2.1\0\0\n"))], 1,
-                              [("syntax-error", 6, 7)]),
+    # A named file that is not text is one read-error where its first NUL byte is (exit 2);
+    # a walk skips it.
+    "binary garbage": (lambda r: [write(r, "garbage.zone", bytes(range(256)) * 64, "wb")], 2,
+                       [("read-error", 1, 1)]),
+    "NUL bytes in a record": (lambda r: [write(r, "nul.zone", zone("www A 192.0.2.1\0\0\n"))], 2,
+                              [("read-error", 6, 16)]),
+    "binary files in a walked folder": (lambda r: [write(r, "w/app.db", b"SQLite format 3\0" + bytes(4096), "wb"),
+                                                   write(r, "w/garbage.zone", bytes(range(256)) * 64, "wb"),
+                                                   write(r, "w/example.com.zone", zone("www A 192.0.2.1\n"))][2:] and
+                                        [os.path.join(r, "w")], 0, []),
+    "forced to read binary garbage": (lambda r: ["--input-format", "zone", write(r, "garbage.zone", bytes(range(256)) * 64, "wb")], 1,
+                                      [("syntax-error", None, None)]),
     "invalid UTF-8 in a name": (lambda r: [write(r, "utf8.zone", zone("w\xff\xfew A 192.0.2.1\n").encode("latin-1"), "wb")], 0, []),
     "a 100 MB line": (lambda r: [write(r, "long.zone", zone("www TXT " + "a" * 100_000_000 + "\n"))], 1,
                       [("txt-string-too-long", 6, 9)]),

@@ -1,5 +1,6 @@
-# A template is read as the YAML it renders to; its placeholders are unknown values, as
-# Terraform's are, never bad addresses.
+# args: --input-format dnsendpoint
+# A template named with --input-format is read as the YAML it renders to; its placeholders are
+# unknown values, as Terraform's are, never bad addresses.
 apiVersion: externaldns.k8s.io/v1alpha1
 kind: DNSEndpoint
 metadata:
