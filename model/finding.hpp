@@ -24,9 +24,8 @@ struct RelatedLocation {
   SharedText message;  // most are fixed text that every finding of a rule repeats
 };
 
-// What a finding's fix does to its source (the edit is certain, or there is none): replace the
-// focus with the fix text, append the fix text to the focus, or delete the lines the finding's
-// record stands on.
+// What a finding's fix does to its source: replace the focus with the fix text, append the fix
+// text to the focus, or delete the lines the finding's record stands on.
 enum class FixKind : std::uint8_t { none, replace_focus, append_to_focus, delete_lines };
 
 struct Finding {
@@ -52,6 +51,8 @@ struct Finding {
   // `+all`, a 1024-bit DKIM key beside a 512-bit one).
   bool milder = false;
   FixKind fix = FixKind::none;
+  // The fix is one likely meaning, not the certain one: editors offer it, --fix never makes it.
+  bool fix_is_suggestion = false;
 };
 
 }  // namespace dnslint

@@ -92,8 +92,9 @@ void FindingLog::encode(std::string_view rule, const SourceLocation& location,
                         std::string_view type, std::span<const RelatedView> related,
                         const FindingMarks& marks) {
   entry_.clear();
-  put_number(rule_index(rule) << 4 | static_cast<std::uint64_t>(marks.fix) << 2 |
-             (marks.milder ? 2 : 0) | (marks.unconfirmed ? 1 : 0));
+  put_number(rule_index(rule) << 5 | (marks.fix_is_suggestion ? 16 : 0) |
+             static_cast<std::uint64_t>(marks.fix) << 2 | (marks.milder ? 2 : 0) |
+             (marks.unconfirmed ? 1 : 0));
   put_location(location);
   put_text(kMessage, message);
   put_text(kZone, zone);
@@ -145,7 +146,8 @@ void FindingLog::decode_part(std::size_t part, std::span<Finding> out) const {
   Reader reader(blocks_[part]);
   for (Finding& finding : out) {
     const std::uint64_t rule = reader.number();
-    finding.rule = rules_[rule >> 4];
+    finding.rule = rules_[rule >> 5];
+    finding.fix_is_suggestion = (rule & 16) != 0;
     finding.fix = static_cast<FixKind>(rule >> 2 & 3);
     finding.milder = (rule & 2) != 0;
     finding.unconfirmed = (rule & 1) != 0;

@@ -23,6 +23,7 @@ struct FindingMarks {
   bool milder = false;
   std::string_view focus;
   FixKind fix = FixKind::none;
+  bool fix_is_suggestion = false;
   std::string_view fix_text;
 };
 

@@ -41,6 +41,7 @@ void check_same(const Finding& got, const Finding& expected) {
   CHECK(got.milder == expected.milder);
   CHECK(got.focus == expected.focus);
   CHECK(got.fix == expected.fix);
+  CHECK(got.fix_is_suggestion == expected.fix_is_suggestion);
   CHECK(got.fix_text == expected.fix_text);
   CHECK(same_location(got.location, expected.location));
   CHECK(got.message == expected.message);
@@ -59,7 +60,8 @@ void append(FindingLog& log, const Finding& finding) {
   for (const RelatedLocation& r : finding.related) related.push_back({r.location, r.message});
   log.append(finding.rule, finding.location, finding.message, finding.zone, finding.owner,
              finding.type, related,
-             {finding.unconfirmed, finding.milder, finding.focus, finding.fix, finding.fix_text});
+             {finding.unconfirmed, finding.milder, finding.focus, finding.fix,
+              finding.fix_is_suggestion, finding.fix_text});
 }
 
 std::vector<Finding> round_trip(const std::vector<Finding>& findings) {
@@ -116,6 +118,7 @@ TEST_CASE("a finding log round-trips random texts that share starts and ends") {
     if (pick(3) == 0) findings.back().focus = text();
     if (pick(3) == 0) {
       findings.back().fix = static_cast<FixKind>(pick(4));
+      findings.back().fix_is_suggestion = pick(2) == 1;
       findings.back().fix_text = text();
     }
   }

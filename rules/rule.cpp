@@ -51,6 +51,7 @@ OpenFinding& Reporter::report_zone(const Zone& zone, const SourceLocation& locat
   open_.milder = false;
   open_.focus.clear();
   open_.fix = FixKind::none;
+  open_.fix_is_suggestion = false;
   open_.fix_text.clear();
   open_.location = location;
   open_.message = std::move(message);
@@ -79,7 +80,8 @@ void Reporter::close() {
   }
   log_.append(rule_id_, open_.location, open_.message, open_.zone, open_.owner, open_.type,
               related_views_,
-              {open_.unconfirmed, open_.milder, open_.focus, open_.fix, open_.fix_text});
+              {open_.unconfirmed, open_.milder, open_.focus, open_.fix, open_.fix_is_suggestion,
+               open_.fix_text});
 }
 
 FindingLog Reporter::take() {

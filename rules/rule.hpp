@@ -73,6 +73,7 @@ class OpenFinding {
   bool milder = false;
   std::string focus;
   FixKind fix = FixKind::none;
+  bool fix_is_suggestion = false;
   std::string fix_text;
   std::string_view zone;
   std::string_view owner;
@@ -101,7 +102,14 @@ class Reporter {
   // focus(), or delete the lines of the finding's record.
   void fix(OpenFinding& finding, FixKind kind, std::string_view text = {}) {
     finding.fix = kind;
+    finding.fix_is_suggestion = false;
     finding.fix_text = text;
+  }
+  // Attaches a fix that is one likely meaning, not the certain one: editors offer it (not as
+  // the preferred action) and SARIF carries it, but --fix never makes it.
+  void suggest_fix(OpenFinding& finding, FixKind kind, std::string_view text = {}) {
+    fix(finding, kind, text);
+    finding.fix_is_suggestion = true;
   }
   // Makes `finding` one severity step milder than the rule's (Finding::milder).
   void make_milder(OpenFinding& finding) { finding.milder = true; }

@@ -29,11 +29,28 @@ std::string suspicion(const Model& model, const TargetName& target) {
   return {};
 }
 
-// The fix: the dot after the name as written (found in the record's source as it stands).
+// A name strictly between the target and the origin it was made relative to that the loaded
+// zones hold ("shop.example.com." for "mx.shop" in example.com): the relative name may well be
+// what the author meant, so the dot is only a suggestion. Empty when there is none.
+std::string_view existing_parent(const Model& model, const TargetName& target) {
+  for (NameId name = model.names.parent(target.name);
+       name != target.relative_to && !model.names.is_root(name); name = model.names.parent(name)) {
+    const Zone* holder = model.zone_for(name);
+    if (holder != nullptr && holder->name_exists(name)) return model.name(name);
+  }
+  return {};
+}
+
+// The fix: the dot after the name as written (found in the record's source as it stands);
+// certain unless `uncertain` says why the relative name may be meant.
 void add_the_dot(Reporter& reporter, OpenFinding& finding, const Model& model,
-                 const TargetName& target) {
+                 const TargetName& target, bool uncertain = false) {
   reporter.focus(finding, written_text(model.names, target));
-  reporter.fix(finding, FixKind::append_to_focus, ".");
+  if (uncertain) {
+    reporter.suggest_fix(finding, FixKind::append_to_focus, ".");
+  } else {
+    reporter.fix(finding, FixKind::append_to_focus, ".");
+  }
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
@@ -67,13 +84,20 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       }
       const std::string why = suspicion(model, *target);
       if (why.empty()) continue;
+      // Repeating the origin is never meant; a relative name under a name the zone holds may be.
+      const std::string_view parent =
+          why.starts_with("it repeats") ? std::string_view() : existing_parent(model, *target);
       OpenFinding& finding = reporter.report(
           zone, record,
           fmt::format("{} target '{}' has no trailing dot, so it means {}; {} (write "
-                      "'{}.' if an absolute name was meant)",
+                      "'{}.' if an absolute name was meant{})",
                       type_name(record.type), written_text(model.names, *target),
-                      model.name(target->name), why, written_text(model.names, *target)));
-      add_the_dot(reporter, finding, model, *target);
+                      model.name(target->name), why, written_text(model.names, *target),
+                      parent.empty() ? std::string()
+                                     : fmt::format("; {} exists, so the relative name may be "
+                                                   "meant too",
+                                                   parent)));
+      add_the_dot(reporter, finding, model, *target, !parent.empty());
     }
   }
 }

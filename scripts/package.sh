@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
-# Builds dnslint in Release (static) and writes, in build/package/:
+# Builds dnslint in Release (static; the `package` preset, without the tests) and writes, in
+# build/package/:
 #   dnslint_<version>_<arch>.deb              the Debian package (cpack -G DEB)
 #   dnslint-<version>-linux-<arch>.tar.gz     the binary, man page, completions, LICENSE, README
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --preset package >/dev/null
+cmake --build --preset package
 
 out=build/package
 mkdir -p "$out"
-(cd build/release && cpack -G DEB -B "$PWD/../package" >/dev/null)
+(cd build/package-build && cpack -G DEB -B "$PWD/../package" >/dev/null)
 rm -rf "$out/_CPack_Packages"
 
-version=$(build/release/dnslint --version | awk '{print $2}')
+version=$(build/package-build/dnslint --version | awk '{print $2}')
 arch=$(uname -m)
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 root="$stage/dnslint-$version-linux-$arch"
-DESTDIR="$stage/install" cmake --install build/release --prefix /usr --strip >/dev/null
+DESTDIR="$stage/install" cmake --install build/package-build --prefix /usr --strip >/dev/null
 mkdir -p "$root/completions"
 cp "$stage/install/usr/bin/dnslint" "$root/"
 cp "$stage/install/usr/share/man/man1/dnslint.1.gz" "$root/"

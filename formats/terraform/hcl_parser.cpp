@@ -243,7 +243,8 @@ class Parser {
       return token;
     }
     index = tokens_.size() - 1;
-    return tokens_.back();
+    // The scanner ends every file with end_of_file; past the last token it is all there is.
+    return Token{TokenType::end_of_file, tokens_.back().range};
   }
 
   struct NewlinesScope {
@@ -263,6 +264,22 @@ class Parser {
     // Past a nesting too deep, nothing is read: what the constructs left open say is noise.
     if (stopped_) return;
     tree_.errors.push_back({range, std::move(message)});
+    // Text this far from HCL is not worth parsing to its end.
+    if (tree_.errors.size() == kMostErrors) {
+      tree_.errors.push_back(
+          {range, fmt::format("{} syntax errors: dnslint stops reading here, and the rest of the "
+                              "file is not checked (fix these first)",
+                              kMostErrors)});
+      stop_at(range.start.byte);
+    }
+  }
+
+  // Nothing after `byte` is read: the parser goes to the end of the tokens.
+  void stop_at(std::uint32_t byte) {
+    stopped_ = true;
+    stopped_at_ = byte;
+    next_ = tokens_.size() - 1;
+    recovery_ = true;
   }
 
   static bool is_opener(TokenType type) {
@@ -366,8 +383,7 @@ class Parser {
       error(peek().range, fmt::format("expressions and blocks are nested more than {} deep; the "
                                       "rest of the file is not read",
                                       limits_.max_depth));
-      stopped_ = true;
-      stopped_at_ = peek().range.start.byte;
+      stop_at(peek().range.start.byte);
     }
     next_ = tokens_.size() - 1;
     recovery_ = true;
@@ -1625,6 +1641,7 @@ class Parser {
   Range previous_{};
   std::vector<bool> include_newlines_;
   bool recovery_ = false;
+  static constexpr std::size_t kMostErrors = 100;
   bool stopped_ = false;
   std::uint32_t stopped_at_ = 0;
   bool last_sequence_stripped_ = false;

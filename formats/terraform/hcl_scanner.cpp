@@ -56,6 +56,8 @@ bool is_non_identifier(char32_t c) {
 }
 
 class Scanner {
+  static constexpr std::size_t kMostErrors = 100;
+
  public:
   Scanner(std::string_view source, unsigned max_depth, ScanMode mode, const Position& origin)
       : text_(source), max_depth_(max_depth), origin_(origin), line_(origin.line) {
@@ -121,6 +123,7 @@ class Scanner {
   }
 
   void emit(TokenType type, const Position& start) {
+    if (done_) return;  // stopped: the end of file is the last token
     result_.tokens.push_back({type, {start, here()}});
   }
   // Takes `length` characters as one token.
@@ -130,7 +133,16 @@ class Scanner {
     emit(type, start);
   }
   void error(const Range& range, std::string message) {
+    if (done_) return;
     result_.errors.push_back({range, std::move(message)});
+    // Text this far from HCL (random bytes, another language) is not worth scanning to its end.
+    if (result_.errors.size() == kMostErrors) {
+      result_.errors.push_back(
+          {range, fmt::format("{} syntax errors: dnslint stops reading here, and the rest of the "
+                              "file is not checked (fix these first)",
+                              kMostErrors)});
+      finish();
+    }
   }
 
   void push(Context context) {
@@ -146,6 +158,7 @@ class Scanner {
   }
 
   void finish() {
+    if (done_) return;
     const Position end = here();
     result_.tokens.push_back({TokenType::end_of_file, {end, end}});
     done_ = true;

@@ -47,7 +47,15 @@ std::optional<std::size_t> unpadded_base32hex_octets(std::string_view text) {
   }
 }
 
-// Every token from `first` on names a record type (RFC 4034 §4.2, RFC 5155 §3.3).
+// NXT's bitmap covers the types 1 to 127 (RFC 2535 §5.2), which BIND also takes as numbers.
+bool is_nxt_type_number(std::string_view text) {
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size() && value >= 1 && value <= 127;
+}
+
+// Every token from `first` on names a record type (RFC 4034 §4.2, RFC 5155 §3.3), or for NXT
+// is one's number.
 std::optional<RdataError> check_type_list(RRType type, std::span<const Token> tokens,
                                           std::size_t first, bool may_be_empty) {
   if (tokens.size() <= first) {
@@ -56,6 +64,7 @@ std::optional<RdataError> check_type_list(RRType type, std::span<const Token> to
                     fmt::format("{} rdata needs the types present at its owner", type_name(type)));
   }
   for (std::size_t i = first; i < tokens.size(); ++i) {
+    if (type == kNxt && is_nxt_type_number(tokens[i].text)) continue;
     if (!type_from_name(tokens[i].text)) {
       return error_at(i, fmt::format("'{}' in the {} type list is not a record type",
                                      printable_excerpt(tokens[i].text), type_name(type)));

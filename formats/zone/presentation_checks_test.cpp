@@ -28,6 +28,11 @@ TEST_CASE("NSEC, NSEC3 and NXT type lists name record types") {
   // BIND refuses an NSEC without types; an NSEC3 without types is an empty non-terminal.
   CHECK(problem("NSEC", "next.example.").find("needs the types") != std::string::npos);
   CHECK(problem("NXT", "next.example. A MX NXT").empty());
+  // BIND takes NXT types as numbers up to 127, the bitmap's last (RFC 2535 §5.2).
+  CHECK(problem("NXT", ". 127").empty());
+  CHECK(problem("NXT", ". A 1 99").empty());
+  CHECK(problem("NXT", ". 128").find("not a record type") != std::string::npos);
+  CHECK(problem("NSEC", "next.example. 127").find("not a record type") != std::string::npos);
   CHECK(problem("NSEC3", "1 0 10 76931F IMQ912BREQP1POLAH3RMONGUED541AS0").empty());
 }
 

@@ -172,8 +172,20 @@ std::variant<Rdata, RdataError> RdataParser::parse(RRType type, std::span<const 
     if (auto problem = check_presentation(type, tokens)) return *std::move(problem);
   }
   if (is_opaque_to_ldns(type) && !generic) return parse_opaque(type, tokens);
-  if (has_native_parser(type) && !generic) return parse_native(type, tokens, origin, names);
-  return parse_with_ldns(type, tokens, origin, names);
+  auto parsed = has_native_parser(type) && !generic ? parse_native(type, tokens, origin, names)
+                                                    : parse_with_ldns(type, tokens, origin, names);
+  // RFC 1035 §3.2.1: RDLENGTH is 16 bits. Servers refuse the zone ("ran out of space").
+  if (const auto* rdata = std::get_if<Rdata>(&parsed)) {
+    std::size_t octets = 0;
+    if (const auto* txt = std::get_if<TxtData>(rdata)) octets = txt->wire.view().size();
+    if (const auto* wire = std::get_if<GenericData>(rdata)) octets = wire->wire.view().size();
+    if (octets > 0xffff) {
+      return RdataError{0, fmt::format("the record data is {} octets, more than the 65535 a "
+                                       "record can hold (RFC 1035 §3.2.1); servers refuse the zone",
+                                       octets)};
+    }
+  }
+  return parsed;
 }
 
 std::variant<Rdata, RdataError> RdataParser::parse_native(RRType type,

@@ -120,7 +120,7 @@ class ZoneReader {
     // Only the file's own text is released: included files are read whole, on their own.
     const bool releases = file == 0 && options_.release_text;
     std::size_t read_from = scanner.position();
-    while (!needs_order_ && scanner.next(entry, scan_errors)) {
+    while (!needs_order_ && !stopped_ && scanner.next(entry, scan_errors)) {
       report_scan_errors(scan_errors, file);
       const Token& first = entry.tokens.front();
       if (!entry.starts_with_blank && !first.quoted && first.text.starts_with('$')) {
@@ -146,11 +146,33 @@ class ZoneReader {
   }
 
   void add_finding(std::string_view rule, const SourceLocation& location, std::string message) {
+    if (stopped_) return;
     Finding finding;
     finding.rule = rule;
     finding.message = std::move(message);
     finding.location = location;
     result_.findings.push_back(std::move(finding));
+    if (rule == kSyntaxError && ++syntax_errors_ == kMostSyntaxErrors) stop(location);
+  }
+
+  // A file this broken is not a zone file worth reading to its end (random bytes, a binary
+  // read as text): one last finding says where reading stopped, and what was not read is
+  // unknown, so the zone is not whole.
+  void stop(const SourceLocation& location) {
+    if (is_part_) {
+      needs_order_ = true;  // counted again in order, where the count is the whole file's
+      return;
+    }
+    Finding finding;
+    finding.rule = kSyntaxError;
+    finding.message = fmt::format(
+        "{} syntax errors: dnslint stops reading here, and the rest of the file is not checked "
+        "(fix these first)",
+        kMostSyntaxErrors);
+    finding.location = location;
+    result_.findings.push_back(std::move(finding));
+    stopped_ = true;
+    result_.zone.complete = false;
   }
 
   static SourceLocation at(FileId file, const Token& token) {
@@ -496,6 +518,9 @@ class ZoneReader {
   std::optional<std::string> first_origin_directive_;
   std::vector<std::string> include_stack_;
   bool last_owner_failed_ = false;
+  static constexpr std::size_t kMostSyntaxErrors = 100;
+  std::size_t syntax_errors_ = 0;
+  bool stopped_ = false;            // too many syntax errors: the rest is not read
   bool is_part_ = false;            // reading one part of a file read in parallel
   bool owner_before_part_ = false;  // a part has read no owner of its own yet
   bool needs_order_ = false;        // a part met what only reading in order can do ($INCLUDE)
@@ -511,6 +536,7 @@ struct ZoneReadPart {
   std::size_t stop_position = 0;
   std::uint32_t stop_line = 1;  // counted from the part's first line
   bool needs_order = false;
+  std::size_t syntax_errors = 0;
 };
 
 void ZoneReader::read_part(std::string_view content, std::size_t begin, std::size_t end,
@@ -532,6 +558,7 @@ void ZoneReader::read_part(std::string_view content, std::size_t begin, std::siz
   part.stop_position = scanner.position();
   part.stop_line = scanner.line();
   part.needs_order = needs_order_;
+  part.syntax_errors = syntax_errors_;
   // Last record first, so that join() takes them over from the back (see there).
   std::reverse(result_.zone.records.begin(), result_.zone.records.end());
 }
@@ -562,9 +589,12 @@ void ZoneReader::read_in_parts(std::string_view content) {
       parts[i].needs_order = true;  // read again in order, where the error can surface
     }
   });
-  for (std::size_t i = 0; i < parts.size(); ++i) {
+  for (std::size_t i = 0; i < parts.size() && !stopped_; ++i) {
+    // A part that would reach the cap on syntax errors is read again in order, where the
+    // reading stops at the same error as reading the whole file in order does.
     if (scanner.position() == starts[i] && !parts[i].needs_order &&
-        carried_state() == start_state) {
+        carried_state() == start_state &&
+        syntax_errors_ + parts[i].syntax_errors < kMostSyntaxErrors) {
       join(parts[i], scanner);
     } else {
       scanner.stop_at(i + 1 < starts.size() ? starts[i + 1] : std::string_view::npos);
@@ -623,6 +653,7 @@ void ZoneReader::join(ZoneReadPart& part, ZoneScanner& scanner) {
     shift(finding.location);
     result_.findings.push_back(std::move(finding));
   }
+  syntax_errors_ += part.syntax_errors;
   state_ = part.end_state;
   last_owner_ = part.last_owner == kNoName ? kNoName : ids[part.last_owner];
   last_owner_failed_ = part.last_owner_failed;

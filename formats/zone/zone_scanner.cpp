@@ -1,5 +1,7 @@
 #include "formats/zone/zone_scanner.hpp"
 
+#include "model/printable.hpp"
+
 #include <fmt/format.h>
 
 namespace dnslint {
@@ -149,15 +151,7 @@ void ZoneScanner::scan_word(Entry& entry) {
 
 std::string printable_excerpt(std::string_view text) {
   constexpr std::size_t kLimit = 64;
-  std::string out;
-  for (std::size_t i = 0; i < text.size() && i < kLimit; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\{:03d}", c);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
+  std::string out = printable(text.substr(0, kLimit));
   if (text.size() > kLimit) out += "...";
   return out;
 }

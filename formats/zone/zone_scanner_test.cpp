@@ -81,7 +81,7 @@ namespace dnslint {
 
 TEST_CASE("tokens are made printable and short for messages") {
   CHECK(printable_excerpt("abc") == "abc");
-  CHECK(printable_excerpt(std::string("a\x01\x7f", 3)) == "a\\001\\127");
+  CHECK(printable_excerpt(std::string("a\x01\x7f\t", 4)) == "a\\x01\\x7F\\t");
   CHECK(printable_excerpt(std::string(70, 'x')) == std::string(64, 'x') + "...");
 }
 

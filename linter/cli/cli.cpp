@@ -28,61 +28,13 @@
 #include "linter/inputs/source_files.hpp"
 #include "linter/cli/suggest.hpp"
 #include "linter/cli/version.hpp"
+#include "linter/cli/writes.hpp"
 #include "model/reported_rules.hpp"
 
 namespace dnslint {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The temporary report file being written. On SIGINT or SIGTERM it is removed before the
-// process ends, so that an interrupted run leaves neither a partial report nor a stray file
-// (the report itself only ever appears by rename).
-char g_temporary[4096];
-volatile std::sig_atomic_t g_writing = 0;
-
-extern "C" void remove_partial_report(int signal_number) {
-  if (g_writing != 0) ::unlink(g_temporary);
-  std::signal(signal_number, SIG_DFL);
-  std::raise(signal_number);
-}
-
-// Writes `text` to `path` through a temporary file and a rename, so that no reader ever sees
-// half a report.
-void write_atomically(const std::string& path, const std::string& text) {
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    throw InputError(
-        fmt::format("cannot write '{}': directory '{}' does not exist", path, dir.string()));
-  }
-  const fs::path temporary = dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid());
-  const std::string temporary_name = temporary.string();
-  if (temporary_name.size() >= sizeof g_temporary)
-    throw InputError(fmt::format("cannot write '{}': the path is too long", path));
-  std::memcpy(g_temporary, temporary_name.c_str(), temporary_name.size() + 1);
-  std::signal(SIGINT, remove_partial_report);
-  std::signal(SIGTERM, remove_partial_report);
-  g_writing = 1;
-  struct Done {
-    ~Done() { g_writing = 0; }
-  } done;
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      fs::remove(temporary, ec);
-      throw InputError(fmt::format("cannot write '{}'", path));
-    }
-  }
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw InputError(fmt::format("cannot write '{}': {}", path, ec.message()));
-  }
-}
 
 bool use_color(const std::string& mode, bool to_terminal) {
   if (mode == "always") return true;
@@ -224,11 +176,7 @@ int lint_command(CliOptions& options) {
     const auto files = plan_fixes(result);
     const PathDisplay display(result.path_root);
     for (const FixedFile& file : files) {
-      const fs::path path = display.resolve(file.path);
-      std::error_code ec;
-      const fs::perms mode = fs::status(path, ec).permissions();
-      write_atomically(path.string(), file.after);
-      if (!ec) fs::permissions(path, mode, ec);
+      rewrite_file(display.resolve(file.path).string(), file.after);
       fixes += file.fixes;
     }
     if (!files.empty()) result = run_lint(true);  // what remains

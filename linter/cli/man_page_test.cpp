@@ -37,6 +37,15 @@ TEST_CASE("the man page lists every option with its value, every rule and the ex
   }
 }
 
+TEST_CASE("the man page documents configuration and suppressions, and points to the docs") {
+  const std::string page = man_page();
+  CHECK(page.find(".SH CONFIGURATION\n") != std::string::npos);
+  CHECK(page.find("zones:") != std::string::npos);
+  CHECK(page.find(".SH SUPPRESSIONS\n") != std::string::npos);
+  CHECK(page.find("dnslint\\-disable\\-next\\-line") != std::string::npos);
+  CHECK(page.find("/share/doc/dnslint") != std::string::npos);
+}
+
 TEST_CASE("no line of the man page starts with a character roff would take as a request") {
   std::istringstream lines(man_page());
   for (std::string line; std::getline(lines, line);) {

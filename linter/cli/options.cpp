@@ -575,7 +575,7 @@ std::string completion_script(std::string_view shell, const std::vector<std::str
   if (shell == "bash") {
     std::string cases;
     std::string takes_value;
-    std::string words = command_names(" ");
+    std::string words;
     for (const CliOption& option : cli_options()) {
       words += fmt::format(" {}", option.name);
       if (!option.short_name.empty()) words += fmt::format(" {}", option.short_name);
@@ -586,7 +586,7 @@ std::string completion_script(std::string_view shell, const std::vector<std::str
       if (!option.choices.empty()) {
         candidates = fmt::format("compgen -W \"{}\" -- \"$cur\"", join(option.choices, " "));
       } else if (option.value.starts_with("RULE")) {
-        candidates = "compgen -W \"ALL $rules\" -- \"$cur\"";
+        candidates = "_dnslint_list \"ALL $rules\"";
       } else if (option.value == "DIR") {
         candidates = "compgen -d -- \"$cur\"";
       } else if (option.value == "FILE" || option.value == "NAME") {
@@ -594,9 +594,18 @@ std::string completion_script(std::string_view shell, const std::vector<std::str
       } else {
         candidates = "true";
       }
-      cases += fmt::format("    {}) COMPREPLY=($({})); return ;;\n", names, candidates);
+      cases += candidates.starts_with("_dnslint")
+                   ? fmt::format("    {}) {}; return ;;\n", names, candidates)
+                   : fmt::format("    {}) COMPREPLY=($({})); return ;;\n", names, candidates);
     }
     return fmt::format(R"sh(# bash completion for dnslint: eval "$(dnslint completion bash)"
+# The last item of a comma-separated list ("--select mx-target-cname,ns-"), the items before it kept.
+_dnslint_list() {{
+  local head="" last=$cur
+  if [[ "$cur" == *,* ]]; then head=${{cur%,*}},; last=${{cur##*,}}; fi
+  COMPREPLY=($(compgen -P "$head" -W "$1" -- "$last"))
+  compopt -o nospace 2>/dev/null
+}}
 _dnslint() {{
   local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
   local rules="{}"
@@ -606,13 +615,15 @@ _dnslint() {{
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "{}" -- "$cur"))
+  elif [[ $COMP_CWORD -eq 1 ]]; then
+    COMPREPLY=($(compgen -W "{}" -- "$cur") $(compgen -f -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
 }}
 complete -o filenames -F _dnslint dnslint
 )sh",
-                       rule_words, cases, words);
+                       rule_words, cases, words, command_names(" "));
   }
   if (shell == "zsh") {
     std::string specs;

@@ -17,6 +17,8 @@ std::string version_text();
 
 // Where the project lives, and a rule's documentation page there.
 inline constexpr std::string_view kRepositoryUri = "https://github.com/dnslint/dnslint";
+// Where `cmake --install` and the package put the documentation.
+inline constexpr std::string_view kInstalledDocs = DNSLINT_DOCDIR;
 inline std::string rule_docs_uri(std::string_view id) {
   return std::string(kRepositoryUri) + "/blob/main/docs/rules/" + std::string(id) + ".md";
 }

@@ -18,6 +18,7 @@
 #include "linter/engine/suppress.hpp"
 #include "model/finding_log.hpp"
 #include "model/model.hpp"
+#include "model/printable.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
@@ -90,6 +91,17 @@ void join_iac_zones(Model& model) {
                         std::make_move_iterator(zone.records.end()));
   }
   model.zones = std::move(joined);
+}
+
+// A finding's texts as a report can show them on one line: a message quotes record data and
+// values, which may hold control characters or bytes that are not UTF-8 (model/printable.hpp).
+void make_printable(Finding& finding) {
+  const auto clean = [](SharedText& text) {
+    if (!is_printable(text.view())) text = SharedText(printable(text.view()));
+  };
+  clean(finding.message);
+  clean(finding.owner);
+  for (RelatedLocation& related : finding.related) clean(related.message);
 }
 
 // What the configuration says of zones: a dynamic or partial zone is not whole in the files.
@@ -387,9 +399,14 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
   findings.resize(end);
   parallel_for(log_parts.size(), request.jobs, [&](std::size_t i) {
     const LogPart& piece = log_parts[i];
-    piece.log->decode_part(piece.part, std::span<Finding>(findings).subspan(
-                                           piece.offset, piece.log->part_size(piece.part)));
+    const auto part =
+        std::span<Finding>(findings).subspan(piece.offset, piece.log->part_size(piece.part));
+    piece.log->decode_part(piece.part, part);
+    for (Finding& finding : part) make_printable(finding);
   });
+  // The readers' own findings, before the rules' (they quote input too).
+  const std::size_t read_findings = log_parts.empty() ? findings.size() : log_parts[0].offset;
+  for (std::size_t i = 0; i < read_findings; ++i) make_printable(findings[i]);
   per_rule = {};
   add_origins(findings, origins);
   stopwatch.lap("decode findings");

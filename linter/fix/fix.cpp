@@ -105,10 +105,12 @@ struct FilePlan {
   std::vector<std::pair<const Finding*, TextEdit>> edits;
 };
 
-std::vector<FilePlan> plan(const LintResult& result) {
+// `with_suggestions`: the fixes that are one likely meaning too, not only the certain ones.
+std::vector<FilePlan> plan(const LintResult& result, bool with_suggestions) {
   std::map<FileId, std::vector<const Finding*>> by_file;
   for (const Finding& finding : result.findings) {
-    if (finding.fix != FixKind::none) by_file[finding.location.file].push_back(&finding);
+    if (finding.fix != FixKind::none && (with_suggestions || !finding.fix_is_suggestion))
+      by_file[finding.location.file].push_back(&finding);
   }
   const PathDisplay display(result.path_root);
   std::vector<FilePlan> plans;
@@ -165,7 +167,7 @@ SourceLocation location_of(FileId file, std::string_view text, std::size_t begin
 
 std::vector<FixedFile> plan_fixes(const LintResult& result) {
   std::vector<FixedFile> files;
-  for (const FilePlan& file_plan : plan(result)) {
+  for (const FilePlan& file_plan : plan(result, false)) {
     FixedFile fixed{result.files[file_plan.file], file_plan.text, file_plan.text,
                     file_plan.edits.size()};
     for (auto edit = file_plan.edits.rbegin(); edit != file_plan.edits.rend(); ++edit)
@@ -176,9 +178,9 @@ std::vector<FixedFile> plan_fixes(const LintResult& result) {
   return files;
 }
 
-std::vector<FindingFix> certain_fixes(const LintResult& result) {
+std::vector<FindingFix> offered_fixes(const LintResult& result) {
   std::vector<FindingFix> fixes;
-  for (const FilePlan& file_plan : plan(result)) {
+  for (const FilePlan& file_plan : plan(result, true)) {
     for (const auto& [finding, edit] : file_plan.edits) {
       fixes.push_back(
           {finding, location_of(file_plan.file, file_plan.text, edit.begin, edit.end), edit.text});

@@ -1,6 +1,7 @@
 // Fixes: the edits findings carry (Finding::fix), turned into new file texts, unified diffs and
-// SARIF replacements. Only edits whose meaning is certain are made: an edit that overlaps
-// another, or lines that hold more than the record to delete, are left alone.
+// SARIF replacements. --fix and --diff make only edits whose meaning is certain: a suggestion
+// (Finding::fix_is_suggestion), an edit that overlaps another, or lines that hold more than the
+// record to delete, are left alone.
 #pragma once
 
 #include <map>
@@ -20,7 +21,7 @@ struct FixedFile {
   std::size_t fixes = 0;
 };
 
-// The files `result`'s fixable findings would change, read from disk (or from
+// The files `result`'s certain fixes would change, read from disk (or from
 // result.unsaved_texts), in file order.
 std::vector<FixedFile> plan_fixes(const LintResult& result);
 
@@ -28,13 +29,14 @@ std::vector<FixedFile> plan_fixes(const LintResult& result);
 std::string unified_diff(const FixedFile& file);
 
 // The fix of one finding as SARIF and LSP give it: the region it replaces (end exclusive; an
-// empty region inserts) and the text it writes there.
+// empty region inserts) and the text it writes there. Suggestions among them are marked on
+// their finding (Finding::fix_is_suggestion).
 struct FindingFix {
   const Finding* finding;
   SourceLocation deleted;
   std::string inserted;
 };
-std::vector<FindingFix> certain_fixes(const LintResult& result);
+std::vector<FindingFix> offered_fixes(const LintResult& result);
 
 // A byte range of a text and what replaces it.
 struct TextEdit {

@@ -121,6 +121,19 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const Coll
                    found_file.is_stdin || view.overlaid(found_file.path) != nullptr};
     const std::string name = found_file.path.empty() ? found_file.display_path
                                                      : found_file.path.filename().string();
+    if (file.is_stdin) {
+      // Read here, to say so when there is nothing (an editor's empty buffer, a broken pipe).
+      try {
+        file.content = read_stdin(view.max_file_size());
+      } catch (const InputError& error) {
+        collected.problems.push_back(read_error(file.display_path, error.what()));
+        continue;
+      }
+      if (file.content->empty()) {
+        collected.skipped.push_back({file.display_path, "standard input is empty", true});
+        continue;
+      }
+    }
     if (options.forced) {
       if (!found_file.named && !has_name_of(name, *options.forced)) continue;
       file.format = *options.forced;

@@ -44,7 +44,9 @@ class Walk {
           found_.unreadable.push_back({display_.show(entry.path), entry.problem});
         continue;
       }
-      if (!entry.is_regular_file) continue;
+      // Only what may be DNS data is the walk's: excludes count among those, and nothing else
+      // is read.
+      if (!entry.is_regular_file || !is_candidate_name(name)) continue;
       std::string shown = display_.show(entry.path);
       if (options_.excluded(shown)) {
         ++found_.excluded;

@@ -23,11 +23,25 @@ bool ends_with(std::string_view name, std::string_view suffix) {
 
 bool is_yaml_name(std::string_view name) { return ends_with(name, ".yaml") || ends_with(name, ".yml"); }
 
+// dnslint's own configuration and pre-commit's, which are YAML of their own.
+bool is_tool_configuration(std::string_view name) {
+  return name == ".dnslint.yaml" || name == ".pre-commit-hooks.yaml" ||
+         name == ".pre-commit-config.yaml";
+}
+
 // Template engines' files: Jinja (Ansible, Salt, Talos), Go templates (Helm, consul-template),
 // ERB (Chef, Puppet), Mustache and the generic suffixes. What they hold is only DNS data once
 // rendered, placeholders filled in.
 constexpr std::array<std::string_view, 9> kTemplateSuffixes{
     ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".erb", ".mustache", ".gotmpl", ".template"};
+
+// The template suffix `name` ends in, or "".
+std::string_view template_suffix(std::string_view name) {
+  for (std::string_view suffix : kTemplateSuffixes) {
+    if (ends_with(name, suffix)) return suffix;
+  }
+  return {};
+}
 
 // Names of files that are never DNS data, whatever a walk finds in them.
 constexpr std::array<std::string_view, 11> kOtherSuffixes{
@@ -91,10 +105,7 @@ Classification read_as(InputFormat format) {
 
 Classification classify_yaml(std::string_view path, std::string_view name, bool named,
                              const ContentProbe& content) {
-  if (name == ".dnslint.yaml" || name == ".pre-commit-hooks.yaml" ||
-      name == ".pre-commit-config.yaml") {
-    return skip("dnslint's own or pre-commit's configuration", false);
-  }
+  if (is_tool_configuration(name)) return skip("dnslint's own or pre-commit's configuration", named);
   std::string_view text;
   try {
     text = content.whole();
@@ -133,6 +144,9 @@ bool is_zone_file_name(std::string_view name) {
 }
 
 bool is_candidate_name(std::string_view name) {
+  if (is_tool_configuration(name)) return false;
+  if (const std::string_view suffix = template_suffix(name); !suffix.empty())
+    return is_candidate_name(name.substr(0, name.size() - suffix.size()));
   return ends_with(name, ".tf") || ends_with(name, ".tfvars") || ends_with(name, ".json") ||
          ends_with(name, ".tfstate") || ends_with(name, ".tfstate.backup") || is_yaml_name(name) ||
          is_zone_file_name(name);
@@ -167,13 +181,12 @@ std::optional<std::size_t> first_nul(std::string_view head) {
 Classification classify(std::string_view path, bool named, const ContentProbe& content) {
   const std::string file_name = std::filesystem::path(std::string(path)).filename().string();
   const std::string_view name = file_name;
-  for (std::string_view suffix : kTemplateSuffixes) {
-    if (!ends_with(name, suffix)) continue;
-    const std::string_view rendered = name.substr(0, name.size() - suffix.size());
+  if (const std::string_view suffix = template_suffix(name); !suffix.empty()) {
+    // Notable: a walk passes on only templates of what may be DNS data.
     return skip(fmt::format("a template ({} is filled in before it is DNS data; lint what it "
                             "renders, or name it with --input-format)",
                             suffix),
-                named || is_candidate_name(rendered));
+                true);
   }
   if (ends_with(name, ".hcl")) {
     return skip("HCL that is not Terraform configuration (Terragrunt, Packer, a lock file)", named);

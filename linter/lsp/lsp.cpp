@@ -367,7 +367,7 @@ class Server {
     json.begin_array();
     SourceFiles sources(result_.files, result_.path_root, result_.unsaved_texts);
     const auto diagnostics = at_line(tree, params, first, last);
-    // The findings' own fixes first, preferred: the edit their rule is certain of.
+    // The findings' own fixes first: preferred where their rule is certain of the edit.
     if (path && !diagnostics.empty()) {
       const auto& fixes = fixes_of_result();
       for (const Diagnostic* diagnostic : diagnostics) {
@@ -380,8 +380,11 @@ class Server {
           return Position{line - 1, utf16_of_byte(text, column - 1)};
         };
         const SourceLocation& at = fix->second.deleted;
-        json.begin_object().key("title").value(fmt::format("Fix: {}", diagnostic->finding->rule));
-        json.key("kind").value("quickfix").key("isPreferred").value(true);
+        json.begin_object().key("title").value(
+            fmt::format("{}: {}", diagnostic->finding->fix_is_suggestion ? "Suggested fix" : "Fix",
+                        diagnostic->finding->rule));
+        json.key("kind").value("quickfix");
+        json.key("isPreferred").value(!diagnostic->finding->fix_is_suggestion);
         json.key("edit").begin_object().key("changes").begin_object();
         json.key(uri_of_path(*path)).begin_array().begin_object();
         write_range(json, position(at.line, at.column), position(at.end_line, at.end_column));
@@ -418,7 +421,7 @@ class Server {
   const std::map<const Finding*, FindingFix>& fixes_of_result() {
     if (!fixes_) {
       fixes_.emplace();
-      for (FindingFix& fix : certain_fixes(result_)) fixes_->emplace(fix.finding, std::move(fix));
+      for (FindingFix& fix : offered_fixes(result_)) fixes_->emplace(fix.finding, std::move(fix));
     }
     return *fixes_;
   }

@@ -101,11 +101,12 @@ std::string without_line_numbers(std::string_view message) {
 std::string write_github(const LintResult& result) {
   std::string out;
   out.reserve(report_size_hint(result, 100, 0));
+  const std::vector<std::string> files = printable_files(result);
   for (const Finding& f : result.findings) {
     const SourceLocation& l = f.location;
     fmt::format_to(std::back_inserter(out),
                    "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                   github_command(f.severity), github_escape(result.files[l.file], true), l.line,
+                   github_command(f.severity), github_escape(files[l.file], true), l.line,
                    l.column, l.end_line, l.end_column, github_escape(f.rule, true),
                    github_escape(f.message, false));
   }

@@ -225,7 +225,7 @@ std::string write_sarif(const LintResult& result, bool include_suppressed) {
   json.key("columnKind").value("unicodeCodePoints");
   json.key("results").begin_array();
   std::map<const Finding*, FindingFix> fixes;
-  for (FindingFix& fix : certain_fixes(result)) fixes.emplace(fix.finding, std::move(fix));
+  for (FindingFix& fix : offered_fixes(result)) fixes.emplace(fix.finding, std::move(fix));
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
     const auto fix = fixes.find(&result.findings[i]);
     write_result(json, result, result.findings[i], fingerprints[i], nullptr,

@@ -5,13 +5,16 @@
 #include <map>
 
 #include "linter/reports/reports.hpp"
+#include "model/printable.hpp"
 #include "linter/cli/version.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
 namespace {
 
-std::string xml_escape(std::string_view text) {
+// Valid XML 1.0 character data in UTF-8: what is not printable is escaped first.
+std::string xml_escape(std::string_view given) {
+  const std::string text = printable(given);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -29,19 +32,15 @@ std::string xml_escape(std::string_view text) {
         out += "&quot;";
         break;
       default:
-        // XML 1.0 allows no control characters but tab, newline and carriage return.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-          out += fmt::format("&#xFFFD;");
-        } else {
-          out += c;
-        }
+        out += c;
     }
   }
   return out;
 }
 
-// A table cell: pipes escaped, no line breaks.
-std::string markdown_cell(std::string_view text) {
+// A table cell: pipes escaped, no line breaks, nothing unprintable.
+std::string markdown_cell(std::string_view given) {
+  const std::string text = printable(given);
   std::string out;
   for (char c : text) {
     if (c == '|') {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "linter/reports/reports.hpp"
+#include "model/printable.hpp"
 
 namespace dnslint {
 namespace {
@@ -20,6 +21,13 @@ std::string_view color_of(Severity severity) {
 }
 
 }  // namespace
+
+std::vector<std::string> printable_files(const LintResult& result) {
+  std::vector<std::string> files;
+  files.reserve(result.files.size());
+  for (const std::string& file : result.files) files.push_back(printable(file));
+  return files;
+}
 
 std::string plural(std::size_t count, std::string_view word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
@@ -54,9 +62,10 @@ std::size_t report_size_hint(const LintResult& result, std::size_t per_finding,
 
 namespace {
 
-void write_finding_line(std::string& out, const LintResult& result, const Finding& f, bool color) {
+void write_finding_line(std::string& out, const std::vector<std::string>& files, const Finding& f,
+                        bool color) {
   auto to = std::back_inserter(out);
-  const std::string& file = result.files[f.location.file];
+  const std::string& file = files[f.location.file];
   if (color) {
     fmt::format_to(to, "\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n", file,
                    f.location.line, f.location.column, color_of(f.severity),
@@ -90,7 +99,8 @@ void write_source(std::string& out, const Finding& f, std::string_view line, boo
 std::string write_text(const LintResult& result, bool color) {
   std::string out;
   out.reserve(report_size_hint(result, color ? 80 : 40, 0));
-  for (const Finding& f : result.findings) write_finding_line(out, result, f, color);
+  const std::vector<std::string> files = printable_files(result);
+  for (const Finding& f : result.findings) write_finding_line(out, files, f, color);
   return out;
 }
 
@@ -98,8 +108,9 @@ std::string write_text_with_source(
     const LintResult& result, bool color,
     const std::function<std::optional<std::string>(FileId file, std::uint32_t line)>& source_line) {
   std::string out;
+  const std::vector<std::string> files = printable_files(result);
   for (const Finding& f : result.findings) {
-    write_finding_line(out, result, f, color);
+    write_finding_line(out, files, f, color);
     if (auto line = source_line(f.location.file, f.location.line)) {
       write_source(out, f, *line, color);
     }

@@ -25,6 +25,9 @@ std::string write_text(const LintResult& result, bool color);
 // One line for standard error: counts of findings, files, zones and records.
 std::string write_summary(const LintResult& result);
 
+// The run's file names as reports print them (model/printable.hpp): a name may hold any byte.
+std::vector<std::string> printable_files(const LintResult& result);
+
 // "1 file", "3 files".
 std::string plural(std::size_t count, std::string_view word);
 

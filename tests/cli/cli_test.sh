@@ -435,6 +435,9 @@ check "bash completion parses" bash -n "$work/out"
 check "bash completion completes options" bash -c "source '$work/out'; COMP_WORDS=(dnslint --sel); COMP_CWORD=1; _dnslint; [ \"\${COMPREPLY[*]}\" = --select ]"
 check "bash completion completes formats" bash -c "source '$work/out'; COMP_WORDS=(dnslint -f ju); COMP_CWORD=2; _dnslint; [ \"\${COMPREPLY[*]}\" = junit ]"
 check "bash completion completes rule ids" bash -c "source '$work/out'; COMP_WORDS=(dnslint --ignore mx-circ); COMP_CWORD=2; _dnslint; [ \"\${COMPREPLY[*]}\" = mx-circular ]"
+check "bash completion completes the rule after a comma" bash -c "source '$work/out'; COMP_WORDS=(dnslint --select mx-target-cname,mx-circ); COMP_CWORD=2; _dnslint; [ \"\${COMPREPLY[*]}\" = mx-target-cname,mx-circular ]"
+check "bash completion completes subcommands" bash -c "cd '$work' && source '$work/out'; COMP_WORDS=(dnslint expl); COMP_CWORD=1; _dnslint; [ \"\${COMPREPLY[*]}\" = explain ]"
+check "bash completion: no subcommand after the first word" bash -c "cd '$work' && source '$work/out'; COMP_WORDS=(dnslint zones expl); COMP_CWORD=2; _dnslint; [ -z \"\${COMPREPLY[*]}\" ]"
 run "completion zsh" 0 completion zsh
 if command -v zsh >/dev/null; then check "zsh completion parses" zsh -n "$work/out"; fi
 check "zsh completion names every option" bash -c "for o in \$(grep -oE '^ +(-[a-z], )?--[a-z-]+' '$work/help.txt' | grep -oE -- '--[a-z-]+'); do grep -q -- \"'\$o\" '$work/out' || exit 1; done"

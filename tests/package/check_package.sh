@@ -90,7 +90,7 @@ done
 "$unpacked/dnslint" --version >/dev/null
 
 echo "== cmake --install honours DESTDIR"
-DESTDIR="$scratch/destdir" cmake --install build/release --prefix /usr >/dev/null
+DESTDIR="$scratch/destdir" cmake --install build/package-build --prefix /usr >/dev/null
 [ -x "$scratch/destdir/usr/bin/dnslint" ] || fail "DESTDIR install has no usr/bin/dnslint"
 [ -f "$scratch/destdir/usr/share/man/man1/dnslint.1.gz" ] || fail "DESTDIR install has no man page"
 
