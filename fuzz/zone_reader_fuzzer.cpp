@@ -1,6 +1,7 @@
-// Fuzz target: the zone file scanner and reader, then every rule. $INCLUDE has no loader
-// here (each one is an include-error); $GENERATE is bounded to keep runs fast. The input is
-// also read in small parts on three threads, which must give exactly the same result.
+// Fuzz target: the test a folder walk makes of a zone file's head, the zone file scanner and
+// reader, then every rule. $INCLUDE has no loader here (each one is an include-error);
+// $GENERATE is bounded to keep runs fast. The input is also read in small parts on three
+// threads, which must give exactly the same result.
 #include <cstdlib>
 
 #include "formats/zone/zone_reader.hpp"
@@ -9,6 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace dnslint;
+  (void)looks_like_master_file(fuzz::as_text(data, size));
   ZoneReadOptions options;
   options.display_path = "fuzz.zone";
   options.identity = "fuzz.zone";

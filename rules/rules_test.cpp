@@ -191,3 +191,44 @@ TEST_CASE("exchange patterns: whole names, any one label, every name below") {
 }
 
 }  // namespace dnslint
+
+namespace dnslint {
+namespace {
+
+// A zone of `text` whose files say it is dynamic, partial or of no known name.
+Model incomplete_model(std::string_view text, bool dynamic, bool root_origin) {
+  Model model = model_of(text);
+  Zone& zone = model.zones[0];
+  zone.complete = false;
+  zone.dynamic = dynamic;
+  if (root_origin) zone.origin = model.names.intern(".");
+  return model;
+}
+
+TEST_CASE("an absence where the files do not define the zone whole is a note that says why") {
+  const std::string_view text = "_acme-challenge CNAME www.acme.example.com.\n";
+  const auto whole = run("cname-target-missing", model_of(text));
+  REQUIRE(whole.size() == 1);
+  CHECK_FALSE(whole[0].unconfirmed);
+
+  const auto dynamic = run("cname-target-missing", incomplete_model(text, true, false));
+  REQUIRE(dynamic.size() == 1);
+  CHECK(dynamic[0].unconfirmed);
+  CHECK(dynamic[0].message.view().find("zone example.com. is dynamic") != std::string_view::npos);
+
+  const auto partial = run("cname-target-missing", incomplete_model(text, false, false));
+  REQUIRE(partial.size() == 1);
+  CHECK(partial[0].message.view().find("define only part of zone example.com.") !=
+        std::string_view::npos);
+
+  // Files that name no zone never speak of "part of zone .".
+  const auto nameless = run("cname-target-missing", incomplete_model(text, false, true));
+  REQUIRE(nameless.size() == 1);
+  for (const Finding& finding : nameless) {
+    CHECK(finding.message.view().find("zone .") == std::string_view::npos);
+    CHECK(finding.message.view().find("do not say what zone") != std::string_view::npos);
+  }
+}
+
+}  // namespace
+}  // namespace dnslint

@@ -1,5 +1,5 @@
-// Runs one fixture file (docs/development.md) and checks its in-file annotations (several may share a
-// comment, separated by ";"):
+// Runs one fixture file (docs/development.md) and checks its in-file annotations (several may share
+// a comment, separated by ";"):
 //   <comment> expect: rule-id ["message substring"]   trailing: this line;
 //                                                     on its own line: the next record line
 //   <comment> expect-none                             no finding at all

@@ -108,7 +108,8 @@ std::pair<char32_t, std::size_t> decode_utf8(std::string_view text, std::size_t 
   const std::size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   if (length == 1 || i + length > text.size()) return {lead, 1};
   char32_t c = lead & (0x7fu >> length);
-  for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (text[i + k] & 0x3fu);
+  for (std::size_t k = 1; k < length; ++k)
+    c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3fu);
   return {c, length};
 }
 

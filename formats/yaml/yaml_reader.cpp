@@ -452,7 +452,8 @@ YamlDetection detect_yaml_format(std::string_view content) {
   YamlDetection detection;
   detection.error = document.error;
   for (NodeId root : document.tree.roots) {
-    if (is_dnsendpoint(document.tree, root)) detection.format = YamlFormat::dnsendpoint;
+    if (is_dnsendpoint(document.tree, root))
+      detection.format = YamlFormat::dnsendpoint;
     else if (looks_like_cloudformation(document.tree, root))
       detection.format = YamlFormat::cloudformation;
     if (detection.format) return detection;

@@ -26,8 +26,9 @@ TEST_CASE("YAML formats are told apart by content") {
 TEST_CASE("YAML with lists of typed mappings is no octoDNS zone unless the types are DNS types") {
   const auto format = [](std::string_view text) { return detect_yaml_format(text).format; };
   // Grafana's provisioned datasources.
-  CHECK_FALSE(format("datasources:\n  - name: Prometheus\n    type: prometheus\n    url: "
-                     "http://prometheus:9090\n"));
+  CHECK_FALSE(
+      format("datasources:\n  - name: Prometheus\n    type: prometheus\n    url: "
+             "http://prometheus:9090\n"));
   // recyclarr's custom formats.
   CHECK_FALSE(format("sonarr:\n  - type: custom-formats\n    trash_ids: [abc]\n"));
   // Types that are DNS types but no value anywhere: not enough to call it a zone.

@@ -111,15 +111,18 @@ bool expand_generate_template(std::string_view pattern, std::int64_t value, std:
       if (comma == std::string_view::npos) break;
       start = comma + 1;
     }
-    auto parsed_offset = read_number(parts[0]);
-    auto parsed_width = count > 1 ? read_number(parts[1]) : std::optional<std::int64_t>(0);
-    if (!parsed_offset || !parsed_width || *parsed_width < 0 || *parsed_width > 255 ||
-        (count > 2 && parts[2].size() != 1)) {
+    // Each test reads a value that is there: an optional's payload is never compared unset.
+    const auto parsed_offset = read_number(parts[0]);
+    const auto parsed_width = count > 1 ? read_number(parts[1]) : std::optional<std::int64_t>(0);
+    const bool numbers = parsed_offset.has_value() && parsed_width.has_value();
+    if (numbers) {
+      offset = *parsed_offset;
+      width = *parsed_width;
+    }
+    if (!numbers || width < 0 || width > 255 || (count > 2 && parts[2].size() != 1)) {
       error = fmt::format("bad modifier '${{{}}}'", spec);
       return false;
     }
-    offset = *parsed_offset;
-    width = *parsed_width;
     if (count > 2) base = parts[2][0];
     // BIND computes the shifted value as a signed 32-bit int and refuses the zone when it
     // overflows.

@@ -1,8 +1,8 @@
 #include "formats/zone/zone_scanner.hpp"
 
-#include "model/printable.hpp"
-
 #include <fmt/format.h>
+
+#include "model/printable.hpp"
 
 namespace dnslint {
 namespace {

@@ -16,19 +16,19 @@
 #include <map>
 #include <thread>
 
-#include "linter/engine/changes.hpp"
-#include "linter/reports/baseline.hpp"
-#include "linter/fix/fix.hpp"
-#include "linter/inputs/collect.hpp"
-#include "linter/lsp/lsp.hpp"
 #include "linter/cli/options.hpp"
-#include "linter/reports/reports.hpp"
 #include "linter/cli/rule_catalog.hpp"
 #include "linter/cli/rule_docs.hpp"
-#include "linter/inputs/source_files.hpp"
 #include "linter/cli/suggest.hpp"
 #include "linter/cli/version.hpp"
 #include "linter/cli/writes.hpp"
+#include "linter/engine/changes.hpp"
+#include "linter/fix/fix.hpp"
+#include "linter/inputs/collect.hpp"
+#include "linter/inputs/source_files.hpp"
+#include "linter/lsp/lsp.hpp"
+#include "linter/reports/baseline.hpp"
+#include "linter/reports/reports.hpp"
 #include "model/reported_rules.hpp"
 
 namespace dnslint {
@@ -126,8 +126,7 @@ int lint_command(CliOptions& options) {
   options.request.path_root = find_path_root(options.path_root, linted);
   if (options.verbose) {
     std::cerr << fmt::format("dnslint: configuration: {}\n", options.request.rules.source());
-    std::cerr << fmt::format("dnslint: paths relative to {}\n",
-                             options.request.path_root.string());
+    std::cerr << fmt::format("dnslint: paths relative to {}\n", options.request.path_root.string());
   }
   if (options.statistics && options.format != "text") {
     throw UsageError(
@@ -206,9 +205,9 @@ int lint_command(CliOptions& options) {
   if (options.baseline) {
     const std::size_t known = apply_baseline(result, baseline);
     if (known > 0 && !options.quiet) {
-      std::cerr << fmt::format("dnslint: {} in the baseline\n",
-                               known == 1 ? std::string("1 finding is")
-                                          : fmt::format("{} findings are", known));
+      std::cerr << fmt::format(
+          "dnslint: {} in the baseline\n",
+          known == 1 ? std::string("1 finding is") : fmt::format("{} findings are", known));
     }
   }
   Stopwatch stopwatch(options.request.timing ? &result.timings : nullptr);

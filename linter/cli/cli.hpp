@@ -36,16 +36,16 @@ struct CliOptions {
   std::string color = "auto";
   std::string rules_format = "text";
   std::string config_format = "yaml";
-  bool quiet = false;               // --quiet
-  bool statistics = false;          // --statistics
-  bool exit_zero = false;           // --exit-zero
-  bool fix = false;                 // --fix
-  bool diff = false;                // --diff
-  bool list_files = false;          // --list-files
-  bool verbose = false;             // --verbose
+  bool quiet = false;                  // --quiet
+  bool statistics = false;             // --statistics
+  bool exit_zero = false;              // --exit-zero
+  bool fix = false;                    // --fix
+  bool diff = false;                   // --diff
+  bool list_files = false;             // --list-files
+  bool verbose = false;                // --verbose
   std::optional<std::string> against;  // --against REV
-  std::optional<bool> show_source;  // --show-source / --no-show-source; unset: on a terminal
-  std::string argument;             // of `explain` (a rule id) or `completion` (a shell)
+  std::optional<bool> show_source;     // --show-source / --no-show-source; unset: on a terminal
+  std::string argument;                // of `explain` (a rule id) or `completion` (a shell)
 };
 
 // Throws UsageError.

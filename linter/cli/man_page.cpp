@@ -79,44 +79,49 @@ std::string man_page() {
   out += "The nearest " + bold(".dnslint.yaml") +
          " in the folder the linted paths have in common, or above it (or the file given with " +
          bold("--config") + "), sets the run up:\n";
-  out += ".PP\n.nf\n.RS\n"
-         "rules:\n"
-         "  mx\\-missing\\-backup: {severity: error, exempt: [\"mx.provider.example.\"]}\n"
-         "  ns\\-single: {enabled: false}\n"
-         "exclude: [\"zones/legacy/**\"]\n"
-         "overrides:\n"
-         "  \\- paths: [\"zones/internal/**\"]\n"
-         "    rules: {mx\\-missing\\-backup: {severity: note}}\n"
-         "zones:\n"
-         "  letsencrypt.example.com: {dynamic: true}\n"
-         ".RE\n.fi\n.PP\n";
-  out += roff("Each rule takes enabled, severity (error, warning or note) and the options its page "
-              "lists. exclude and overrides take globs relative to the file's folder. zones: "
-              "marks a zone dynamic (records are added at run time: ACME challenges, RFC 2136 "
-              "updates) or partial (the files hold only part of it): what the files lack there is "
-              "a note, not an error. An unknown key, rule or option stops the run with status 2. "
-              "dnslint config prints the configuration a run uses.") +
+  out +=
+      ".PP\n.nf\n.RS\n"
+      "rules:\n"
+      "  mx\\-missing\\-backup: {severity: error, exempt: [\"mx.provider.example.\"]}\n"
+      "  ns\\-single: {enabled: false}\n"
+      "exclude: [\"zones/legacy/**\"]\n"
+      "overrides:\n"
+      "  \\- paths: [\"zones/internal/**\"]\n"
+      "    rules: {mx\\-missing\\-backup: {severity: note}}\n"
+      "zones:\n"
+      "  letsencrypt.example.com: {dynamic: true}\n"
+      ".RE\n.fi\n.PP\n";
+  out += roff(
+             "Each rule takes enabled, severity (error, warning or note) and the options its page "
+             "lists. exclude and overrides take globs relative to the file's folder. zones: "
+             "marks a zone dynamic (records are added at run time: ACME challenges, RFC 2136 "
+             "updates) or partial (the files hold only part of it): what the files lack there is "
+             "a note, not an error. An unknown key, rule or option stops the run with status 2. "
+             "dnslint config prints the configuration a run uses.") +
          "\n";
   out += ".SH SUPPRESSIONS\n";
-  out += roff("A finding that is right but accepted is silenced where it is, with a comment that "
-              "says why (; in zone files, # in YAML and Terraform, // in Terraform too):") +
+  out += roff(
+             "A finding that is right but accepted is silenced where it is, with a comment that "
+             "says why (; in zone files, # in YAML and Terraform, // in Terraform too):") +
          "\n";
-  out += ".PP\n.nf\n.RS\n"
-         "; dnslint\\-disable\\-next\\-line mx\\-missing\\-backup \\-\\- the provider's MX is "
-         "anycast\n"
-         "@  IN MX 10 mx.provider.example.\n"
-         ".RE\n.fi\n.PP\n";
-  out += roff("dnslint-disable-next-line RULE[,RULE] covers the next record, dnslint-disable-line "
-              "its own line, dnslint-disable RULE until dnslint-enable or the end of the file; "
-              "without a rule, every rule. Terraform JSON takes a \"//\" property in the resource "
-              "block. An unknown rule in a suppression is reported (invalid-suppression); "
-              "--report-unused-suppressions reports those that silence nothing.") +
+  out +=
+      ".PP\n.nf\n.RS\n"
+      "; dnslint\\-disable\\-next\\-line mx\\-missing\\-backup \\-\\- the provider's MX is "
+      "anycast\n"
+      "@  IN MX 10 mx.provider.example.\n"
+      ".RE\n.fi\n.PP\n";
+  out += roff(
+             "dnslint-disable-next-line RULE[,RULE] covers the next record, dnslint-disable-line "
+             "its own line, dnslint-disable RULE until dnslint-enable or the end of the file; "
+             "without a rule, every rule. Terraform JSON takes a \"//\" property in the resource "
+             "block. An unknown rule in a suppression is reported (invalid-suppression); "
+             "--report-unused-suppressions reports those that silence nothing.") +
          "\n";
-  out += ".SH FILES\n.TP\n" + bold(".dnslint.yaml") +
-         "\nconfiguration (see CONFIGURATION)\n.TP\n" + bold(kInstalledDocs) +
+  out += ".SH FILES\n.TP\n" + bold(".dnslint.yaml") + "\nconfiguration (see CONFIGURATION)\n.TP\n" +
+         bold(kInstalledDocs) +
          "\nthe documentation: usage.md (every option, format and limit), policies.md, and "
-         "rules/RULE.md, one page per rule (also " + bold("dnslint explain") + " " +
-         italic("RULE") + ")\n";
+         "rules/RULE.md, one page per rule (also " +
+         bold("dnslint explain") + " " + italic("RULE") + ")\n";
   out += ".SH ENVIRONMENT\n.TP\n" + bold("NO_COLOR") +
          "\nwhen set and not empty, the text report is not coloured (unless \\-\\-color always)\n";
   out += ".SH EXAMPLES\n";

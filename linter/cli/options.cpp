@@ -8,9 +8,9 @@
 #include <charconv>
 #include <thread>
 
+#include "linter/cli/suggest.hpp"
 #include "linter/config/config.hpp"
 #include "linter/inputs/collect.hpp"
-#include "linter/cli/suggest.hpp"
 
 namespace dnslint {
 namespace {

@@ -130,9 +130,10 @@ void rewrite_file(const std::string& path, const std::string& text) {
   // written first, so that a failure while rewriting loses nothing.
   Temporary copy(target, text, 0600);
   if (copy.error() != 0) {
-    throw InputError(fmt::format("cannot write '{}': no room for a copy of the fixed text beside "
-                                 "it ({}); it was left as it was",
-                                 path, std::strerror(copy.error())));
+    throw InputError(
+        fmt::format("cannot write '{}': no room for a copy of the fixed text beside "
+                    "it ({}); it was left as it was",
+                    path, std::strerror(copy.error())));
   }
   const int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0 || !write_all(fd, text)) {

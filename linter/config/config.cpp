@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "formats/document_tree.hpp"
+#include "linter/cli/suggest.hpp"
 #include "linter/config/glob.hpp"
 #include "linter/reports/json_writer.hpp"
-#include "linter/cli/suggest.hpp"
 #include "model/name.hpp"
 
 namespace dnslint {

@@ -12,7 +12,7 @@ namespace dnslint {
 
 struct ChangeReport {
   LintResult result;
-  std::size_t changed_files = 0;  // files that differ from the revision
+  std::size_t changed_files = 0;   // files that differ from the revision
   std::size_t older_findings = 0;  // findings outside them that the revision has too (left out)
 };
 

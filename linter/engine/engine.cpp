@@ -10,12 +10,12 @@
 #include <map>
 #include <tuple>
 
+#include "linter/engine/parallel.hpp"
+#include "linter/engine/suppress.hpp"
 #include "linter/inputs/collect.hpp"
 #include "linter/inputs/files.hpp"
-#include "linter/engine/parallel.hpp"
 #include "linter/inputs/read.hpp"
 #include "linter/inputs/source_files.hpp"
-#include "linter/engine/suppress.hpp"
 #include "model/finding_log.hpp"
 #include "model/model.hpp"
 #include "model/printable.hpp"

@@ -31,8 +31,8 @@ class Probe {
     return *head_;
   }
   const std::string& whole() {
-    if (!file_.content) file_.content = file_.is_stdin ? read_stdin(view_.max_file_size())
-                                                       : view_.read(file_.path);
+    if (!file_.content)
+      file_.content = file_.is_stdin ? read_stdin(view_.max_file_size()) : view_.read(file_.path);
     return *file_.content;
   }
   // The first bytes of a file on disk; the whole text of a small or overlaid one, kept.
@@ -109,18 +109,20 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const Coll
   CollectedInputs collected;
   collected.excluded = found.excluded;
   for (const UnreadablePath& path : found.unreadable) {
-    collected.problems.push_back(
-        read_error(path.display_path, fmt::format("cannot read '{}': {}", path.display_path,
-                                                  path.reason)));
+    collected.problems.push_back(read_error(
+        path.display_path, fmt::format("cannot read '{}': {}", path.display_path, path.reason)));
   }
   std::set<std::string> named;
   for (FoundFile& found_file : found.files) {
     if (found_file.named) named.insert(found_file.display_path);
-    InputFile file{found_file.display_path, found_file.path, found_file.is_stdin,
-                   InputFormat::zone, std::nullopt,
+    InputFile file{found_file.display_path,
+                   found_file.path,
+                   found_file.is_stdin,
+                   InputFormat::zone,
+                   std::nullopt,
                    found_file.is_stdin || view.overlaid(found_file.path) != nullptr};
-    const std::string name = found_file.path.empty() ? found_file.display_path
-                                                     : found_file.path.filename().string();
+    const std::string name =
+        found_file.path.empty() ? found_file.display_path : found_file.path.filename().string();
     if (file.is_stdin) {
       // Read here, to say so when there is nothing (an editor's empty buffer, a broken pipe).
       try {
@@ -143,9 +145,9 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const Coll
     Classification classification;
     try {
       Probe probe(file, view);
-      classification = classify(file.is_stdin && file.path.empty() ? std::string_view()
-                                                                   : file.display_path,
-                                found_file.named, probe.probe());
+      classification =
+          classify(file.is_stdin && file.path.empty() ? std::string_view() : file.display_path,
+                   found_file.named, probe.probe());
     } catch (const TooLarge&) {
       // Read as its name says, where reading reports it too large.
       classification.format = InputFormat::zone;
@@ -160,12 +162,12 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, const Coll
     }
     if (found_file.named && classification.nul_at) {
       const auto [line, column] = position_of(file.content.value_or(""), *classification.nul_at);
-      collected.problems.push_back(read_error(
-          file.display_path,
-          fmt::format("'{}' is {}; dnslint reads zone files, Terraform and DNS YAML "
-                      "(--input-format reads it anyway)",
-                      file.display_path, classification.skip_reason),
-          line, column));
+      collected.problems.push_back(
+          read_error(file.display_path,
+                     fmt::format("'{}' is {}; dnslint reads zone files, Terraform and DNS YAML "
+                                 "(--input-format reads it anyway)",
+                                 file.display_path, classification.skip_reason),
+                     line, column));
       continue;
     }
     if (found_file.named || classification.notable) {

@@ -95,8 +95,8 @@ const std::optional<std::string>* FileView::overlaid(const fs::path& path) const
 
 std::string FileView::read(const fs::path& path) const {
   if (const auto* text = overlaid(path)) {
-    if (!*text) throw InputError(fmt::format("cannot read '{}': {}", path.string(),
-                                             std::strerror(ENOENT)));
+    if (!*text)
+      throw InputError(fmt::format("cannot read '{}': {}", path.string(), std::strerror(ENOENT)));
     if ((*text)->size() > max_file_size_) throw TooLarge(path.string(), max_file_size_);
     return **text;
   }

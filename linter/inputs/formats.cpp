@@ -21,7 +21,9 @@ bool ends_with(std::string_view name, std::string_view suffix) {
   return ends_with_ignoring_case(name, suffix);
 }
 
-bool is_yaml_name(std::string_view name) { return ends_with(name, ".yaml") || ends_with(name, ".yml"); }
+bool is_yaml_name(std::string_view name) {
+  return ends_with(name, ".yaml") || ends_with(name, ".yml");
+}
 
 // dnslint's own configuration and pre-commit's, which are YAML of their own.
 bool is_tool_configuration(std::string_view name) {
@@ -105,7 +107,8 @@ Classification read_as(InputFormat format) {
 
 Classification classify_yaml(std::string_view path, std::string_view name, bool named,
                              const ContentProbe& content) {
-  if (is_tool_configuration(name)) return skip("dnslint's own or pre-commit's configuration", named);
+  if (is_tool_configuration(name))
+    return skip("dnslint's own or pre-commit's configuration", named);
   std::string_view text;
   try {
     text = content.whole();
@@ -223,8 +226,8 @@ Classification classify(std::string_view path, bool named, const ContentProbe& c
   if (is_yaml_name(name)) return classify_yaml(path, name, named, content);
   if (named) return read_as(InputFormat::zone);
   if (!looks_like_master_file(content.head())) {
-    return skip(
-        "its name is a zone file's, but its first lines are neither directives nor records", true);
+    return skip("its name is a zone file's, but its first lines are neither directives nor records",
+                true);
   }
   return read_as(InputFormat::zone);
 }

@@ -56,7 +56,8 @@ struct Classification {
   std::optional<std::size_t> nul_at;
 };
 
-// Decides what the file at `path` is (its name, and for octoDNS its folder). `named`: given on the command line (or standard input's
+// Decides what the file at `path` is (its name, and for octoDNS its folder). `named`: given on the
+// command line (or standard input's
 // --stdin-filename), where other text is read as a zone file, and the name's word is taken
 // over a look at the content.
 Classification classify(std::string_view path, bool named, const ContentProbe& content);

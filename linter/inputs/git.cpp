@@ -130,7 +130,8 @@ GitChanges git_changes(const fs::path& start, const std::string& revision) {
   if (verified.status != 0) {
     // The first commit of a repository: HEAD names a branch with no commit yet, and every
     // file is new, as against the empty tree.
-    const bool unborn = revision == "HEAD" && git(changes.top, {"symbolic-ref", "-q", "HEAD"}).status == 0;
+    const bool unborn =
+        revision == "HEAD" && git(changes.top, {"symbolic-ref", "-q", "HEAD"}).status == 0;
     const CommandResult empty_tree =
         unborn ? git(changes.top, {"hash-object", "-t", "tree", "--stdin"}) : CommandResult{};
     if (empty_tree.status != 0) {
@@ -142,8 +143,8 @@ GitChanges git_changes(const fs::path& start, const std::string& revision) {
   const CommandResult diff =
       git(changes.top, {"diff", "--name-only", "--no-renames", "-z", base, "--"});
   if (diff.status != 0) {
-    throw InputError(fmt::format("--against {}: git diff failed: {}", revision,
-                                 first_line(diff.err)));
+    throw InputError(
+        fmt::format("--against {}: git diff failed: {}", revision, first_line(diff.err)));
   }
   const std::vector<std::string> paths = split_nul(diff.out);
   if (paths.empty()) return changes;
@@ -153,8 +154,8 @@ GitChanges git_changes(const fs::path& start, const std::string& revision) {
   for (const std::string& path : paths) requests += base + ":" + path + "\n";
   const CommandResult blobs = git(changes.top, {"cat-file", "--batch"}, requests);
   if (blobs.status != 0) {
-    throw InputError(fmt::format("--against {}: git cat-file failed: {}", revision,
-                                 first_line(blobs.err)));
+    throw InputError(
+        fmt::format("--against {}: git cat-file failed: {}", revision, first_line(blobs.err)));
   }
   std::size_t at = 0;
   for (const std::string& path : paths) {

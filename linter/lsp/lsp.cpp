@@ -12,14 +12,14 @@
 #include <thread>
 
 #include "formats/document_tree.hpp"
+#include "linter/cli/rule_docs.hpp"
+#include "linter/cli/version.hpp"
 #include "linter/config/config.hpp"
 #include "linter/engine/engine.hpp"
 #include "linter/fix/fix.hpp"
-#include "linter/reports/json_writer.hpp"
-#include "linter/lsp/lsp_messages.hpp"
-#include "linter/cli/rule_docs.hpp"
 #include "linter/inputs/source_files.hpp"
-#include "linter/cli/version.hpp"
+#include "linter/lsp/lsp_messages.hpp"
+#include "linter/reports/json_writer.hpp"
 
 namespace dnslint {
 namespace {
@@ -231,7 +231,8 @@ class Server {
     options.request.paths = {root_.string()};
     options.request.path_root = root_;
     options.request.overlay.clear();
-    for (const auto& [path, text] : buffers_) options.request.overlay.emplace(overlay_key(path), text);
+    for (const auto& [path, text] : buffers_)
+      options.request.overlay.emplace(overlay_key(path), text);
     // The configuration is found from the workspace, as the CLI finds it from where it runs,
     // and read again by every run, so that an edit to it takes effect at once.
     if (!options.config_path) {

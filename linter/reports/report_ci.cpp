@@ -106,8 +106,8 @@ std::string write_github(const LintResult& result) {
     const SourceLocation& l = f.location;
     fmt::format_to(std::back_inserter(out),
                    "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                   github_command(f.severity), github_escape(files[l.file], true), l.line,
-                   l.column, l.end_line, l.end_column, github_escape(f.rule, true),
+                   github_command(f.severity), github_escape(files[l.file], true), l.line, l.column,
+                   l.end_line, l.end_column, github_escape(f.rule, true),
                    github_escape(f.message, false));
   }
   return out;

@@ -1,6 +1,6 @@
+#include "linter/cli/version.hpp"
 #include "linter/reports/json_writer.hpp"
 #include "linter/reports/reports.hpp"
-#include "linter/cli/version.hpp"
 
 namespace dnslint {
 namespace {

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <map>
 
+#include "linter/cli/rule_docs.hpp"
+#include "linter/cli/version.hpp"
 #include "linter/fix/fix.hpp"
 #include "linter/reports/json_writer.hpp"
 #include "linter/reports/reports.hpp"
-#include "linter/cli/rule_docs.hpp"
-#include "linter/cli/version.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {

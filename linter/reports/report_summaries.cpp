@@ -4,9 +4,9 @@
 
 #include <map>
 
+#include "linter/cli/version.hpp"
 #include "linter/reports/reports.hpp"
 #include "model/printable.hpp"
-#include "linter/cli/version.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {

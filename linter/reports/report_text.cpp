@@ -122,15 +122,13 @@ std::string write_summary(const LintResult& result) {
   const Summary& s = result.summary;
   const std::string scope = fmt::format("{} ({}, {})", plural(s.files, "file"),
                                         plural(s.zones, "zone"), plural(s.records, "record"));
-  const auto walk_skipped = static_cast<std::size_t>(
-      std::count_if(result.skipped.begin(), result.skipped.end(),
-                    [](const SkippedFile& file) { return !file.named; }));
-  const std::string skipped =
-      walk_skipped == 0
-          ? std::string()
-          : fmt::format("; {} skipped (--verbose says why)", plural(walk_skipped, "file"));
-  if (result.findings.empty())
-    return fmt::format("dnslint: no findings in {}{}\n", scope, skipped);
+  const auto walk_skipped =
+      static_cast<std::size_t>(std::count_if(result.skipped.begin(), result.skipped.end(),
+                                             [](const SkippedFile& file) { return !file.named; }));
+  const std::string skipped = walk_skipped == 0 ? std::string()
+                                                : fmt::format("; {} skipped (--verbose says why)",
+                                                              plural(walk_skipped, "file"));
+  if (result.findings.empty()) return fmt::format("dnslint: no findings in {}{}\n", scope, skipped);
   return fmt::format("dnslint: {}, {}, {} in {}{}\n", plural(s.errors, "error"),
                      plural(s.warnings, "warning"), plural(s.notes, "note"), scope, skipped);
 }

@@ -7,8 +7,10 @@ the scratch tree leaks into the report, and that the run stayed within TIME_LIMI
 RSS_LIMIT_MB of peak memory.
 
 Usage: hostile_test.py DNSLINT"""
+import base64
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -69,6 +71,19 @@ def doubling_locals(kind):
     return ("locals {\n" + "\n".join(lines) + "\n}\n"
             'resource "aws_route53_record" "txt" {\n  zone_id = "Z1"\n  name = "t.example.com"\n'
             f'  type = "TXT"\n  ttl = 300\n  records = {records}\n}}\n')
+
+
+def random_text(size, seed):
+    """Printable ASCII, tabs and newlines, as random as a file can be and still be text."""
+    alphabet = bytes(range(32, 127)) + b"\n" * 6 + b"\t"
+    table = bytes(alphabet[i % len(alphabet)] for i in range(256))
+    return random.Random(seed).randbytes(size).translate(table)
+
+
+def random_base64(size, seed):
+    """Base64 lines: text of nothing but names, numbers and operators to an HCL scanner."""
+    generator = random.Random(seed)
+    return base64.encodebytes(generator.randbytes(size * 3 // 4))
 
 
 def module_chain(root, depth):
@@ -165,7 +180,29 @@ CASES = {
     "an unterminated heredoc in 1 MB of HCL": (lambda r: [write(r, "heredoc/main.tf", "a = <<EOT\n" + "line\n" * 200_000)], 1,
                                                [("syntax-error", 1, None)]),
     "a directory with a FIFO, an unreadable file and a symlink loop": (lambda r: [directory_with_traps(r)], 0, []),
+    # Random text read as each format: reading stops after 100 syntax errors, in about a second
+    # and a few times the file's size, whatever the reader.
+    "20 MB of random text as a zone file": (lambda r: [write(r, "random.zone", random_text(20_000_000, 1), "wb")], 1,
+                                            [("syntax-error", None, None)]),
+    "20 MB of random text as Terraform": (lambda r: [write(r, "random/main.tf", random_text(20_000_000, 2), "wb")], 1,
+                                          [("syntax-error", None, None)]),
+    "50 MB of base64 as Terraform": (lambda r: [write(r, "base64/main.tf", random_base64(50_000_000, 3), "wb")], 1,
+                                     [("syntax-error", None, None)]),
+    "20 MB of random text as Terraform JSON": (lambda r: [write(r, "random-json/main.tf.json", random_text(20_000_000, 4), "wb")], 1,
+                                               [("syntax-error", 1, 1)]),
+    "20 MB of random text as a plan": (lambda r: ["--input-format", "tf-plan", write(r, "plan.json", random_text(20_000_000, 5), "wb")], 1,
+                                       [("syntax-error", 1, 1)]),
+    "20 MB of random text as octoDNS": (lambda r: ["--input-format", "octodns", write(r, "example.com.yaml", random_text(20_000_000, 6), "wb")], 1,
+                                        [("syntax-error", None, None)]),
+    "20 MB of random text as CloudFormation": (lambda r: ["--input-format", "cloudformation", write(r, "stack.yaml", random_text(20_000_000, 7), "wb")], 1,
+                                               [("syntax-error", None, None)]),
+    "20 MB of random text as a DNSEndpoint": (lambda r: ["--input-format", "dnsendpoint", write(r, "endpoint.yaml", random_text(20_000_000, 8), "wb")], 1,
+                                              [("syntax-error", None, None)]),
 }
+
+# No input, however broken, floods a report: a file's syntax errors stop at 100 (with one line
+# that says so), so no case here reports more than this.
+MOST_FINDINGS = 250
 
 
 def run(dnslint, args, cwd):
@@ -222,6 +259,8 @@ def main():
                                for f in findings):
                         got = [(f["rule"], f["line"], f["column"]) for f in findings][:5]
                         problems.append(f"expected {rule} at {line}:{column}, got {got}")
+                if len(findings) > MOST_FINDINGS:
+                    problems.append(f"{len(findings)} findings, more than {MOST_FINDINGS}")
                 if "root:" in out:
                     problems.append("a line of /etc/passwd reached the report")
             print(f"{'ok' if not problems else 'FAIL'}: {name}" +
