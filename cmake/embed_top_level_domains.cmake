@@ -28,7 +28,7 @@ foreach(label IN LISTS labels)
   string(APPEND entries "    \"${label}\",\n")
 endforeach()
 file(WRITE "${OUTPUT}.tmp" "// Generated from the Public Suffix List by cmake/embed_top_level_domains.cmake. Do not edit.
-#include \"rules/top_level_domains.hpp\"
+#include \"model/top_level_domains.hpp\"
 
 #include <algorithm>
 #include <array>

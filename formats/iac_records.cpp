@@ -9,6 +9,7 @@
 #include "formats/zone/zone_scanner.hpp"
 #include "model/ascii.hpp"
 #include "model/reported_rules.hpp"
+#include "model/top_level_domains.hpp"
 
 namespace dnslint {
 namespace {
@@ -56,6 +57,29 @@ std::string quoted_as_provider_sends(std::string_view text) {
     }
   }
   return quoted + '"';
+}
+
+// What a record type written in infrastructure code is: a DNS type, or one of the types
+// providers add to DNS (docs/formats/infrastructure-code.md), or a mistake.
+enum class ProviderType { dns, alias, service, unknown };
+
+ProviderType provider_type(std::string_view written) {
+  if (type_from_name(written)) return ProviderType::dns;
+  const std::string type = to_ascii_upper(written);
+  // NS1, DNSimple, PowerDNS, Porkbun, Namecheap (ALIAS); DNS Made Easy, Constellix (ANAME);
+  // Bunny (Flatten).
+  for (std::string_view alias : {"ALIAS", "ANAME", "FLATTEN"}) {
+    if (type == alias) return ProviderType::alias;
+  }
+  // Redirects, pools and scripts that providers serve beside DNS: NS1 and octoDNS (URLFWD),
+  // DNSimple (URL, POOL), Namecheap (URL, URL301, FRAME), DNS Made Easy (HTTPRED), PowerDNS
+  // (LUA), Bunny (Redirect, PullZone, Script), DNSPod (显性URL, 隐性URL: explicit, implicit).
+  for (std::string_view service :
+       {"URL", "URLFWD", "URL301", "URL302", "REDIRECT", "FORWARD", "FRAME", "POOL", "HTTPRED",
+        "LUA", "PULLZONE", "SCRIPT", "显性URL", "隐性URL"}) {
+    if (type == service) return ProviderType::service;
+  }
+  return ProviderType::unknown;
 }
 
 void clear_relative(TargetName& target) { target.relative_to = kNoName; }
@@ -110,6 +134,16 @@ void IacModelBuilder::unresolved(const SourceLocation& location, std::string mes
   add_finding(kUnresolvedValue, location, std::move(message));
 }
 
+void IacModelBuilder::unknown(const IacValue& value, std::string_view what,
+                              std::string_view consequence) {
+  if (value.refused) {
+    syntax_error(value.location, fmt::format("{}: {}", what, *value.unknown));
+    return;
+  }
+  unresolved(value.location,
+             fmt::format("{} is not known statically ({}){}", what, *value.unknown, consequence));
+}
+
 void IacModelBuilder::document_errors(const ParsedDocument& document, FileId file,
                                       bool duplicate_keys_are_errors) {
   if (document.error) {
@@ -156,9 +190,14 @@ std::optional<std::string> IacModelBuilder::owner_name(const IacRecordSet& set,
   if (apex && !zone.empty()) return zone;
   if (set.owner_style == OwnerStyle::fqdn) return result(parse_full(written));
   if (zone.empty()) {
-    // Without the zone a relative name means nothing; a dotted name is taken as the full name
-    // it almost always is.
-    if (apex || written.find('.') == std::string::npos) return std::nullopt;
+    // Without the zone a name means something only when it says what it is: written absolute,
+    // or ending in a top-level domain ("aaronlangley.net"). "fm1._domainkey" is as relative as
+    // "www", and no owner is made up for either.
+    if (apex) return std::nullopt;
+    if (is_written_absolute(written)) return result(parse(written, "."));
+    const std::string_view last_label = std::string_view(written).substr(written.rfind('.') + 1);
+    if (written.find('.') == std::string::npos || !is_top_level_domain(to_ascii_lower(last_label)))
+      return std::nullopt;
     return result(parse_full(written));
   }
   if (is_written_absolute(written)) return result(parse(written, "."));
@@ -206,9 +245,8 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
     record.flags |= Record::kUnknownValue;
     record.rdata = placeholder(type);
     if (!value.unknown_reported) {
-      unresolved(value.location, fmt::format("{} value of {} is not known statically ({}); "
-                                             "rules skip it",
-                                             type_name(type), set.address, *value.unknown));
+      unknown(value, fmt::format("{} value of {}", type_name(type), set.address),
+              "; rules skip it");
     }
     pending.records.push_back(std::move(record));
     return;
@@ -256,26 +294,51 @@ void IacModelBuilder::add_value(const IacRecordSet& set, const IacValue& value, 
   pending.records.push_back(std::move(record));
 }
 
-void IacModelBuilder::add(const IacRecordSet& set) {
-  if (!set.type.known()) {
-    unresolved(set.type.location, fmt::format("record type of {} is not known statically ({}); "
-                                              "the resource is not checked",
-                                              set.address, *set.type.unknown));
+void IacModelBuilder::add(const IacRecordSet& given) {
+  if (!given.type.known()) {
+    unknown(given.type, fmt::format("record type of {}", given.address),
+            "; the resource is not checked");
     return;
   }
+  const IacRecordSet* set_pointer = &given;
+  std::optional<IacRecordSet> alias;
+  switch (provider_type(given.type.text)) {
+    case ProviderType::dns:
+      break;
+    case ProviderType::alias: {
+      // ALIAS, ANAME, a flattened CNAME: the provider answers with the target's addresses,
+      // which are not in these files. Like a CNAME, it is the name's only data.
+      alias = given;
+      alias->type.text = "A";
+      for (IacValue& value : alias->values) {
+        value.unknown = fmt::format("an {} answers with its target's addresses", given.type.text);
+        value.unknown_reported = true;
+      }
+      set_pointer = &*alias;
+      break;
+    }
+    case ProviderType::service:
+      unresolved(given.type.location,
+                 fmt::format("{} has the record type '{}', a service of its provider (a redirect, "
+                             "a pool, a script) rather than DNS data; rules skip it",
+                             given.address, printable_excerpt(given.type.text)));
+      return;
+    case ProviderType::unknown:
+      syntax_error(given.type.location,
+                   fmt::format("unknown record type '{}' in {}", printable_excerpt(given.type.text),
+                               given.address));
+      return;
+  }
+  const IacRecordSet& set = *set_pointer;
   const auto type = type_from_name(set.type.text);
-  if (!type) {
-    syntax_error(set.type.location, fmt::format("unknown record type '{}' in {}",
-                                                printable_excerpt(set.type.text), set.address));
-    return;
-  }
 
   std::string zone;
   std::string zone_key;
   if (set.zone && set.zone->known()) {
     if (auto canonical = canonical_zone_name(set.zone->text)) {
       zone = *canonical;
-      zone_key = zone;
+      zone_key = set.provider + " " + zone;
+      if (!set.zone->zone_resource.empty()) zone_key += " " + set.zone->zone_resource;
     } else {
       syntax_error(set.zone->location,
                    fmt::format("bad zone name '{}'", printable_excerpt(set.zone->text)));
@@ -286,14 +349,14 @@ void IacModelBuilder::add(const IacRecordSet& set) {
   }
 
   if (!set.name.known()) {
-    unresolved(set.name.location, fmt::format("name of {} is not known statically ({}); the "
-                                              "resource is not checked",
-                                              set.address, *set.name.unknown));
+    unknown(set.name, fmt::format("name of {}", set.address), "; the resource is not checked");
     return;
   }
   const auto owner = owner_name(set, zone);
   if (!owner) {
-    if (zone.empty() && set.name.known()) {
+    if (set.zone && set.zone->refused) {
+      unknown(*set.zone, fmt::format("zone of {}", set.address));
+    } else if (zone.empty() && set.name.known()) {
       unresolved(set.zone ? set.zone->location : set.location,
                  fmt::format("zone of {} is not known statically{}, so neither is its name '{}'; "
                              "the resource is not checked",
@@ -311,8 +374,7 @@ void IacModelBuilder::add(const IacRecordSet& set) {
     record.flags |= Record::kUnknownTtl;
   } else if (!set.ttl->known()) {
     record.flags |= Record::kUnknownTtl;
-    unresolved(set.ttl->location, fmt::format("TTL of {} is not known statically ({})", set.address,
-                                              *set.ttl->unknown));
+    unknown(*set.ttl, fmt::format("TTL of {}", set.address));
   } else {
     std::uint64_t ttl = 0;
     const auto& text = set.ttl->text;
@@ -334,6 +396,8 @@ void IacModelBuilder::add(const IacRecordSet& set) {
   if (pending.records.empty()) {
     pending.origin = zone;
     pending.file = set.location.file;
+    pending.provider = set.provider;
+    if (set.zone) pending.resource = set.zone->zone_resource;
   }
   if (!zone.empty() && (set.whole_zone || (set.zone && set.zone->zone_created_here))) {
     pending.complete = true;
@@ -341,13 +405,55 @@ void IacModelBuilder::add(const IacRecordSet& set) {
   for (const IacValue& value : set.values) add_value(set, value, *type, zone, record, pending);
 }
 
+void IacModelBuilder::declare_zone(const IacZoneDeclaration& zone) { declared_.push_back(zone); }
+
+void IacModelBuilder::join_declared_zones() {
+  for (auto& [key, pending] : zones_) {
+    if (pending.origin.empty() || !pending.resource.empty() || pending.records.empty()) continue;
+    const IacZoneDeclaration* only = nullptr;
+    std::size_t count = 0;
+    for (const IacZoneDeclaration& declared : declared_) {
+      if (declared.provider != pending.provider ||
+          canonical_zone_name(declared.name) != pending.origin) {
+        continue;
+      }
+      only = &declared;
+      ++count;
+    }
+    // Two zone resources of one name (a public and a private zone): a name alone is neither.
+    if (count != 1) continue;
+    PendingZone& into =
+        zones_[fmt::format("{} {} {}", pending.provider, pending.origin, only->resource)];
+    if (into.records.empty()) {
+      into.origin = pending.origin;
+      into.file = pending.file;
+      into.provider = pending.provider;
+      into.resource = only->resource;
+    }
+    into.complete = true;
+    into.records.insert(into.records.end(), std::make_move_iterator(pending.records.begin()),
+                        std::make_move_iterator(pending.records.end()));
+    pending.records.clear();
+  }
+}
+
 void IacModelBuilder::finish() {
+  join_declared_zones();
   for (auto& [key, pending] : zones_) {
     if (pending.records.empty()) continue;
     Zone zone;
     zone.is_zone_file = false;
     zone.complete = pending.complete;
     zone.file = pending.file;
+    if (!pending.origin.empty()) {
+      // Zones of one name read from several files are one zone where this identity is one
+      // (engine), as a provider holds them.
+      zone.identity = pending.resource.empty()
+                          ? fmt::format("{} {}", pending.provider, pending.origin)
+                          : fmt::format("{} {} {} {}", pending.provider, pending.origin,
+                                        out_.identity, pending.resource);
+      zone.label = pending.resource.empty() ? pending.provider : pending.resource;
+    }
     if (!pending.origin.empty()) {
       zone.origin = out_.names.intern(pending.origin);
     } else {

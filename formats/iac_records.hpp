@@ -43,8 +43,12 @@ struct IacValue {
   SourceLocation location;
   std::optional<std::string> unknown;  // why the value cannot be known statically
   bool unknown_reported = false;       // another finding already says why (no extra note)
-  bool zone_reference = false;         // names a zone resource: `text` is that zone's name
-  bool zone_created_here = false;      // ... that the same code creates (not a data source)
+  // The tool that deploys the value refuses it (Terraform fails to evaluate it): `unknown`
+  // says why, and that is an error where the value is written, not a note.
+  bool refused = false;
+  bool zone_reference = false;     // names a zone resource: `text` is that zone's name
+  bool zone_created_here = false;  // ... that the same code creates (not a data source)
+  std::string zone_resource;       // ... that resource ("aws_route53_zone.public")
   // TXT: `text` is the record's text itself, which the provider splits into character-strings
   // of 255 octets (Azure), even when it starts with a quote.
   bool split_by_provider = false;
@@ -73,6 +77,17 @@ struct IacRecordSet {
   std::string variant;      // routing alternative (set_identifier, ...); "" for plain records
   SourceLocation location;  // the resource or record block
   std::string address;      // how messages name it: "aws_route53_record.mx"
+  // Whose zone it is: the provider family ("aws", "ns1", "octodns"). Two providers, or two zone
+  // resources, with zones of one name hold two zones.
+  std::string provider;
+};
+
+// A zone that the code read creates (a zone resource), so that records naming it by its
+// domain name alone (Azure's zone_name, a literal) are known to be in it, whole.
+struct IacZoneDeclaration {
+  std::string provider;  // as IacRecordSet::provider
+  std::string name;      // as written
+  std::string resource;  // "aws_route53_zone.public"
 };
 
 class IacModelBuilder {
@@ -81,8 +96,12 @@ class IacModelBuilder {
 
   FileId add_file(std::string display_path);
   void add(const IacRecordSet& set);
+  void declare_zone(const IacZoneDeclaration& zone);
   void syntax_error(const SourceLocation& location, std::string message);
   void unresolved(const SourceLocation& location, std::string message);
+  // An unknown value: a syntax-error when the deploying tool refuses it, else a note that
+  // `what` ("MX value of aws_route53_record.mx") is not known statically, and `consequence`.
+  void unknown(const IacValue& value, std::string_view what, std::string_view consequence = {});
   // The syntax-error of a document that failed to parse, and its duplicate keys (YAML).
   void document_errors(const ParsedDocument& document, FileId file, bool duplicate_keys_are_errors);
   void add_finding(std::string_view rule, const SourceLocation& location, std::string message,
@@ -97,7 +116,12 @@ class IacModelBuilder {
     std::vector<Record> records;
     FileId file = 0;
     bool complete = false;
+    std::string provider;
+    std::string resource;  // the zone resource that creates it, when known
   };
+  // Records that name a zone by its domain name alone join the zone resource of that name
+  // the code creates, when there is exactly one.
+  void join_declared_zones();
   std::optional<std::string> owner_name(const IacRecordSet& set, const std::string& zone);
   void add_value(const IacRecordSet& set, const IacValue& value, RRType type,
                  const std::string& zone, Record record, PendingZone& pending);
@@ -106,7 +130,10 @@ class IacModelBuilder {
 
   ReadResult& out_;
   RdataParser parser_;
-  std::map<std::string, PendingZone> zones_;  // by zone name, or "?expression" when unknown
+  // By "provider name", "provider name resource" for a zone resource, or "?reason" when the
+  // zone's name is not known.
+  std::map<std::string, PendingZone> zones_;
+  std::vector<IacZoneDeclaration> declared_;
   std::map<std::string, std::uint16_t> variants_;
 };
 

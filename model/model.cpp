@@ -88,6 +88,30 @@ std::string rdata_key(const Record& record) {
   return std::visit(KeyVisitor{}, record.rdata);
 }
 
+bool same_rdata(const Record& a, const Record& b) {
+  if (a.rdata.index() != b.rdata.index()) return false;
+  return std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        const T& y = std::get<T>(b.rdata);
+        if constexpr (std::is_same_v<T, AData>) return x.address == y.address;
+        if constexpr (std::is_same_v<T, AaaaData>) return x.address == y.address;
+        if constexpr (std::is_same_v<T, NameData>) return x.target.name == y.target.name;
+        if constexpr (std::is_same_v<T, MxData>)
+          return x.preference() == y.preference() && x.exchange.name == y.exchange.name;
+        if constexpr (std::is_same_v<T, SrvData>)
+          return x.priority == y.priority && x.weight == y.weight && x.port == y.port &&
+                 x.target.name == y.target.name;
+        if constexpr (std::is_same_v<T, Boxed<SoaData>>)
+          return x->mname.name == y->mname.name && x->rname.name == y->rname.name &&
+                 x->serial == y->serial && x->refresh == y->refresh && x->retry == y->retry &&
+                 x->expire == y->expire && x->minimum == y->minimum;
+        if constexpr (std::is_same_v<T, TxtData> || std::is_same_v<T, GenericData>)
+          return x.wire == y.wire;
+      },
+      a.rdata);
+}
+
 namespace {
 
 // A zone of fewer records is indexed on one thread, and a larger one counted in parts of
@@ -194,14 +218,36 @@ void Zone::index_rrsets() {
   rrset_begins_.resize(per_type[type_count]);
   rrset_sizes_.resize(per_type[type_count]);
   long_rrsets_.clear();
+  repeats_.clear();
   for_each_split([&](RRType type, IndexRange range) {
     const std::uint32_t set = per_type[type]++;
     const std::uint32_t size = range.end - range.begin;
     rrset_begins_[set] = range.begin;
     rrset_sizes_[set] = static_cast<std::uint8_t>(std::min<std::uint32_t>(size, kLongRRset));
     if (size >= kLongRRset) long_rrsets_.emplace_back(set, size);
+    if (size > 1) mark_repeats(range);
   });
   std::sort(long_rrsets_.begin(), long_rrsets_.end());
+}
+
+void Zone::mark_repeats(const IndexRange& set) {
+  // RFC 2181 §5: an RRset is a set. A record whose class, routing alternative and data an
+  // earlier record of the set has is that record again. Unknown values compare with nothing.
+  const auto indices = records_of(set);
+  for (std::size_t i = 1; i < indices.size(); ++i) {
+    const Record& record = records[indices[i]];
+    if (record.unknown_value()) continue;
+    for (std::size_t k = 0; k < i; ++k) {
+      const Record& earlier = records[indices[k]];
+      if (earlier.unknown_value() || earlier.rclass != record.rclass ||
+          earlier.variant != record.variant || !same_rdata(earlier, record)) {
+        continue;
+      }
+      if (repeats_.empty()) repeats_.resize(records.size());
+      repeats_[indices[i]] = true;
+      break;
+    }
+  }
 }
 
 Zone::RRsetList Zone::rrsets(RRType type) const {
@@ -423,6 +469,11 @@ const Zone* Model::zone_for(NameId name, const Zone* preferred) const {
       for (std::uint32_t index : *loaded) {
         if (&zones[index] == preferred && holds(*preferred)) return preferred;
       }
+      if (loaded->size() > 1) {
+        for (std::uint32_t index : *loaded) {
+          if (zones[index].origin_known && zones[index].name_exists(name)) return &zones[index];
+        }
+      }
       for (std::uint32_t index : *loaded) {
         if (zones[index].origin_known) return &zones[index];
       }
@@ -432,6 +483,14 @@ const Zone* Model::zone_for(NameId name, const Zone* preferred) const {
     }
     if (names.is_root(n)) return nullptr;
   }
+}
+
+std::string Model::zone_name(const Zone& zone) const {
+  std::string text(name(zone.origin));
+  const auto* loaded = zones_by_origin_.find(zone.origin);
+  if (loaded != nullptr && loaded->size() > 1 && !zone.label.empty())
+    text += " (" + zone.label + ")";
+  return text;
 }
 
 }  // namespace dnslint

@@ -36,6 +36,12 @@ class Zone {
   // Records are added to the zone at run time (RFC 2136 updates, ACME challenges, DHCP): the
   // configuration says so, and the zone is then not complete either.
   bool dynamic = false;
+  // Which zone object of which provider it is (infrastructure code): zones of one name with
+  // one identity are one zone, whatever files they are read from; two zone resources, or two
+  // providers, holding zones of one name are two. Empty for zone files, which stay apart.
+  std::string identity;
+  // How messages tell it from another loaded zone of the same name ("aws_route53_zone.public").
+  std::string label;
   std::vector<Record> records;  // in source order
 
   // Builds the lookup indexes; call once after all records are in. A zone of many records
@@ -113,6 +119,10 @@ class Zone {
     return std::span<const std::uint32_t>(by_owner_).subspan(set.begin, set.end - set.begin);
   }
 
+  // True when the record at `index` repeats an earlier record of its RRset (RFC 2181 §5: the
+  // RRset holds it once): rules that count records leave it out, duplicate-record reports it.
+  bool is_repeat(std::uint32_t index) const { return !repeats_.empty() && repeats_[index]; }
+
   // True when `name` owns records or is an empty non-terminal above an owner (RFC 4592 §2.2.2).
   bool name_exists(NameId name) const { return existing_.contains(name); }
 
@@ -136,6 +146,7 @@ class Zone {
   void sort_by_owner(const ForEach& for_each);
   void sort_by_owner_sparse();
   void index_rrsets();
+  void mark_repeats(const IndexRange& set);
   void index_cuts_and_dnames();
   void index_existing_names(const NameTable& names);
   IndexRange range_of(NameId owner) const;  // empty when `owner` owns nothing here
@@ -162,6 +173,7 @@ class Zone {
     std::uint32_t end;
   };
   std::vector<TypeRange> rrsets_by_type_;  // sorted by type: its part of the RRsets
+  std::vector<bool> repeats_;              // by record; empty while no RRset repeats a record
   CompactIdSet existing_;
   IdSet cuts_;               // owners of NS records other than the apex
   IdSet dnames_;             // owners of DNAME records
@@ -179,10 +191,14 @@ class Model {
   void build_indexes(const ForEach& for_each = sequentially);
 
   // The loaded zone with the longest origin that `name` lies in; among zones with the same
-  // origin, `preferred` if it is one of them, else the first loaded. nullptr when none.
+  // origin (two providers' zones of one name), `preferred` if it is one of them, else one that
+  // holds the name, else the first loaded. nullptr when none.
   const Zone* zone_for(NameId name, const Zone* preferred = nullptr) const;
 
   std::string_view name(NameId id) const { return names.str(id); }
+  // A zone as messages name it: its origin, and where another loaded zone has the same name,
+  // which of the two it is ("example.com. (aws_route53_zone.public)").
+  std::string zone_name(const Zone& zone) const;
 
  private:
   IdMap<std::vector<std::uint32_t>> zones_by_origin_;

@@ -236,4 +236,7 @@ void rename_names(Record& record, std::span<const NameId> new_ids);
 // compare case-insensitively, which canonical names already do).
 std::string rdata_key(const Record& record);
 
+// True when the two records' rdata is the same, as rdata_key compares it (without making keys).
+bool same_rdata(const Record& a, const Record& b);
+
 }  // namespace dnslint

@@ -15,7 +15,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     reporter.report(zone, record,
                     fmt::format("CNAME at the zone apex {}; the apex must hold the SOA and NS "
                                 "records, so it cannot be an alias",
-                                model.name(zone.origin)));
+                                model.zone_name(zone)));
   });
 }
 

@@ -19,7 +19,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     if (holder->name_exists(target) || !find_answer(model, *holder, target).records.empty()) return;
     report_absence(model, reporter, zone, record, *holder,
                    fmt::format("CNAME target {} does not exist in zone {}", model.name(target),
-                               model.name(holder->origin)),
+                               model.zone_name(*holder)),
                    fmt::format("CNAME target {} is not defined", model.name(target)));
   });
 }

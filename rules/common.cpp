@@ -37,7 +37,21 @@ void for_each_rrset(
     const Model& model, RRType type,
     const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit,
     const std::function<bool(NameId)>& owner_filter) {
+  std::vector<std::uint32_t> distinct;
   for (const Zone& zone : model.zones) {
+    // The RRset as servers hold it: a record repeated in the files is there once (RFC 2181 §5).
+    const auto deliver = [&](NameId owner, std::span<const std::uint32_t> set) {
+      if (has_unknown_value(zone, set)) return;
+      if (std::none_of(set.begin(), set.end(),
+                       [&](std::uint32_t index) { return zone.is_repeat(index); })) {
+        return visit(zone, owner, set);
+      }
+      distinct.clear();
+      for (std::uint32_t index : set) {
+        if (!zone.is_repeat(index)) distinct.push_back(index);
+      }
+      visit(zone, owner, distinct);
+    };
     const auto ranges = zone.rrsets(type);
     for (std::size_t i = 0; i < ranges.size(); ++i) {
       prefetch_ahead(zone, ranges, i);
@@ -49,7 +63,7 @@ void for_each_rrset(
         return zone.records[index].variant == 0;
       });
       if (plain) {
-        if (!has_unknown_value(zone, set)) visit(zone, owner, set);
+        deliver(owner, set);
         continue;
       }
       // Routing alternatives: one RRset per variant, in order of first appearance.
@@ -64,7 +78,7 @@ void for_each_rrset(
         for (std::uint32_t index : set) {
           if (zone.records[index].variant == variant) part.push_back(index);
         }
-        if (!has_unknown_value(zone, part)) visit(zone, owner, part);
+        deliver(owner, part);
       }
     }
   }
@@ -166,7 +180,7 @@ OpenFinding& report_absence(const Model& model, Reporter& reporter, const Zone& 
         zone, record,
         fmt::format("{} in these files; zone {} is dynamic (records are added to it at run "
                     "time), so check the zone a server holds",
-                    what, model.name(holder.origin)));
+                    what, model.zone_name(holder)));
   }
   if (model.names.is_root(holder.origin)) {
     return reporter.report_unconfirmed(
@@ -179,7 +193,7 @@ OpenFinding& report_absence(const Model& model, Reporter& reporter, const Zone& 
       zone, record,
       fmt::format("{} in these files, which define only part of zone {}; check that the rest "
                   "does",
-                  what, model.name(holder.origin)));
+                  what, model.zone_name(holder)));
 }
 
 void report_if_not_host_name(const Model& model, Reporter& reporter, const Zone& zone,

@@ -21,6 +21,7 @@ bool is_occluded(const Model& model, const Zone& zone, NameId owner, RRType type
 // are separate RRsets; an RRset with a value that is not known statically is skipped, since no
 // rule can judge it as a whole, and so is occluded data. `owner_filter`, when given, picks the
 // owners first (cheaper than the occlusion test for rules about a few names: _dmarc, ...).
+// (Each RRset comes as servers hold it: a record the files repeat is in it once.)
 void for_each_rrset(
     const Model& model, RRType type,
     const std::function<void(const Zone&, NameId, std::span<const std::uint32_t>)>& visit,

@@ -38,7 +38,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                             exchange);
     } else {
       message = fmt::format("MX exchange {} does not exist in zone {}", exchange,
-                            model.name(resolution.zone->origin));
+                            model.zone_name(*resolution.zone));
     }
     OpenFinding& finding =
         report_absence(model, reporter, zone, record, *resolution.zone, std::move(message),

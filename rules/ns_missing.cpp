@@ -18,7 +18,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     if (soa.empty()) continue;  // soa-missing says more
     reporter.report(zone, zone.records[soa.front()],
                     fmt::format("zone {} has no NS records at its apex; servers refuse to load it",
-                                model.name(zone.origin)));
+                                model.zone_name(zone)));
   }
 }
 

@@ -41,7 +41,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
                                          model.name(record.owner), model.name(host.name))
                            : fmt::format("name server {} is in zone {} but has no A or AAAA "
                                          "record there",
-                                         model.name(host.name), model.name(zone.origin)),
+                                         model.name(host.name), model.zone_name(zone)),
                    fmt::format("name server {} has no {}A or AAAA record", model.name(host.name),
                                is_glue ? "glue " : ""));
   });

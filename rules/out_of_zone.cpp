@@ -14,7 +14,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       if (model.names.is_at_or_below(record.owner, zone.origin)) continue;
       reporter.report(zone, record,
                       fmt::format("owner {} is outside the zone {}; servers ignore this record",
-                                  model.name(record.owner), model.name(zone.origin)));
+                                  model.name(record.owner), model.zone_name(zone)));
     }
   }
 }

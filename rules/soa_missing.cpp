@@ -22,7 +22,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     reporter.report_zone(zone, where_,
                          fmt::format("zone {} has no SOA record at its apex; a zone file starts "
                                      "with its SOA",
-                                     model.name(zone.origin)));
+                                     model.zone_name(zone)));
   }
 }
 

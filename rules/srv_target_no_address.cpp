@@ -21,7 +21,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     report_absence(model, reporter, zone, record, *resolution.zone,
                    resolution.final_records.empty() && !resolution.zone->name_exists(target)
                        ? fmt::format("SRV target {} does not exist in zone {}", model.name(target),
-                                     model.name(resolution.zone->origin))
+                                     model.zone_name(*resolution.zone))
                        : no_address,
                    no_address);
   });

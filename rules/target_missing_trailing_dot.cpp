@@ -8,9 +8,9 @@
 
 #include "model/ascii.hpp"
 #include "model/lookup.hpp"
+#include "model/top_level_domains.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
-#include "rules/top_level_domains.hpp"
 
 namespace dnslint {
 namespace {

@@ -208,11 +208,14 @@ IacValue to_iac_value(const Value& value, const SourceLocation& use_site,
   if (!written_here && origin.line != 0) out.related.push_back({origin, "the value is set here"});
   out.related.insert(out.related.end(), context.begin(), context.end());
   if (value.is_unknown()) {
-    out.unknown = describe_unknown(value);
+    out.refused = value.is_error();
+    out.unknown =
+        value.is_error() ? "Terraform refuses it: " + value.why_unknown() : describe_unknown(value);
   } else if (auto text = value.to_text()) {
     out.text = std::move(*text);
     out.zone_reference = value.zone_reference();
     out.zone_created_here = value.zone_created_here();
+    out.zone_resource = value.zone_resource();
   } else {
     out.unknown = fmt::format("a {} where a single value belongs", value.type_name());
   }
@@ -322,6 +325,28 @@ class ConfigResourceView : public ResourceView {
     if (attribute == nullptr) return {};
     const Value value = module_.evaluate(file_, attribute->value, *scope_);
     return list_values(value, use_site(*attribute), resource_block_, context_);
+  }
+
+  std::optional<IacValue> zone_name_beside(std::string_view name) const override {
+    const hcl::Attribute* attribute = body_.attribute(name);
+    if (attribute == nullptr) return std::nullopt;
+    const auto* traversal = std::get_if<hcl::ScopeTraversal>(&file_.tree[attribute->value].node);
+    if (traversal == nullptr || traversal->steps.empty()) return std::nullopt;
+    const hcl::Step& last = traversal->steps.back();
+    if (last.kind != hcl::Step::Kind::attribute || (last.name != "id" && last.name != "zone_id"))
+      return std::nullopt;
+    for (std::string_view sibling : {"name", "zone_name", "domain", "zone"}) {
+      hcl::SyntaxTree tree;
+      tree.file = file_.tree.file;
+      hcl::ScopeTraversal beside = *traversal;
+      beside.steps.back().name = std::string(sibling);
+      const hcl::ExprId id = tree.add({beside, file_.tree[attribute->value].range});
+      hcl::Evaluator evaluator(tree, module_.budget());
+      const Value value = evaluator.evaluate(id, *scope_);
+      if (value.kind() != Value::Kind::string) continue;
+      return to_value(value, use_site(*attribute));
+    }
+    return std::nullopt;
   }
 
   std::vector<std::unique_ptr<ResourceView>> blocks(std::string_view name) const override {
@@ -450,6 +475,10 @@ class RecordReader {
     }
     for (const terraform::ResourceDeclaration* resource : module.config().resources()) {
       if (resource->data) continue;
+      if (!zone_name_attributes(resource->type).empty()) {
+        declare_zone(module, *resource);
+        continue;
+      }
       if (looks_like_dns_resource(resource->type)) {
         builder_.unresolved(hcl::to_location(resource->file->tree.file, resource->block->range),
                             unread_resource_message(module.address() + resource->address));
@@ -526,6 +555,27 @@ class RecordReader {
       for (auto& [at, message] : problems.syntax_errors)
         builder_.syntax_error(at, std::move(message));
       for (auto& [at, message] : problems.unresolved) builder_.unresolved(at, std::move(message));
+    }
+  }
+
+  // Tells the builder of the zones a zone resource creates, by their domain names.
+  void declare_zone(const ModuleInstance& module, const terraform::ResourceDeclaration& resource) {
+    const ConfigFile& file = *resource.file;
+    terraform::Expansion expansion = module.expand(file, resource.block->body);
+    auto* repetitions = std::get_if<std::vector<terraform::Repetition>>(&expansion);
+    if (repetitions == nullptr) return;  // reported where its records use it
+    for (const terraform::Repetition& repetition : *repetitions) {
+      const terraform::RepetitionScope scope(module, repetition);
+      for (std::string_view attribute : zone_name_attributes(resource.type)) {
+        const hcl::Attribute* domain = resource.block->body.attribute(attribute);
+        if (domain == nullptr) continue;
+        const Value name = module.evaluate(file, domain->value, scope);
+        if (name.kind() == Value::Kind::string) {
+          builder_.declare_zone({provider_of(resource.type), name.as_string(),
+                                 module.address() + resource.address + repetition.key});
+        }
+        break;
+      }
     }
   }
 

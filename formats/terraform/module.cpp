@@ -65,11 +65,16 @@ class ResourceObject : public hcl::LazyObject {
         Value zone = module_.evaluate(*resource_.file, domain->value, scope_);
         if (zone.is_unknown()) return zone;
         if (zone.kind() != Value::Kind::string) break;
-        return zone.as_zone_reference(!resource_.data);
+        return resource_.data ? zone.as_zone_reference(false)
+                              : zone.as_zone_reference(true, describe());
       }
     }
     if (const hcl::Attribute* configured = body.attribute(name)) {
-      return module_.evaluate(*resource_.file, configured->value, scope_);
+      Value value = module_.evaluate(*resource_.file, configured->value, scope_);
+      // What the provider makes of it: a list written where its schema has a set is a set.
+      if (is_set_attribute(resource_.type, name) && value.is_sequence())
+        return Value::sequence(Value::Kind::set, value.elements(), value.location());
+      return value;
     }
     return Value::unknown(fmt::format("{}.{} is {}", describe(), name,
                                       resource_.data ? "read from the provider when Terraform plans"
@@ -357,8 +362,12 @@ Value ModuleInstance::variable(const std::string& name, const SourceLocation& at
   if (auto cached = variables_.find(name); cached != variables_.end()) return cached->second;
   const auto declared = config_.variables().find(name);
   if (declared == config_.variables().end()) {
-    return Value::unknown(fmt::format("variable \"{}\" is not declared in the files read", name),
-                          at);
+    // Terraform: "Reference to undeclared input variable".
+    return config_.whole()
+               ? Value::error(fmt::format("variable \"{}\" is not declared in the module", name),
+                              at)
+               : Value::unknown(
+                     fmt::format("variable \"{}\" is not declared in the files read", name), at);
   }
   if (!evaluating_.insert("var." + name).second) {
     return Value::error(fmt::format("variable \"{}\" refers to itself", name), at);
@@ -377,8 +386,10 @@ Value ModuleInstance::variable(const std::string& name, const SourceLocation& at
   }
   if (!value) {
     value = call_ == nullptr
-                ? Value::unknown(fmt::format("variable \"{}\" has no default and no value (set it "
-                                             "in terraform.tfvars, with --var or --var-file)",
+                ? Value::unknown(fmt::format("variable \"{0}\" has no default and no value here; "
+                                             "Terraform takes it from TF_VAR_{0} in the "
+                                             "environment or asks for it (set it in "
+                                             "terraform.tfvars, with --var or --var-file)",
                                              name),
                                  at)
                 : Value::error(fmt::format("module.{} does not set its required variable \"{}\"",
@@ -395,7 +406,11 @@ Value ModuleInstance::local(const std::string& name, const SourceLocation& at) c
   if (auto cached = locals_.find(name); cached != locals_.end()) return cached->second;
   const auto [file, attribute] = config_.local(name);
   if (attribute == nullptr) {
-    return Value::unknown(fmt::format("local.{} is not declared in the files read", name), at);
+    // Terraform: "Reference to undeclared local value".
+    return config_.whole()
+               ? Value::error(fmt::format("local.{} is not declared in the module", name), at)
+               : Value::unknown(fmt::format("local.{} is not declared in the files read", name),
+                                at);
   }
   if (!evaluating_.insert("local." + name).second) {
     return Value::error(fmt::format("local.{} refers to itself", name), at);

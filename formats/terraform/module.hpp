@@ -70,6 +70,9 @@ class ModuleConfig {
 
   const std::string& directory() const { return directory_; }
   const std::string& identity() const { return identity_; }
+  // Every file of the module was read (a directory on disk, not one buffer on its own): what
+  // it does not declare does not exist, as Terraform sees it.
+  bool whole() const { return !identity_.empty(); }
   const std::vector<std::unique_ptr<ConfigFile>>& files() const { return files_; }
   const std::map<std::string, VariableDeclaration>& variables() const { return variables_; }
   const ResourceDeclaration* resource(const std::string& address) const;

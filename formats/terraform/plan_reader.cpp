@@ -23,12 +23,99 @@ bool is_zone_attribute(std::string_view name) {
 struct KnownZone {
   std::string domain;
   bool created_here = true;
+  std::string address;  // the instance: aws_route53_zone.main["example.com"]
+  std::string provider;
 };
 
 struct Zones {
   std::map<std::string, KnownZone> by_id;       // zone_id, id or resource name -> zone
-  std::map<std::string, KnownZone> by_address;  // aws_route53_zone.main -> zone
+  std::map<std::string, KnownZone> by_address;  // aws_route53_zone.main["x"] -> zone
+  // The instances of each zone resource: aws_route53_zone.main -> its instance addresses.
+  std::map<std::string, std::vector<std::string>> instances;
 };
+
+// How a record's configuration names its zone: the zone resource's configuration address
+// ("module.mail.aws_route53_zone.this"), and whether the instance is picked by the record's
+// own key (`aws_route53_zone.main[each.key]`, `[count.index]`).
+struct ZoneReference {
+  std::string zone;
+  bool same_key = false;
+};
+
+// An instance address in its parts: `module.a["x"].aws_route53_record.mx[0]` is the module
+// instance `module.a["x"].`, the resource `aws_route53_record.mx` and the key `[0]`.
+struct Address {
+  std::string module;
+  std::string resource;
+  std::string key;
+};
+
+Address split_address(const std::string& address) {
+  // The resource is the last two dot-separated parts outside brackets, then its key.
+  std::vector<std::size_t> dots;
+  int depth = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < address.size(); ++i) {
+    const char c = address[i];
+    if (quoted) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        quoted = false;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '[') {
+      ++depth;
+    } else if (c == ']') {
+      --depth;
+    } else if (c == '.' && depth == 0) {
+      dots.push_back(i);
+    }
+  }
+  Address parts;
+  const std::size_t start = dots.size() >= 2 ? dots[dots.size() - 2] + 1 : 0;
+  parts.module = address.substr(0, start);
+  std::string rest = address.substr(start);
+  const std::size_t bracket = rest.find('[');
+  parts.resource = rest.substr(0, bracket);
+  if (bracket != std::string::npos) parts.key = rest.substr(bracket);
+  return parts;
+}
+
+// A module instance path without its instance keys: the configuration's address of it.
+std::string without_keys(const std::string& module) {
+  std::string out;
+  int depth = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < module.size(); ++i) {
+    const char c = module[i];
+    if (quoted) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        quoted = false;
+      continue;
+    }
+    if (c == '"' && depth > 0) {
+      quoted = true;
+    } else if (c == '[') {
+      ++depth;
+    } else if (c == ']') {
+      --depth;
+    } else if (depth == 0) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A zone attribute's value in a plan names a zone resource instance.
+void mark_zone_reference(IacValue& value, const KnownZone& zone) {
+  value.text = zone.domain;
+  value.zone_reference = true;
+  value.zone_created_here = zone.created_here;
+  if (zone.created_here) value.zone_resource = zone.address;
+}
 
 class PlanResource : public ResourceView {
  public:
@@ -43,9 +130,8 @@ class PlanResource : public ResourceView {
   std::optional<IacValue> scalar(std::string_view name) const override {
     if (is_unknown(unknown_, name)) {
       if (is_zone_attribute(name) && referenced_zone_) {
-        IacValue zone{referenced_zone_->domain, location, std::nullopt};
-        zone.zone_reference = true;
-        zone.zone_created_here = referenced_zone_->created_here;
+        IacValue zone{"", location, std::nullopt};
+        mark_zone_reference(zone, *referenced_zone_);
         return zone;
       }
       return IacValue{"", location, "known only after apply"};
@@ -54,11 +140,8 @@ class PlanResource : public ResourceView {
     if (!tree_.is_scalar(node)) return std::nullopt;
     IacValue value{tree_[node].text, tree_[node].location, std::nullopt};
     if (is_zone_attribute(name)) {
-      if (auto found = zones_.by_id.find(value.text); found != zones_.by_id.end()) {
-        value.text = found->second.domain;
-        value.zone_reference = true;
-        value.zone_created_here = found->second.created_here;
-      }
+      if (auto found = zones_.by_id.find(value.text); found != zones_.by_id.end())
+        mark_zone_reference(value, found->second);
     }
     return value;
   }
@@ -141,6 +224,11 @@ class PlanReader {
       read_state(root);
     }
     for (const Instance& instance : instances_) note_zone(instance);
+    for (const auto& [address, zone] : zones_.by_address) {
+      if (zone.created_here) {
+        builder_.declare_zone({zone.provider, zone.domain, address});
+      }
+    }
     for (const Instance& instance : instances_) {
       if (!instance.data && looks_like_dns_resource(instance.type)) {
         SourceLocation at = tree_[instance.object].location;
@@ -150,13 +238,8 @@ class PlanReader {
         continue;
       }
       if (instance.data || !is_dns_record_resource(instance.type)) continue;
-      std::optional<KnownZone> referenced;
-      const std::string base = instance.address.substr(0, instance.address.find('['));
-      if (auto zone = zone_references_.find(base); zone != zone_references_.end()) {
-        if (auto domain = zones_.by_address.find(zone->second); domain != zones_.by_address.end())
-          referenced = domain->second;
-      }
-      PlanResource view(tree_, instance.values, instance.unknown, zones_, referenced);
+      PlanResource view(tree_, instance.values, instance.unknown, zones_,
+                        referenced_zone(instance.address));
       view.is_configuration = false;
       view.type = instance.type;
       view.address = instance.address;
@@ -172,6 +255,31 @@ class PlanReader {
  private:
   std::string text(NodeId mapping, std::string_view key) const {
     return tree_.scalar(mapping, key).value_or("");
+  }
+
+  // The zone instance a record instance's configuration refers to, where the plan says which:
+  // the only instance of the zone resource, or the one of the record's own key. Otherwise the
+  // zone stays unknown, never a guess among several.
+  std::optional<KnownZone> referenced_zone(const std::string& record) const {
+    const Address at = split_address(record);
+    const auto reference = zone_references_.find(without_keys(at.module) + at.resource);
+    if (reference == zone_references_.end()) return std::nullopt;
+    const Address zone_at = split_address(reference->second.zone);
+    // A zone of the record's own module is in the record's module instance; one of another
+    // module (through an output) in that module's only instance.
+    const std::string base =
+        (zone_at.module == without_keys(at.module) ? at.module : zone_at.module) + zone_at.resource;
+    const auto instances = zones_.instances.find(base);
+    if (instances == zones_.instances.end()) return std::nullopt;
+    std::string address;
+    if (instances->second.size() == 1) {
+      address = instances->second.front();
+    } else if (reference->second.same_key) {
+      address = base + at.key;
+    }
+    const auto zone = zones_.by_address.find(address);
+    if (zone == zones_.by_address.end()) return std::nullopt;
+    return zone->second;
   }
 
   void read_plan(NodeId root) {
@@ -222,19 +330,54 @@ class PlanReader {
 
   // configuration.*.expressions.<zone attribute>.references name the zone resource of values
   // that are unknown in the plan (a zone created in the same apply).
+  // The zone resource the references of an expression of `module` (at `prefix`) name, through
+  // the outputs of the modules it calls; "" when they name none.
+  std::string referenced_zone_resource(NodeId module, NodeId references, const std::string& prefix,
+                                       unsigned depth) const {
+    if (depth > 32) return {};
+    for (NodeId reference : tree_.items(references)) {
+      const std::string& target = tree_[reference].text;
+      if (target.starts_with("var.") || target.starts_with("local.") ||
+          target.starts_with("each.") || target.starts_with("count.")) {
+        continue;
+      }
+      if (target.starts_with("module.")) {
+        // module.NAME.OUTPUT: what the output's expression refers to, in that module.
+        const std::size_t name_end = target.find('.', 7);
+        if (name_end == std::string::npos) continue;
+        const std::string name = target.substr(7, name_end - 7);
+        const std::string output =
+            target.substr(name_end + 1, target.find('.', name_end + 1) - name_end - 1);
+        const NodeId called =
+            tree_.get(tree_.get(tree_.get(module, "module_calls"), name), "module");
+        const NodeId expression =
+            tree_.get(tree_.get(tree_.get(called, "outputs"), output), "expression");
+        const std::string found =
+            referenced_zone_resource(called, tree_.get(expression, "references"),
+                                     prefix + "module." + name + ".", depth + 1);
+        if (!found.empty()) return found;
+        continue;
+      }
+      const auto dot = target.find('.', target.starts_with("data.") ? 5 : 0);
+      const auto end = dot == std::string::npos ? dot : target.find('.', dot + 1);
+      return prefix + target.substr(0, std::min(end, target.find('[')));
+    }
+    return {};
+  }
+
   void read_configuration(NodeId module, const std::string& prefix, unsigned depth) {
     if (module == kNoNode || depth > 32) return;
     for (NodeId resource : tree_.items(tree_.get(module, "resources"))) {
       const NodeId expressions = tree_.get(resource, "expressions");
       for (const auto& [key, value] : tree_.entries(expressions)) {
         if (!is_zone_attribute(tree_[key].text)) continue;
-        for (NodeId reference : tree_.items(tree_.get(value, "references"))) {
+        const NodeId references = tree_.get(value, "references");
+        ZoneReference zone{referenced_zone_resource(module, references, prefix, depth), false};
+        for (NodeId reference : tree_.items(references)) {
           const std::string& target = tree_[reference].text;
-          const auto dot = target.find('.', target.starts_with("data.") ? 5 : 0);
-          const auto end = dot == std::string::npos ? dot : target.find('.', dot + 1);
-          const std::string address = prefix + text(resource, "address");
-          zone_references_.emplace(address, prefix + target.substr(0, end));
+          if (target == "each.key" || target == "count.index") zone.same_key = true;
         }
+        if (!zone.zone.empty()) zone_references_.emplace(prefix + text(resource, "address"), zone);
       }
     }
     for (const auto& [key, call] : tree_.entries(tree_.get(module, "module_calls"))) {
@@ -273,10 +416,11 @@ class PlanReader {
     for (std::string_view attribute : attributes) {
       auto domain = tree_.scalar(instance.values, attribute);
       if (!domain) continue;
-      std::string base = instance.address;
-      if (auto bracket = base.find('['); bracket != std::string::npos) base.erase(bracket);
-      const KnownZone zone{*domain, !instance.data};
-      zones_.by_address.emplace(base, zone);
+      const Address at = split_address(instance.address);
+      const std::string base = at.module + at.resource;
+      const KnownZone zone{*domain, !instance.data, instance.address, provider_of(instance.type)};
+      zones_.by_address.emplace(instance.address, zone);
+      zones_.instances[base].push_back(instance.address);
       for (std::string_view id : {"zone_id", "id", "name"}) {
         if (auto value = tree_.scalar(instance.values, id)) zones_.by_id.emplace(*value, zone);
       }
@@ -288,7 +432,7 @@ class PlanReader {
   IacModelBuilder& builder_;
   std::vector<Instance> instances_;
   Zones zones_;
-  std::map<std::string, std::string> zone_references_;  // record address -> zone address
+  std::map<std::string, ZoneReference> zone_references_;  // record resource -> its zone
 };
 
 }  // namespace

@@ -65,6 +65,7 @@ struct Adapter {
 
   IacRecordSet start(const Shape& shape) {
     IacRecordSet set;
+    set.provider = provider_of(resource.type);
     set.address = resource.address;
     set.location = resource.location;
     set.owner_style = shape.owner_style;
@@ -92,6 +93,8 @@ struct Adapter {
     auto value = resource.scalar(attribute);
     if (!value || !value->known() || value->zone_reference) return value;
     if (is_id || value->text.starts_with("ocid1.")) {
+      // An id says nothing of the zone's name, but the object it comes from may.
+      if (auto name = resource.zone_name_beside(attribute)) return name;
       value->unknown =
           fmt::format("{} '{}' is the id of a zone not defined here", attribute, value->text);
     }
@@ -667,6 +670,18 @@ constexpr std::array<std::string_view, 10> kAdaptedTypes{"aws_route53_record",
                                                          "bunny_dns_record",
                                                          "porkbun_dns_record"};
 
+std::string provider_of(std::string_view type) {
+  return std::string(type.substr(0, type.find('_')));
+}
+
+bool is_set_attribute(std::string_view type, std::string_view attribute) {
+  // Sets in the providers' schemas: hashicorp/aws aws_route53_record, hashicorp/dns
+  // dns_a_record_set and dns_aaaa_record_set.
+  return (type == "aws_route53_record" && attribute == "records") ||
+         ((type == "dns_a_record_set" || type == "dns_aaaa_record_set") &&
+          attribute == "addresses");
+}
+
 bool is_dns_record_resource(std::string_view type) {
   return simple_shapes().contains(type) || azure_kind(type) || hashicorp_dns_kind(type) ||
          std::find(kAdaptedTypes.begin(), kAdaptedTypes.end(), type) != kAdaptedTypes.end();
@@ -681,14 +696,16 @@ std::string unread_resource_message(std::string_view address) {
 
 bool looks_like_dns_resource(std::string_view type) {
   if (is_dns_record_resource(type) || !zone_name_attributes(type).empty()) return false;
-  const bool dns_like = type.find("_dns_") != std::string_view::npos ||
-                        type.find("_record") != std::string_view::npos ||
-                        type.find("_domain_") != std::string_view::npos;
+  // A name that says it holds records (aws_lightsail_domain_entry, azurerm_private_dns_a_record,
+  // *_rrset); a domain name alone does not (SES domain identities, API Gateway domain names).
+  const bool holds_records = type.find("record") != std::string_view::npos ||
+                             type.find("rrset") != std::string_view::npos ||
+                             type.find("domain_entry") != std::string_view::npos;
   // Zones, their settings and DNSSEC keys hold no records of their own.
   const bool zone_level = type.ends_with("_zone") ||
                           type.find("_zone_") != std::string_view::npos ||
                           type.find("dnssec") != std::string_view::npos;
-  return dns_like && !zone_level;
+  return holds_records && !zone_level;
 }
 
 AdaptedResource adapt_resource(const ResourceView& resource) {

@@ -24,6 +24,9 @@ class ResourceView {
   virtual std::vector<IacValue> list(std::string_view name) const = 0;
   // Nested blocks or objects (`record {}`, `mx {}`, `data {}`, `alias {}`).
   virtual std::vector<std::unique_ptr<ResourceView>> blocks(std::string_view name) const = 0;
+  // The domain name the object an opaque zone id attribute takes its value from holds beside
+  // it (`zone_id = var.zone.id` where var.zone also has a `name`); nullopt when there is none.
+  virtual std::optional<IacValue> zone_name_beside(std::string_view) const { return std::nullopt; }
 
   // Configuration is what people write: a missing value is a mistake (syntax-error). Plans
   // and state hold what the provider returned: a missing value is only unknown.
@@ -59,18 +62,26 @@ struct AdaptedResource {
   std::vector<AdapterFinding> findings;
 };
 
+// The provider family of a resource type: its name up to the first underscore ("aws" of
+// aws_route53_record). Zones of one name of two families are two zones.
+std::string provider_of(std::string_view type);
+
 // True for the resource types an adapter reads.
 bool is_dns_record_resource(std::string_view type);
 
 // True for a resource type no adapter reads whose name says it holds DNS records
-// (`*_dns_*`, `*_record*`, `*_domain_*`, but no zone, zone setting or DNSSEC key): the readers
-// note that it is not checked, so that nothing is skipped in silence.
+// (`*record*`, `*rrset*`, `*domain_entry*`, but no zone, zone setting or DNSSEC key): the
+// readers note that it is not checked, so that nothing is skipped in silence.
 bool looks_like_dns_resource(std::string_view type);
 // The note for such a resource at `address`.
 std::string unread_resource_message(std::string_view address);
 
 // The record sets of one resource (nothing for types that are not DNS records).
 AdaptedResource adapt_resource(const ResourceView& resource);
+
+// True for an attribute the provider's schema makes a set (aws_route53_record's `records`):
+// Terraform refuses to index it, whatever list the configuration writes there.
+bool is_set_attribute(std::string_view type, std::string_view attribute);
 
 // For zone resources (aws_route53_zone, cloudflare_zone, ...): the attributes that hold the
 // zone's domain name, in order of preference; empty for other types.

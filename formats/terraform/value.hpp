@@ -94,12 +94,15 @@ class Value {
 
   // Marks the identity of a zone resource (`aws_route53_zone.main.zone_id`): the text is the
   // zone's domain name, which a record's zone attribute resolves to. `created_here` is false
-  // for a data source, a zone that exists already and is managed elsewhere.
+  // for a data source, a zone that exists already and is managed elsewhere; `resource` is the
+  // instance that creates it ("module.dns.aws_route53_zone.public"), empty for a data source.
   bool zone_reference() const { return zone_reference_; }
   bool zone_created_here() const { return zone_created_here_; }
-  Value& as_zone_reference(bool created_here) {
+  const std::string& zone_resource() const { return zone_resource_; }
+  Value& as_zone_reference(bool created_here, std::string resource = {}) {
     zone_reference_ = true;
     zone_created_here_ = created_here;
+    zone_resource_ = std::move(resource);
     return *this;
   }
 
@@ -128,6 +131,7 @@ class Value {
   bool failed_ = false;
   double number_ = 0;
   std::string text_;
+  std::string zone_resource_;
   std::shared_ptr<const Elements> elements_;
   std::shared_ptr<const Attributes> attributes_;
   std::shared_ptr<const LazyObject> lazy_;

@@ -195,6 +195,7 @@ void read_octodns(const DocumentTree& tree, NodeId root, const std::string& zone
         continue;
       }
       IacRecordSet set;
+      set.provider = "octodns";
       set.address = fmt::format("record '{}'", tree[key].text);
       set.location = tree[record].location;
       set.owner_style = OwnerStyle::relative;
@@ -257,6 +258,7 @@ void read_dnsendpoint(const DocumentTree& tree, NodeId root, IacModelBuilder& bu
   const NodeId endpoints = tree.get(tree.get(root, "spec"), "endpoints");
   for (NodeId endpoint : tree.items(endpoints)) {
     IacRecordSet set;
+    set.provider = "external-dns";
     set.location = tree[endpoint].location;
     set.address = fmt::format("DNSEndpoint {}", object);
     set.owner_style = OwnerStyle::fqdn;
@@ -293,6 +295,10 @@ class CloudFormation {
   }
 
   void read(IacModelBuilder& builder) {
+    for (const auto& [id, name] : hosted_zones_) {
+      const IacValue zone = resolve(name, tree_[name].location);
+      if (zone.known()) builder.declare_zone({"aws", zone.text, id});
+    }
     for (const auto& [key, resource] : tree_.entries(tree_.get(root_, "Resources"))) {
       const std::string type = tree_.scalar(resource, "Type").value_or("");
       const NodeId properties = tree_.get(resource, "Properties");
@@ -343,6 +349,7 @@ class CloudFormation {
           IacValue name = resolve(zone->second, fallback);
           name.zone_reference = name.known();
           name.zone_created_here = name.known();
+          if (name.known()) name.zone_resource = text;
           name.location = value.location;
           return name;
         }
@@ -372,6 +379,8 @@ class CloudFormation {
 
   void add(IacModelBuilder& builder, NodeId group, NodeId properties, const std::string& id) {
     IacRecordSet set;
+    // Route 53's zones, whether CloudFormation or Terraform manages their records.
+    set.provider = "aws";
     set.location = tree_[properties].location;
     set.address = id;
     set.owner_style = OwnerStyle::fqdn;

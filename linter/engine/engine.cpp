@@ -67,20 +67,22 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   }
 }
 
-// Joins the zones that several infrastructure-code files give for one zone name (octoDNS
-// split zones and several sources, two Terraform roots writing to one hosted zone): to the
-// provider they are one zone, so a name one file defines exists for the others. Zone files
-// are whole zones each and stay apart; so do zones whose name is not known.
+// Joins the zones that several infrastructure-code files give for one zone (octoDNS split
+// zones and several sources, two Terraform roots writing to one hosted zone): to the provider
+// they are one zone, so a name one file defines exists for the others. One zone is one
+// identity (Zone::identity): two zone resources or two providers with zones of one name stay
+// two zones. Zone files are whole zones each and stay apart; so do zones whose name is not
+// known.
 void join_iac_zones(Model& model) {
-  std::map<NameId, std::size_t> first_of;  // origin -> index of its first IaC zone
+  std::map<std::string, std::size_t> first_of;  // identity -> index of its first zone
   std::vector<Zone> joined;
   joined.reserve(model.zones.size());
   for (Zone& zone : model.zones) {
-    if (zone.is_zone_file || !zone.origin_known) {
+    if (zone.is_zone_file || !zone.origin_known || zone.identity.empty()) {
       joined.push_back(std::move(zone));
       continue;
     }
-    const auto [at, inserted] = first_of.emplace(zone.origin, joined.size());
+    const auto [at, inserted] = first_of.emplace(zone.identity, joined.size());
     if (inserted) {
       joined.push_back(std::move(zone));
       continue;

@@ -9,7 +9,7 @@
 #include "formats/zone/zone_reader.hpp"
 #include "linter/inputs/files.hpp"
 #include "model/ascii.hpp"
-#include "rules/top_level_domains.hpp"
+#include "model/top_level_domains.hpp"
 
 namespace dnslint {
 namespace {

@@ -7,8 +7,12 @@ times. What for_each, locals, functions and modules give is then what Terraform 
 
 Usage: terraform_differential.py DNSLINT SOURCE_DIR
 Exit 77 (skipped) without a `terraform` binary (HashiCorp does not publish it to Debian) or
-without the AWS provider reachable offline (a `provider_installation { filesystem_mirror }`
-in the CLI configuration, TF_CLI_CONFIG_FILE)."""
+without the AWS provider reachable offline: the CLI configuration's own
+`provider_installation` (TF_CLI_CONFIG_FILE, ~/.terraformrc), else the first filesystem mirror
+found where Terraform and its users keep them (TF_PLUGIN_MIRROR, ~/.terraform.d/plugins,
+$XDG_DATA_HOME/terraform/plugins, /usr/local/share/terraform/plugins,
+/usr/share/terraform/plugins, /opt/tf-plugins), which the test then names in a CLI
+configuration of its own."""
 import collections
 import json
 import os
@@ -63,8 +67,47 @@ def findings(dnslint, path):
                                for f in report["findings"])
 
 
+# Where provider mirrors are kept: Terraform's implied local mirror directories
+# (https://developer.hashicorp.com/terraform/cli/config/config-file#implied-local-mirror-directories)
+# and the folder build machines put one in.
+MIRROR_CANDIDATES = [
+    os.environ.get("TF_PLUGIN_MIRROR", ""),
+    os.path.expanduser("~/.terraform.d/plugins"),
+    os.path.join(os.environ.get("XDG_DATA_HOME", os.path.expanduser("~/.local/share")),
+                 "terraform/plugins"),
+    "/usr/local/share/terraform/plugins",
+    "/usr/share/terraform/plugins",
+    "/opt/tf-plugins",
+]
+
+ENVIRONMENT = dict(os.environ)
+
+
+def configure_mirror(work):
+    """Points Terraform at a mirror holding the AWS provider when the CLI configuration names
+    none; returns where the provider comes from, for the log."""
+    configured = ENVIRONMENT.get("TF_CLI_CONFIG_FILE", os.path.expanduser("~/.terraformrc"))
+    if os.path.isfile(configured):
+        with open(configured, encoding="utf-8") as config:
+            if "provider_installation" in config.read():
+                return configured
+    for mirror in MIRROR_CANDIDATES:
+        if mirror and os.path.isdir(os.path.join(mirror, "registry.terraform.io", "hashicorp", "aws")):
+            config = os.path.join(work, "terraformrc")
+            with open(config, "w", encoding="utf-8") as out:
+                out.write('provider_installation {\n'
+                          f'  filesystem_mirror {{\n    path = "{mirror}"\n'
+                          '    include = ["registry.terraform.io/*/*"]\n  }\n'
+                          '  direct {\n    exclude = ["registry.terraform.io/*/*"]\n  }\n}\n')
+            ENVIRONMENT["TF_CLI_CONFIG_FILE"] = config
+            return mirror
+    return None
+
+
 def terraform(args, cwd):
-    return subprocess.run(["terraform", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run(["terraform", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**ENVIRONMENT, "TF_IN_AUTOMATION": "1", "NO_COLOR": "1",
+                               "CHECKPOINT_DISABLE": "1"})
 
 
 def main():
@@ -72,6 +115,11 @@ def main():
     if shutil.which("terraform") is None:
         skip("terraform is not installed (HashiCorp does not publish it to Debian)")
     problems = []
+    scratch = tempfile.mkdtemp()
+    source = configure_mirror(scratch)
+    if source is None:
+        skip("no provider mirror with the AWS provider (see this script's docstring)")
+    print(f"terraform differential: providers from {source}")
     for fixture in FIXTURES:
         with tempfile.TemporaryDirectory() as work:
             module = os.path.join(work, "module")
@@ -82,7 +130,8 @@ def main():
             if init.returncode != 0:
                 skip("the AWS provider is not reachable offline (configure a filesystem_mirror in "
                      "TF_CLI_CONFIG_FILE): " + init.stderr.strip().splitlines()[-1])
-            plan = terraform(["plan", "-refresh=false", "-input=false", "-out=plan.out"], module)
+            plan = terraform(["plan", "-refresh=false", "-input=false", "-no-color", "-out=plan.out"],
+                             module)
             if plan.returncode != 0:
                 problems.append(f"{fixture}: terraform plan failed: {plan.stderr.strip()[-300:]}")
                 continue
@@ -95,6 +144,7 @@ def main():
             if ours != theirs:
                 problems.append(f"{fixture}: from the HCL {sorted(ours.elements())}, "
                                 f"from Terraform's plan {sorted(theirs.elements())}")
+    shutil.rmtree(scratch, ignore_errors=True)
     for problem in problems:
         print(problem)
     print(f"terraform differential: {len(FIXTURES)} fixtures, {len(problems)} difference(s)")

@@ -44,5 +44,5 @@ resource "aws_route53_record" "web" {
   name    = "web"
   type    = "A"
   ttl     = local.ttl
-  records = aws_route53_record.hosts[*].records[0]
+  records = [for host in aws_route53_record.hosts : tolist(host.records)[0]]
 }
