@@ -144,6 +144,14 @@ class LocalModules : public terraform::ModuleSource {
                const terraform::ReportProblem& report, ReadResult& out)
       : files_(files), reader_(reader), budget_(budget), report_(report), out_(out) {}
 
+  std::optional<std::string> read_file(const std::string& path, std::string& why) override {
+    if (files_ == nullptr) {
+      why = fmt::format("{} is not read for standard input", path);
+      return std::nullopt;
+    }
+    return files_->read_file(path, why);
+  }
+
   const ModuleConfig* load(const ModuleConfig& caller, const terraform::ModuleCallDeclaration& call,
                            std::string& why) override {
     if (call.source.empty()) {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "formats/terraform/functions.hpp"
+#include "formats/terraform/hcl_parser.hpp"
 
 namespace dnslint::hcl {
 namespace {
@@ -39,6 +40,12 @@ Value carry(const Value& unknown, const SourceLocation& at) {
 }
 
 }  // namespace
+
+std::optional<std::string> Scope::read_file(std::string_view path, std::string& why) const {
+  if (parent_ != nullptr) return parent_->read_file(path, why);
+  why = fmt::format("{} is read from a module's folder, and there is none here", std::string(path));
+  return std::nullopt;
+}
 
 Value Scope::lookup(const ScopeTraversal& traversal, std::size_t& steps_used,
                     const SourceLocation& at) const {
@@ -312,7 +319,62 @@ Value Evaluator::call(const FunctionCall& node, ExprId id, const Scope& scope) {
     }
     for (const Value& element : last.elements()) arguments.push_back(element);
   }
+  if (node.name == "file" || node.name == "fileexists" || node.name == "filebase64" ||
+      node.name == "templatefile") {
+    return file_function(node.name, arguments, at, scope);
+  }
   return call_function(node.name, arguments, at, budget_);
+}
+
+Value Evaluator::file_function(std::string_view name, const std::vector<Value>& arguments,
+                               const SourceLocation& at, const Scope& scope) {
+  const std::size_t wanted = name == "templatefile" ? 2 : 1;
+  if (arguments.size() != wanted) {
+    return Value::error(fmt::format("{}(): {} arguments given", name, arguments.size()), at);
+  }
+  for (const Value& argument : arguments) {
+    if (argument.has_unknown()) return carry(argument, at);
+  }
+  const auto path = arguments[0].to_text();
+  if (!path) return Value::error(fmt::format("{}(): the path must be a string", name), at);
+  std::string why;
+  const std::optional<std::string> content = scope.read_file(*path, why);
+  if (name == "fileexists") {
+    if (content) return Value::boolean(true, at);
+    // Absent is false; a file that is there but may not be read is not known.
+    return why.find("not found") != std::string::npos ? Value::boolean(false, at)
+                                                      : Value::unknown(why, at);
+  }
+  if (!content) {
+    // A file that does not exist is one Terraform fails on; one dnslint may not read is only
+    // unknown to it.
+    return why.find("not found") != std::string::npos
+               ? Value::error(fmt::format("{}(): {}", name, why), at)
+               : Value::unknown(fmt::format("{}(\"{}\") is not read: {}", name, *path, why), at);
+  }
+  if (name == "filebase64")
+    return call_function("base64encode", {Value::string(*content)}, at, budget_);
+  if (name == "file") return Value::string(*content, at);
+  // templatefile(path, vars): the file is a template evaluated with `vars` as its only names.
+  const Value& variables = arguments[1];
+  if (!variables.is_mapping() || variables.is_lazy()) {
+    return Value::error("templatefile(): the variables must be an object or a map", at);
+  }
+  SyntaxTree tree;
+  tree.file = at.file;
+  const ExprId body = parse_template(*content, {}, tree);
+  if (!tree.errors.empty()) {
+    return Value::error(
+        fmt::format("templatefile(\"{}\"): line {}: {}", *path,
+                    tree.errors.front().range.start.line, tree.errors.front().message),
+        at);
+  }
+  Bindings names;
+  for (const auto& [variable, value] : variables.attributes()) names.bind(variable, value);
+  Evaluator evaluator(tree, budget_);
+  Value text = evaluator.evaluate_template_text(body, names);
+  if (text.is_known()) text.at(at);
+  return text;
 }
 
 Value Evaluator::object(const ObjectCons& node, ExprId id, const Scope& scope) {

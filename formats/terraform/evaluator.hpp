@@ -28,6 +28,10 @@ class Scope {
   Value lookup(const ScopeTraversal& traversal, std::size_t& steps_used,
                const SourceLocation& at) const;
 
+  // The text of a file that file() or templatefile() names, as the module whose scope this is
+  // reads it; nullopt with `why` otherwise. Scopes without a module ask their parent.
+  virtual std::optional<std::string> read_file(std::string_view path, std::string& why) const;
+
  protected:
   // As lookup, for this scope alone; nullopt when the root is not this scope's.
   virtual std::optional<Value> resolve(const ScopeTraversal& traversal, std::size_t& steps_used,
@@ -109,6 +113,9 @@ class Evaluator {
   Value steps(Value value, const std::vector<Step>& steps, std::size_t from,
               const SourceLocation& at);
   Value call(const FunctionCall& node, ExprId id, const Scope& scope);
+  // file(), fileexists(), filebase64() and templatefile(): they read through the scope.
+  Value file_function(std::string_view name, const std::vector<Value>& arguments,
+                      const SourceLocation& at, const Scope& scope);
   Value object(const ObjectCons& node, ExprId id, const Scope& scope);
   Value for_expression(const ForExpr& node, ExprId id, const Scope& scope);
   Value index(const IndexExpr& node, ExprId id, const Scope& scope);

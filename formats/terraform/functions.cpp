@@ -9,65 +9,12 @@
 #include <functional>
 #include <map>
 
+#include "formats/terraform/function_call.hpp"
 #include "formats/terraform/type_constraint.hpp"
 #include "model/address.hpp"
 
 namespace dnslint::hcl {
 namespace {
-
-// One call: its arguments and the helpers its function needs to read them.
-class Call {
- public:
-  Call(std::string_view name, const std::vector<Value>& arguments, const SourceLocation& at,
-       EvaluationBudget& budget)
-      : name_(name), arguments_(arguments), at_(at), budget_(budget) {}
-
-  std::size_t count() const { return arguments_.size(); }
-  const Value& operator[](std::size_t i) const { return arguments_[i]; }
-  const SourceLocation& at() const { return at_; }
-  EvaluationBudget& budget() const { return budget_; }
-
-  Value error(std::string_view why) const {
-    return Value::error(fmt::format("{}(): {}", name_, why), at_);
-  }
-  Value string(std::string text) const { return charged(Value::string(std::move(text), at_)); }
-  Value number(double n) const { return Value::number(n, at_); }
-  Value boolean(bool b) const { return Value::boolean(b, at_); }
-  Value list(Value::Elements elements, Value::Kind kind = Value::Kind::list) const {
-    return charged(Value::sequence(kind, std::move(elements), at_));
-  }
-  Value charged(Value made) const {
-    if (!budget_.take_elements(EvaluationBudget::cost(made))) return over_budget(at_);
-    return made;
-  }
-
-  // The argument as text (numbers and bools convert, as Terraform converts them to strings).
-  std::optional<std::string> text(std::size_t i) const { return arguments_[i].to_text(); }
-  std::optional<double> number_at(std::size_t i) const { return arguments_[i].to_number(); }
-  std::optional<long long> integer(std::size_t i) const {
-    const auto n = number_at(i);
-    if (!n || std::floor(*n) != *n || std::fabs(*n) > 9.0e15) return std::nullopt;
-    return static_cast<long long>(*n);
-  }
-
- private:
-  std::string_view name_;
-  const std::vector<Value>& arguments_;
-  SourceLocation at_;
-  EvaluationBudget& budget_;
-};
-
-using Handler = std::function<Value(const Call&)>;
-
-struct Function {
-  std::size_t min_arguments;
-  std::size_t max_arguments;  // SIZE_MAX: variadic
-  // Reads unknown arguments itself (keeps unknown elements, or needs only some arguments).
-  bool takes_unknown;
-  Handler handler;
-};
-
-constexpr std::size_t kVariadic = static_cast<std::size_t>(-1);
 
 // --- strings ------------------------------------------------------------------------------
 
@@ -471,562 +418,566 @@ Value cidr_subnet(const Call& call) {
 
 // --- the table ----------------------------------------------------------------------------
 
-const std::map<std::string_view, Function>& functions() {
+const FunctionTable& functions() {
   using Kind = Value::Kind;
-  static const std::map<std::string_view, Function> table{
-      // Strings.
-      {"chomp",
-       {1, 1, false,
-        [](const Call& c) {
-          return unary_string(c, [](std::string s) {
-            while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-            return s;
-          });
-        }}},
-      {"endswith",
-       {2, 2, false,
-        [](const Call& c) {
-          return two_strings(c, [&](const std::string& text, const std::string& suffix) {
-            return c.boolean(text.ends_with(suffix));
-          });
-        }}},
-      {"format", {1, kVariadic, false, [](const Call& c) { return format_text(c, 0); }}},
-      {"formatlist",
-       {1, kVariadic, false,
-        [](const Call& c) {
-          std::size_t rows = 0;
-          bool any_list = false;
-          for (std::size_t i = 1; i < c.count(); ++i) {
-            if (!c[i].is_sequence()) continue;
-            if (any_list && c[i].elements().size() != rows)
-              return c.error("the lists have different lengths");
-            rows = c[i].elements().size();
-            any_list = true;
-          }
-          if (!any_list) rows = 1;
-          Value::Elements out;
-          for (std::size_t row = 0; row < rows; ++row) {
-            std::vector<Value> arguments{c[0]};
-            for (std::size_t i = 1; i < c.count(); ++i)
-              arguments.push_back(c[i].is_sequence() ? c[i].elements()[row] : c[i]);
-            const Call one("formatlist", arguments, c.at(), c.budget());
-            Value formatted = format_text(one, 0);
-            if (formatted.is_unknown()) return formatted;
-            out.push_back(std::move(formatted));
-          }
-          return c.list(std::move(out));
-        }}},
-      {"join",
-       {2, kVariadic, false,
-        [](const Call& c) {
-          auto separator = c.text(0);
-          if (!separator) return c.error("the separator must be a string");
-          std::string out;
-          bool first = true;
-          for (std::size_t i = 1; i < c.count(); ++i) {
-            const auto* elements = sequence_at(c, i);
-            if (elements == nullptr)
-              return c.error("the arguments after the separator must be lists");
-            for (const Value& element : *elements) {
-              auto text = element.to_text();
-              if (!text) return c.error("the lists must hold strings");
-              if (!first) out += *separator;
-              out += *text;
-              first = false;
+  static const FunctionTable table = [] {
+    FunctionTable built{
+        // Strings.
+        {"chomp",
+         {1, 1, false,
+          [](const Call& c) {
+            return unary_string(c, [](std::string s) {
+              while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+              return s;
+            });
+          }}},
+        {"endswith",
+         {2, 2, false,
+          [](const Call& c) {
+            return two_strings(c, [&](const std::string& text, const std::string& suffix) {
+              return c.boolean(text.ends_with(suffix));
+            });
+          }}},
+        {"format", {1, kVariadic, false, [](const Call& c) { return format_text(c, 0); }}},
+        {"formatlist",
+         {1, kVariadic, false,
+          [](const Call& c) {
+            std::size_t rows = 0;
+            bool any_list = false;
+            for (std::size_t i = 1; i < c.count(); ++i) {
+              if (!c[i].is_sequence()) continue;
+              if (any_list && c[i].elements().size() != rows)
+                return c.error("the lists have different lengths");
+              rows = c[i].elements().size();
+              any_list = true;
             }
-          }
-          return c.string(std::move(out));
-        }}},
-      {"lower", {1, 1, false, [](const Call& c) { return unary_string(c, ascii_lower); }}},
-      {"replace",
-       {3, 3, false,
-        [](const Call& c) {
-          auto s = c.text(0);
-          auto search = c.text(1);
-          auto replacement = c.text(2);
-          if (!s || !search || !replacement) return c.error("the arguments must be strings");
-          if (search->size() > 1 && search->front() == '/' && search->back() == '/') {
-            return Value::unknown("replace() with a regular expression is not evaluated by dnslint",
-                                  c.at());
-          }
-          if (search->empty()) return c.string(*s);
-          std::string out;
-          for (std::size_t at = 0;;) {
-            const std::size_t found = s->find(*search, at);
-            if (found == std::string::npos) {
-              out += s->substr(at);
-              break;
-            }
-            out += s->substr(at, found - at) + *replacement;
-            at = found + search->size();
-          }
-          return c.string(std::move(out));
-        }}},
-      {"split",
-       {2, 2, false,
-        [](const Call& c) {
-          auto separator = c.text(0);
-          auto s = c.text(1);
-          if (!separator || !s) return c.error("the arguments must be strings");
-          Value::Elements out;
-          if (s->empty()) return c.list({c.string("")});
-          if (separator->empty()) {
-            for (std::size_t i = 0; i < s->size();) {
-              const std::size_t next = character_offset(*s, characters(s->substr(0, i)) + 1);
-              out.push_back(c.string(s->substr(i, next - i)));
-              i = next;
+            if (!any_list) rows = 1;
+            Value::Elements out;
+            for (std::size_t row = 0; row < rows; ++row) {
+              std::vector<Value> arguments{c[0]};
+              for (std::size_t i = 1; i < c.count(); ++i)
+                arguments.push_back(c[i].is_sequence() ? c[i].elements()[row] : c[i]);
+              const Call one("formatlist", arguments, c.at(), c.budget());
+              Value formatted = format_text(one, 0);
+              if (formatted.is_unknown()) return formatted;
+              out.push_back(std::move(formatted));
             }
             return c.list(std::move(out));
-          }
-          for (std::size_t at = 0;;) {
-            const std::size_t found = s->find(*separator, at);
-            out.push_back(c.string(
-                s->substr(at, found == std::string::npos ? std::string::npos : found - at)));
-            if (found == std::string::npos) break;
-            at = found + separator->size();
-          }
-          return c.list(std::move(out));
-        }}},
-      {"startswith",
-       {2, 2, false,
-        [](const Call& c) {
-          return two_strings(c, [&](const std::string& text, const std::string& prefix) {
-            return c.boolean(text.starts_with(prefix));
-          });
-        }}},
-      {"strcontains",
-       {2, 2, false,
-        [](const Call& c) {
-          return two_strings(c, [&](const std::string& text, const std::string& part) {
-            return c.boolean(text.find(part) != std::string::npos);
-          });
-        }}},
-      {"strrev",
-       {1, 1, false,
-        [](const Call& c) {
-          return unary_string(c, [](std::string s) {
+          }}},
+        {"join",
+         {2, kVariadic, false,
+          [](const Call& c) {
+            auto separator = c.text(0);
+            if (!separator) return c.error("the separator must be a string");
             std::string out;
-            for (std::size_t i = s.size(); i > 0;) {
-              std::size_t start = i - 1;
-              while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xc0) == 0x80) --start;
-              out += s.substr(start, i - start);
-              i = start;
+            bool first = true;
+            for (std::size_t i = 1; i < c.count(); ++i) {
+              const auto* elements = sequence_at(c, i);
+              if (elements == nullptr)
+                return c.error("the arguments after the separator must be lists");
+              for (const Value& element : *elements) {
+                auto text = element.to_text();
+                if (!text) return c.error("the lists must hold strings");
+                if (!first) out += *separator;
+                out += *text;
+                first = false;
+              }
             }
-            return out;
-          });
-        }}},
-      {"substr",
-       {3, 3, false,
-        [](const Call& c) {
-          auto s = c.text(0);
-          auto offset = c.integer(1);
-          auto length = c.integer(2);
-          if (!s || !offset || !length)
-            return c.error("the arguments must be a string and two whole numbers");
-          const auto total = static_cast<long long>(characters(*s));
-          long long start = *offset < 0 ? total + *offset : *offset;
-          if (start < 0 || start > total) return c.error("the offset is outside the string");
-          long long end = *length < 0 ? total : std::min(total, start + *length);
-          const std::size_t from = character_offset(*s, static_cast<std::size_t>(start));
-          const std::size_t to = character_offset(*s, static_cast<std::size_t>(end));
-          return c.string(s->substr(from, to - from));
-        }}},
-      {"title",
-       {1, 1, false,
-        [](const Call& c) {
-          return unary_string(c, [](std::string s) {
-            bool word_start = true;
-            for (char& ch : s) {
-              if (word_start && std::isalpha(static_cast<unsigned char>(ch)))
-                ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-              word_start = !std::isalnum(static_cast<unsigned char>(ch)) && ch != '\'';
+            return c.string(std::move(out));
+          }}},
+        {"lower", {1, 1, false, [](const Call& c) { return unary_string(c, ascii_lower); }}},
+        {"replace",
+         {3, 3, false,
+          [](const Call& c) {
+            auto s = c.text(0);
+            auto search = c.text(1);
+            auto replacement = c.text(2);
+            if (!s || !search || !replacement) return c.error("the arguments must be strings");
+            if (search->size() > 1 && search->front() == '/' && search->back() == '/')
+              return replace_regex(c, *s, search->substr(1, search->size() - 2), *replacement);
+            if (search->empty()) return c.string(*s);
+            std::string out;
+            for (std::size_t at = 0;;) {
+              const std::size_t found = s->find(*search, at);
+              if (found == std::string::npos) {
+                out += s->substr(at);
+                break;
+              }
+              out += s->substr(at, found - at) + *replacement;
+              at = found + search->size();
             }
-            return s;
-          });
-        }}},
-      {"trim",
-       {2, 2, false,
-        [](const Call& c) {
-          return two_strings(c, [&](const std::string& text, const std::string& cut) {
-            const auto begin = text.find_first_not_of(cut);
-            if (begin == std::string::npos) return c.string("");
-            return c.string(text.substr(begin, text.find_last_not_of(cut) - begin + 1));
-          });
-        }}},
-      {"trimprefix",
-       {2, 2, false,
-        [](const Call& c) {
-          return two_strings(c, [&](const std::string& text, const std::string& prefix) {
-            return c.string(text.starts_with(prefix) ? text.substr(prefix.size()) : text);
-          });
-        }}},
-      {"trimspace",
-       {1, 1, false,
-        [](const Call& c) {
-          return unary_string(c, [](std::string s) {
-            std::size_t begin = 0, end = s.size();
-            while (begin < end && is_space(s[begin])) ++begin;
-            while (end > begin && is_space(s[end - 1])) --end;
-            return s.substr(begin, end - begin);
-          });
-        }}},
-      {"trimsuffix",
-       {2, 2, false,
-        [](const Call& c) {
-          return two_strings(c, [&](const std::string& text, const std::string& suffix) {
-            return c.string(text.ends_with(suffix) ? text.substr(0, text.size() - suffix.size())
-                                                   : text);
-          });
-        }}},
-      {"upper", {1, 1, false, [](const Call& c) { return unary_string(c, ascii_upper); }}},
-
-      // Collections.
-      {"alltrue", {1, 1, false, [](const Call& c) { return all_bools(c, true); }}},
-      {"anytrue", {1, 1, false, [](const Call& c) { return all_bools(c, false); }}},
-      {"coalesce",
-       {1, kVariadic, true,
-        [](const Call& c) {
-          for (std::size_t i = 0; i < c.count(); ++i) {
-            if (c[i].is_unknown()) return Value(c[i]).at(c.at());
-            if (c[i].is_null()) continue;
-            if (c[i].kind() == Kind::string && c[i].as_string().empty()) continue;
-            return c[i];
-          }
-          return c.error("no argument is a non-null, non-empty value");
-        }}},
-      {"coalescelist",
-       {1, kVariadic, true,
-        [](const Call& c) {
-          for (std::size_t i = 0; i < c.count(); ++i) {
-            if (c[i].is_unknown()) return Value(c[i]).at(c.at());
-            if (!c[i].is_sequence()) return c.error("the arguments must be lists");
-            if (!c[i].elements().empty()) return c[i];
-          }
-          return c.error("no argument is a non-empty list");
-        }}},
-      {"compact",
-       {1, 1, false,
-        [](const Call& c) {
-          const auto* elements = sequence_at(c, 0);
-          if (elements == nullptr) return c.error("the argument must be a list");
-          Value::Elements out;
-          for (const Value& element : *elements) {
-            if (element.is_null()) continue;
-            auto text = element.to_text();
-            if (!text) return c.error("the list must hold strings");
-            if (!text->empty()) out.push_back(c.string(*text).at(element.location()));
-          }
-          return c.list(std::move(out));
-        }}},
-      {"concat", {1, kVariadic, true, [](const Call& c) { return joined_lists(c, Kind::tuple); }}},
-      {"contains",
-       {2, 2, false,
-        [](const Call& c) {
-          const auto* elements = sequence_at(c, 0);
-          if (elements == nullptr) return c.error("the first argument must be a list");
-          for (const Value& element : *elements) {
-            if (equals(element, c[1]).value_or(false)) return c.boolean(true);
-          }
-          return c.boolean(false);
-        }}},
-      {"distinct",
-       {1, 1, false,
-        [](const Call& c) {
-          const auto* elements = sequence_at(c, 0);
-          if (elements == nullptr) return c.error("the argument must be a list");
-          Value::Elements out;
-          for (const Value& element : *elements) {
-            const bool seen = std::any_of(out.begin(), out.end(), [&](const Value& kept) {
-              return equals(kept, element).value_or(false);
+            return c.string(std::move(out));
+          }}},
+        {"split",
+         {2, 2, false,
+          [](const Call& c) {
+            auto separator = c.text(0);
+            auto s = c.text(1);
+            if (!separator || !s) return c.error("the arguments must be strings");
+            Value::Elements out;
+            if (s->empty()) return c.list({c.string("")});
+            if (separator->empty()) {
+              for (std::size_t i = 0; i < s->size();) {
+                const std::size_t next = character_offset(*s, characters(s->substr(0, i)) + 1);
+                out.push_back(c.string(s->substr(i, next - i)));
+                i = next;
+              }
+              return c.list(std::move(out));
+            }
+            for (std::size_t at = 0;;) {
+              const std::size_t found = s->find(*separator, at);
+              out.push_back(c.string(
+                  s->substr(at, found == std::string::npos ? std::string::npos : found - at)));
+              if (found == std::string::npos) break;
+              at = found + separator->size();
+            }
+            return c.list(std::move(out));
+          }}},
+        {"startswith",
+         {2, 2, false,
+          [](const Call& c) {
+            return two_strings(c, [&](const std::string& text, const std::string& prefix) {
+              return c.boolean(text.starts_with(prefix));
             });
-            if (!seen) out.push_back(element);
-          }
-          return c.list(std::move(out));
-        }}},
-      {"element",
-       {2, 2, true,
-        [](const Call& c) {
-          if (c[0].is_unknown() || c[1].is_unknown())
-            return Value(c[0].is_unknown() ? c[0] : c[1]).at(c.at());
-          const auto* elements = sequence_at(c, 0);
-          const auto index = c.integer(1);
-          if (elements == nullptr || !index || *index < 0)
-            return c.error("the arguments must be a list and a whole number");
-          if (elements->empty()) return c.error("the list is empty");
-          // element() wraps around the end of the list.
-          return (*elements)[static_cast<std::size_t>(*index) % elements->size()];
-        }}},
-      {"flatten",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
-          if (!c[0].is_sequence()) return c.error("the argument must be a list");
-          Value::Elements out;
-          Value failed = flatten_into(c[0], out, c, 0);
-          if (failed.is_unknown()) return failed;
-          return c.list(std::move(out), Kind::tuple);
-        }}},
-      {"index",
-       {2, 2, false,
-        [](const Call& c) {
-          const auto* elements = sequence_at(c, 0);
-          if (elements == nullptr) return c.error("the first argument must be a list");
-          for (std::size_t i = 0; i < elements->size(); ++i) {
-            if (equals((*elements)[i], c[1]).value_or(false))
-              return c.number(static_cast<double>(i));
-          }
-          return c.error(fmt::format("{} is not in the list", c[1].describe()));
-        }}},
-      {"keys",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
-          if (!c[0].is_mapping() || c[0].is_lazy())
-            return c.error("the argument must be a map or object");
-          Value::Elements out;
-          for (const auto& [name, value] : c[0].attributes()) out.push_back(c.string(name));
-          return c.list(std::move(out), c[0].kind() == Kind::map ? Kind::list : Kind::tuple);
-        }}},
-      {"length",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
-          if (c[0].kind() == Kind::string)
-            return c.number(static_cast<double>(characters(c[0].as_string())));
-          if (c[0].is_sequence()) return c.number(static_cast<double>(c[0].elements().size()));
-          if (c[0].is_mapping() && !c[0].is_lazy())
-            return c.number(static_cast<double>(c[0].attributes().size()));
-          return c.error(fmt::format("a {} value has no length", c[0].type_name()));
-        }}},
-      {"lookup",
-       {2, 3, true,
-        [](const Call& c) {
-          if (c[0].is_unknown() || c[1].is_unknown())
-            return Value(c[0].is_unknown() ? c[0] : c[1]).at(c.at());
-          if (!c[0].is_mapping()) return c.error("the first argument must be a map or object");
-          auto key = c.text(1);
-          if (!key) return c.error("the key must be a string");
-          if (auto found = c[0].attribute(*key, c.at())) return std::move(*found);
-          if (c.count() == 3) return c[2];
-          return c.error(fmt::format("the map has no key \"{}\" and no default is given", *key));
-        }}},
-      {"merge",
-       {0, kVariadic, true,
-        [](const Call& c) {
-          Value::Attributes out;
-          bool all_maps = true;
-          for (std::size_t i = 0; i < c.count(); ++i) {
-            if (c[i].is_unknown()) return Value(c[i]).at(c.at());
-            if (c[i].is_null()) continue;
-            if (!c[i].is_mapping() || c[i].is_lazy())
-              return c.error("the arguments must be maps or objects");
-            all_maps = all_maps && c[i].kind() == Kind::map;
-            for (const auto& entry : c[i].attributes()) out.push_back(entry);
-          }
-          return c.charged(Value::mapping(all_maps && c.count() > 0 ? Kind::map : Kind::object,
-                                          std::move(out), c.at()));
-        }}},
-      {"one",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
-          const auto* elements = sequence_at(c, 0);
-          if (elements == nullptr) return c.error("the argument must be a list");
-          if (elements->empty()) return Value::null(c.at());
-          if (elements->size() > 1) return c.error("the list has more than one element");
-          return elements->front();
-        }}},
-      {"range",
-       {1, 3, false,
-        [](const Call& c) {
-          double start = 0, limit = 0, step = 1;
-          const auto a = c.number_at(0);
-          if (!a) return c.error("the arguments must be numbers");
-          if (c.count() == 1) {
-            limit = *a;
-          } else {
-            const auto b = c.number_at(1);
-            if (!b) return c.error("the arguments must be numbers");
-            start = *a;
-            limit = *b;
-            if (c.count() == 3) {
-              const auto s = c.number_at(2);
-              if (!s || *s == 0) return c.error("the step must be a non-zero number");
-              step = *s;
-            } else if (limit < start) {
-              step = -1;
+          }}},
+        {"strcontains",
+         {2, 2, false,
+          [](const Call& c) {
+            return two_strings(c, [&](const std::string& text, const std::string& part) {
+              return c.boolean(text.find(part) != std::string::npos);
+            });
+          }}},
+        {"strrev",
+         {1, 1, false,
+          [](const Call& c) {
+            return unary_string(c, [](std::string s) {
+              std::string out;
+              for (std::size_t i = s.size(); i > 0;) {
+                std::size_t start = i - 1;
+                while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xc0) == 0x80) --start;
+                out += s.substr(start, i - start);
+                i = start;
+              }
+              return out;
+            });
+          }}},
+        {"substr",
+         {3, 3, false,
+          [](const Call& c) {
+            auto s = c.text(0);
+            auto offset = c.integer(1);
+            auto length = c.integer(2);
+            if (!s || !offset || !length)
+              return c.error("the arguments must be a string and two whole numbers");
+            const auto total = static_cast<long long>(characters(*s));
+            long long start = *offset < 0 ? total + *offset : *offset;
+            if (start < 0 || start > total) return c.error("the offset is outside the string");
+            long long end = *length < 0 ? total : std::min(total, start + *length);
+            const std::size_t from = character_offset(*s, static_cast<std::size_t>(start));
+            const std::size_t to = character_offset(*s, static_cast<std::size_t>(end));
+            return c.string(s->substr(from, to - from));
+          }}},
+        {"title",
+         {1, 1, false,
+          [](const Call& c) {
+            return unary_string(c, [](std::string s) {
+              bool word_start = true;
+              for (char& ch : s) {
+                if (word_start && std::isalpha(static_cast<unsigned char>(ch)))
+                  ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                word_start = !std::isalnum(static_cast<unsigned char>(ch)) && ch != '\'';
+              }
+              return s;
+            });
+          }}},
+        {"trim",
+         {2, 2, false,
+          [](const Call& c) {
+            return two_strings(c, [&](const std::string& text, const std::string& cut) {
+              const auto begin = text.find_first_not_of(cut);
+              if (begin == std::string::npos) return c.string("");
+              return c.string(text.substr(begin, text.find_last_not_of(cut) - begin + 1));
+            });
+          }}},
+        {"trimprefix",
+         {2, 2, false,
+          [](const Call& c) {
+            return two_strings(c, [&](const std::string& text, const std::string& prefix) {
+              return c.string(text.starts_with(prefix) ? text.substr(prefix.size()) : text);
+            });
+          }}},
+        {"trimspace",
+         {1, 1, false,
+          [](const Call& c) {
+            return unary_string(c, [](std::string s) {
+              std::size_t begin = 0, end = s.size();
+              while (begin < end && is_space(s[begin])) ++begin;
+              while (end > begin && is_space(s[end - 1])) --end;
+              return s.substr(begin, end - begin);
+            });
+          }}},
+        {"trimsuffix",
+         {2, 2, false,
+          [](const Call& c) {
+            return two_strings(c, [&](const std::string& text, const std::string& suffix) {
+              return c.string(text.ends_with(suffix) ? text.substr(0, text.size() - suffix.size())
+                                                     : text);
+            });
+          }}},
+        {"upper", {1, 1, false, [](const Call& c) { return unary_string(c, ascii_upper); }}},
+
+        // Collections.
+        {"alltrue", {1, 1, false, [](const Call& c) { return all_bools(c, true); }}},
+        {"anytrue", {1, 1, false, [](const Call& c) { return all_bools(c, false); }}},
+        {"coalesce",
+         {1, kVariadic, true,
+          [](const Call& c) {
+            for (std::size_t i = 0; i < c.count(); ++i) {
+              if (c[i].is_unknown()) return Value(c[i]).at(c.at());
+              if (c[i].is_null()) continue;
+              if (c[i].kind() == Kind::string && c[i].as_string().empty()) continue;
+              return c[i];
             }
-          }
-          Value::Elements out;
-          for (double n = start; step > 0 ? n < limit : n > limit; n += step) {
-            // Terraform refuses ranges of more than 1024 elements.
-            if (out.size() == 1024) return c.error("more than 1024 elements");
-            out.push_back(c.number(n));
-          }
-          return c.list(std::move(out));
-        }}},
-      {"reverse",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
-          const auto* elements = sequence_at(c, 0);
-          if (elements == nullptr) return c.error("the argument must be a list");
-          return c.list(Value::Elements(elements->rbegin(), elements->rend()), Kind::tuple);
-        }}},
-      {"setunion", {1, kVariadic, false, [](const Call& c) { return joined_lists(c, Kind::set); }}},
-      {"slice",
-       {3, 3, true,
-        [](const Call& c) {
-          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
-          const auto* elements = sequence_at(c, 0);
-          const auto start = c.integer(1);
-          const auto end = c.integer(2);
-          if (elements == nullptr || !start || !end)
-            return c.error("the arguments must be a list and two whole numbers");
-          if (*start < 0 || *end < *start || static_cast<std::size_t>(*end) > elements->size())
-            return c.error("the indexes are outside the list");
-          return c.list(Value::Elements(elements->begin() + *start, elements->begin() + *end),
-                        Kind::tuple);
-        }}},
-      {"sort",
-       {1, 1, false,
-        [](const Call& c) {
-          const auto* elements = sequence_at(c, 0);
-          if (elements == nullptr) return c.error("the argument must be a list");
-          std::vector<std::string> texts;
-          for (const Value& element : *elements) {
-            auto text = element.to_text();
-            if (!text) return c.error("the list must hold strings");
-            texts.push_back(std::move(*text));
-          }
-          std::sort(texts.begin(), texts.end());
-          Value::Elements out;
-          for (auto& text : texts) out.push_back(c.string(std::move(text)));
-          return c.list(std::move(out));
-        }}},
-      {"tolist",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_unknown() || c[0].is_null()) return Value(c[0]).at(c.at());
-          if (!c[0].is_sequence())
-            return c.error(fmt::format("a {} value is not a list", c[0].type_name()));
-          return c.list(c[0].elements());
-        }}},
-      {"tomap",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_unknown() || c[0].is_null()) return Value(c[0]).at(c.at());
-          if (!c[0].is_mapping() || c[0].is_lazy())
-            return c.error(fmt::format("a {} value is not a map", c[0].type_name()));
-          return Value::mapping(Kind::map, c[0].attributes(), c.at());
-        }}},
-      {"toset",
-       {1, 1, false,
-        [](const Call& c) {
-          if (c[0].is_null()) return Value(c[0]).at(c.at());
-          if (!c[0].is_sequence())
-            return c.error(fmt::format("a {} value is not a set", c[0].type_name()));
-          return c.list(c[0].elements(), Kind::set);
-        }}},
-      {"values",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
-          if (!c[0].is_mapping() || c[0].is_lazy())
-            return c.error("the argument must be a map or object");
-          Value::Elements out;
-          for (const auto& [name, value] : c[0].attributes()) out.push_back(value);
-          return c.list(std::move(out), c[0].kind() == Kind::map ? Kind::list : Kind::tuple);
-        }}},
-      {"zipmap",
-       {2, 2, true,
-        [](const Call& c) {
-          if (c[0].has_unknown() || c[1].is_unknown()) return first_unknown_argument(c);
-          const auto* keys = sequence_at(c, 0);
-          const auto* values = sequence_at(c, 1);
-          if (keys == nullptr || values == nullptr || keys->size() != values->size())
-            return c.error("the arguments must be two lists of one length");
-          Value::Attributes out;
-          for (std::size_t i = 0; i < keys->size(); ++i) {
-            auto key = (*keys)[i].to_text();
-            if (!key) return c.error("the keys must be strings");
-            out.emplace_back(std::move(*key), (*values)[i]);
-          }
-          return c.charged(Value::mapping(Kind::map, std::move(out), c.at()));
-        }}},
+            return c.error("no argument is a non-null, non-empty value");
+          }}},
+        {"coalescelist",
+         {1, kVariadic, true,
+          [](const Call& c) {
+            for (std::size_t i = 0; i < c.count(); ++i) {
+              if (c[i].is_unknown()) return Value(c[i]).at(c.at());
+              if (!c[i].is_sequence()) return c.error("the arguments must be lists");
+              if (!c[i].elements().empty()) return c[i];
+            }
+            return c.error("no argument is a non-empty list");
+          }}},
+        {"compact",
+         {1, 1, false,
+          [](const Call& c) {
+            const auto* elements = sequence_at(c, 0);
+            if (elements == nullptr) return c.error("the argument must be a list");
+            Value::Elements out;
+            for (const Value& element : *elements) {
+              if (element.is_null()) continue;
+              auto text = element.to_text();
+              if (!text) return c.error("the list must hold strings");
+              if (!text->empty()) out.push_back(c.string(*text).at(element.location()));
+            }
+            return c.list(std::move(out));
+          }}},
+        {"concat",
+         {1, kVariadic, true, [](const Call& c) { return joined_lists(c, Kind::tuple); }}},
+        {"contains",
+         {2, 2, false,
+          [](const Call& c) {
+            const auto* elements = sequence_at(c, 0);
+            if (elements == nullptr) return c.error("the first argument must be a list");
+            for (const Value& element : *elements) {
+              if (equals(element, c[1]).value_or(false)) return c.boolean(true);
+            }
+            return c.boolean(false);
+          }}},
+        {"distinct",
+         {1, 1, false,
+          [](const Call& c) {
+            const auto* elements = sequence_at(c, 0);
+            if (elements == nullptr) return c.error("the argument must be a list");
+            Value::Elements out;
+            for (const Value& element : *elements) {
+              const bool seen = std::any_of(out.begin(), out.end(), [&](const Value& kept) {
+                return equals(kept, element).value_or(false);
+              });
+              if (!seen) out.push_back(element);
+            }
+            return c.list(std::move(out));
+          }}},
+        {"element",
+         {2, 2, true,
+          [](const Call& c) {
+            if (c[0].is_unknown() || c[1].is_unknown())
+              return Value(c[0].is_unknown() ? c[0] : c[1]).at(c.at());
+            const auto* elements = sequence_at(c, 0);
+            const auto index = c.integer(1);
+            if (elements == nullptr || !index || *index < 0)
+              return c.error("the arguments must be a list and a whole number");
+            if (elements->empty()) return c.error("the list is empty");
+            // element() wraps around the end of the list.
+            return (*elements)[static_cast<std::size_t>(*index) % elements->size()];
+          }}},
+        {"flatten",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_unknown()) return Value(c[0]).at(c.at());
+            if (!c[0].is_sequence()) return c.error("the argument must be a list");
+            Value::Elements out;
+            Value failed = flatten_into(c[0], out, c, 0);
+            if (failed.is_unknown()) return failed;
+            return c.list(std::move(out), Kind::tuple);
+          }}},
+        {"index",
+         {2, 2, false,
+          [](const Call& c) {
+            const auto* elements = sequence_at(c, 0);
+            if (elements == nullptr) return c.error("the first argument must be a list");
+            for (std::size_t i = 0; i < elements->size(); ++i) {
+              if (equals((*elements)[i], c[1]).value_or(false))
+                return c.number(static_cast<double>(i));
+            }
+            return c.error(fmt::format("{} is not in the list", c[1].describe()));
+          }}},
+        {"keys",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_unknown()) return Value(c[0]).at(c.at());
+            if (!c[0].is_mapping() || c[0].is_lazy())
+              return c.error("the argument must be a map or object");
+            Value::Elements out;
+            for (const auto& [name, value] : c[0].attributes()) out.push_back(c.string(name));
+            return c.list(std::move(out), c[0].kind() == Kind::map ? Kind::list : Kind::tuple);
+          }}},
+        {"length",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_unknown()) return Value(c[0]).at(c.at());
+            if (c[0].kind() == Kind::string)
+              return c.number(static_cast<double>(characters(c[0].as_string())));
+            if (c[0].is_sequence()) return c.number(static_cast<double>(c[0].elements().size()));
+            if (c[0].is_mapping() && !c[0].is_lazy())
+              return c.number(static_cast<double>(c[0].attributes().size()));
+            return c.error(fmt::format("a {} value has no length", c[0].type_name()));
+          }}},
+        {"lookup",
+         {2, 3, true,
+          [](const Call& c) {
+            if (c[0].is_unknown() || c[1].is_unknown())
+              return Value(c[0].is_unknown() ? c[0] : c[1]).at(c.at());
+            if (!c[0].is_mapping()) return c.error("the first argument must be a map or object");
+            auto key = c.text(1);
+            if (!key) return c.error("the key must be a string");
+            if (auto found = c[0].attribute(*key, c.at())) return std::move(*found);
+            if (c.count() == 3) return c[2];
+            return c.error(fmt::format("the map has no key \"{}\" and no default is given", *key));
+          }}},
+        {"merge",
+         {0, kVariadic, true,
+          [](const Call& c) {
+            Value::Attributes out;
+            bool all_maps = true;
+            for (std::size_t i = 0; i < c.count(); ++i) {
+              if (c[i].is_unknown()) return Value(c[i]).at(c.at());
+              if (c[i].is_null()) continue;
+              if (!c[i].is_mapping() || c[i].is_lazy())
+                return c.error("the arguments must be maps or objects");
+              all_maps = all_maps && c[i].kind() == Kind::map;
+              for (const auto& entry : c[i].attributes()) out.push_back(entry);
+            }
+            return c.charged(Value::mapping(all_maps && c.count() > 0 ? Kind::map : Kind::object,
+                                            std::move(out), c.at()));
+          }}},
+        {"one",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_unknown()) return Value(c[0]).at(c.at());
+            const auto* elements = sequence_at(c, 0);
+            if (elements == nullptr) return c.error("the argument must be a list");
+            if (elements->empty()) return Value::null(c.at());
+            if (elements->size() > 1) return c.error("the list has more than one element");
+            return elements->front();
+          }}},
+        {"range",
+         {1, 3, false,
+          [](const Call& c) {
+            double start = 0, limit = 0, step = 1;
+            const auto a = c.number_at(0);
+            if (!a) return c.error("the arguments must be numbers");
+            if (c.count() == 1) {
+              limit = *a;
+            } else {
+              const auto b = c.number_at(1);
+              if (!b) return c.error("the arguments must be numbers");
+              start = *a;
+              limit = *b;
+              if (c.count() == 3) {
+                const auto s = c.number_at(2);
+                if (!s || *s == 0) return c.error("the step must be a non-zero number");
+                step = *s;
+              } else if (limit < start) {
+                step = -1;
+              }
+            }
+            Value::Elements out;
+            for (double n = start; step > 0 ? n < limit : n > limit; n += step) {
+              // Terraform refuses ranges of more than 1024 elements.
+              if (out.size() == 1024) return c.error("more than 1024 elements");
+              out.push_back(c.number(n));
+            }
+            return c.list(std::move(out));
+          }}},
+        {"reverse",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_unknown()) return Value(c[0]).at(c.at());
+            const auto* elements = sequence_at(c, 0);
+            if (elements == nullptr) return c.error("the argument must be a list");
+            return c.list(Value::Elements(elements->rbegin(), elements->rend()), Kind::tuple);
+          }}},
+        {"setunion",
+         {1, kVariadic, false, [](const Call& c) { return joined_lists(c, Kind::set); }}},
+        {"slice",
+         {3, 3, true,
+          [](const Call& c) {
+            if (c[0].is_unknown()) return Value(c[0]).at(c.at());
+            const auto* elements = sequence_at(c, 0);
+            const auto start = c.integer(1);
+            const auto end = c.integer(2);
+            if (elements == nullptr || !start || !end)
+              return c.error("the arguments must be a list and two whole numbers");
+            if (*start < 0 || *end < *start || static_cast<std::size_t>(*end) > elements->size())
+              return c.error("the indexes are outside the list");
+            return c.list(Value::Elements(elements->begin() + *start, elements->begin() + *end),
+                          Kind::tuple);
+          }}},
+        {"sort",
+         {1, 1, false,
+          [](const Call& c) {
+            const auto* elements = sequence_at(c, 0);
+            if (elements == nullptr) return c.error("the argument must be a list");
+            std::vector<std::string> texts;
+            for (const Value& element : *elements) {
+              auto text = element.to_text();
+              if (!text) return c.error("the list must hold strings");
+              texts.push_back(std::move(*text));
+            }
+            std::sort(texts.begin(), texts.end());
+            Value::Elements out;
+            for (auto& text : texts) out.push_back(c.string(std::move(text)));
+            return c.list(std::move(out));
+          }}},
+        {"tolist",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_unknown() || c[0].is_null()) return Value(c[0]).at(c.at());
+            if (!c[0].is_sequence())
+              return c.error(fmt::format("a {} value is not a list", c[0].type_name()));
+            return c.list(c[0].elements());
+          }}},
+        {"tomap",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_unknown() || c[0].is_null()) return Value(c[0]).at(c.at());
+            if (!c[0].is_mapping() || c[0].is_lazy())
+              return c.error(fmt::format("a {} value is not a map", c[0].type_name()));
+            return Value::mapping(Kind::map, c[0].attributes(), c.at());
+          }}},
+        {"toset",
+         {1, 1, false,
+          [](const Call& c) {
+            if (c[0].is_null()) return Value(c[0]).at(c.at());
+            if (!c[0].is_sequence())
+              return c.error(fmt::format("a {} value is not a set", c[0].type_name()));
+            return c.list(c[0].elements(), Kind::set);
+          }}},
+        {"values",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_unknown()) return Value(c[0]).at(c.at());
+            if (!c[0].is_mapping() || c[0].is_lazy())
+              return c.error("the argument must be a map or object");
+            Value::Elements out;
+            for (const auto& [name, value] : c[0].attributes()) out.push_back(value);
+            return c.list(std::move(out), c[0].kind() == Kind::map ? Kind::list : Kind::tuple);
+          }}},
+        {"zipmap",
+         {2, 2, true,
+          [](const Call& c) {
+            if (c[0].has_unknown() || c[1].is_unknown()) return first_unknown_argument(c);
+            const auto* keys = sequence_at(c, 0);
+            const auto* values = sequence_at(c, 1);
+            if (keys == nullptr || values == nullptr || keys->size() != values->size())
+              return c.error("the arguments must be two lists of one length");
+            Value::Attributes out;
+            for (std::size_t i = 0; i < keys->size(); ++i) {
+              auto key = (*keys)[i].to_text();
+              if (!key) return c.error("the keys must be strings");
+              out.emplace_back(std::move(*key), (*values)[i]);
+            }
+            return c.charged(Value::mapping(Kind::map, std::move(out), c.at()));
+          }}},
 
-      // Numbers.
-      {"abs", {1, 1, false, [](const Call& c) { return unary_number(c, std::fabs); }}},
-      {"ceil", {1, 1, false, [](const Call& c) { return unary_number(c, std::ceil); }}},
-      {"floor", {1, 1, false, [](const Call& c) { return unary_number(c, std::floor); }}},
-      {"max", {1, kVariadic, false, [](const Call& c) { return extreme(c, std::greater<>()); }}},
-      {"min", {1, kVariadic, false, [](const Call& c) { return extreme(c, std::less<>()); }}},
-      {"parseint",
-       {2, 2, false,
-        [](const Call& c) {
-          auto s = c.text(0);
-          auto base = c.integer(1);
-          if (!s || !base || *base < 2 || *base > 62)
-            return c.error("the arguments must be a string and a base");
-          long long value = 0;
-          const auto [end, ec] =
-              std::from_chars(s->data(), s->data() + s->size(), value, static_cast<int>(*base));
-          if (ec != std::errc() || end != s->data() + s->size())
-            return c.error(fmt::format("\"{}\" is not a number in base {}", *s, *base));
-          return c.number(static_cast<double>(value));
-        }}},
-      {"sum",
-       {1, 1, false,
-        [](const Call& c) {
-          const auto* elements = sequence_at(c, 0);
-          if (elements == nullptr || elements->empty())
-            return c.error("the argument must be a non-empty list");
-          double total = 0;
-          for (const Value& element : *elements) {
-            auto n = element.to_number();
-            if (!n) return c.error("the list must hold numbers");
-            total += *n;
-          }
-          return c.number(total);
-        }}},
+        // Numbers.
+        {"abs", {1, 1, false, [](const Call& c) { return unary_number(c, std::fabs); }}},
+        {"ceil", {1, 1, false, [](const Call& c) { return unary_number(c, std::ceil); }}},
+        {"floor", {1, 1, false, [](const Call& c) { return unary_number(c, std::floor); }}},
+        {"max", {1, kVariadic, false, [](const Call& c) { return extreme(c, std::greater<>()); }}},
+        {"min", {1, kVariadic, false, [](const Call& c) { return extreme(c, std::less<>()); }}},
+        {"parseint",
+         {2, 2, false,
+          [](const Call& c) {
+            auto s = c.text(0);
+            auto base = c.integer(1);
+            if (!s || !base || *base < 2 || *base > 62)
+              return c.error("the arguments must be a string and a base");
+            long long value = 0;
+            const auto [end, ec] =
+                std::from_chars(s->data(), s->data() + s->size(), value, static_cast<int>(*base));
+            if (ec != std::errc() || end != s->data() + s->size())
+              return c.error(fmt::format("\"{}\" is not a number in base {}", *s, *base));
+            return c.number(static_cast<double>(value));
+          }}},
+        {"sum",
+         {1, 1, false,
+          [](const Call& c) {
+            const auto* elements = sequence_at(c, 0);
+            if (elements == nullptr || elements->empty())
+              return c.error("the argument must be a non-empty list");
+            double total = 0;
+            for (const Value& element : *elements) {
+              auto n = element.to_number();
+              if (!n) return c.error("the list must hold numbers");
+              total += *n;
+            }
+            return c.number(total);
+          }}},
 
-      // Types.
-      {"can",
-       {1, 1, true,
-        [](const Call& c) {
-          if (c[0].is_error()) return c.boolean(false);
-          if (c[0].is_unknown()) return Value(c[0]).at(c.at());
-          return c.boolean(true);
-        }}},
-      {"tobool",
-       {1, 1, false, [](const Call& c) { return converted(c, TypeConstraint::Kind::boolean); }}},
-      {"tonumber",
-       {1, 1, false, [](const Call& c) { return converted(c, TypeConstraint::Kind::number); }}},
-      {"tostring",
-       {1, 1, false, [](const Call& c) { return converted(c, TypeConstraint::Kind::string); }}},
-      {"try",
-       {1, kVariadic, true,
-        [](const Call& c) {
-          for (std::size_t i = 0; i < c.count(); ++i) {
-            if (!c[i].is_error()) return c[i];
-          }
-          return c.error("no argument evaluates without an error");
-        }}},
+        // Types.
+        {"can",
+         {1, 1, true,
+          [](const Call& c) {
+            if (c[0].is_error()) return c.boolean(false);
+            if (c[0].is_unknown()) return Value(c[0]).at(c.at());
+            return c.boolean(true);
+          }}},
+        {"tobool",
+         {1, 1, false, [](const Call& c) { return converted(c, TypeConstraint::Kind::boolean); }}},
+        {"tonumber",
+         {1, 1, false, [](const Call& c) { return converted(c, TypeConstraint::Kind::number); }}},
+        {"tostring",
+         {1, 1, false, [](const Call& c) { return converted(c, TypeConstraint::Kind::string); }}},
+        {"try",
+         {1, kVariadic, true,
+          [](const Call& c) {
+            for (std::size_t i = 0; i < c.count(); ++i) {
+              if (!c[i].is_error()) return c[i];
+            }
+            return c.error("no argument evaluates without an error");
+          }}},
 
-      // Network addresses.
-      {"cidrhost", {2, 2, false, cidr_host}},
-      {"cidrnetmask",
-       {1, 1, false,
-        [](const Call& c) {
-          auto text = c.text(0);
-          const auto prefix = text ? parse_prefix(*text) : std::nullopt;
-          if (!prefix || !prefix->v4) return c.error("the argument must be an IPv4 prefix");
-          const U128 mask =
-              prefix->length == 0 ? 0 : (~U128{0} << (32 - prefix->length)) & 0xffffffffu;
-          return c.string(address_text(mask, true));
-        }}},
-      {"cidrsubnet", {3, 3, false, cidr_subnet}},
-  };
+        // Network addresses.
+        {"cidrhost", {2, 2, false, cidr_host}},
+        {"cidrnetmask",
+         {1, 1, false,
+          [](const Call& c) {
+            auto text = c.text(0);
+            const auto prefix = text ? parse_prefix(*text) : std::nullopt;
+            if (!prefix || !prefix->v4) return c.error("the argument must be an IPv4 prefix");
+            const U128 mask =
+                prefix->length == 0 ? 0 : (~U128{0} << (32 - prefix->length)) & 0xffffffffu;
+            return c.string(address_text(mask, true));
+          }}},
+        {"cidrsubnet", {3, 3, false, cidr_subnet}},
+    };
+    add_encoding_functions(built);
+    return built;
+  }();
   return table;
 }
 

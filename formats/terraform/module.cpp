@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "formats/terraform/resources.hpp"
 #include "model/reported_rules.hpp"
@@ -352,6 +353,22 @@ ModuleInstance::ModuleInstance(const ModuleConfig& config, const ModuleInstance&
       modules_(parent.modules_),
       repetition_(std::move(repetition)) {}
 
+std::optional<std::string> ModuleInstance::read_file(std::string_view path,
+                                                     std::string& why) const {
+  const ModuleInstance* top = this;
+  while (top->parent_ != nullptr) top = top->parent_;
+  const std::string& root = top->config_.identity();
+  if (root.empty()) {
+    why = fmt::format("{} is read from the module's folder, and standard input has none",
+                      std::string(path));
+    return std::nullopt;
+  }
+  const std::filesystem::path written{std::string(path)};
+  const std::filesystem::path absolute =
+      (written.is_absolute() ? written : std::filesystem::path(root) / written).lexically_normal();
+  return modules_.read_file(absolute.string(), why);
+}
+
 Value ModuleInstance::evaluate(const ConfigFile& file, hcl::ExprId expression,
                                const hcl::Scope& scope) const {
   hcl::Evaluator evaluator(file.tree, budget_);
@@ -541,11 +558,19 @@ std::optional<Value> ModuleInstance::resolve(const hcl::ScopeTraversal& traversa
       return module_value(*call, at);
     }
     if (root == "path") {
-      if (name == "module") return Value::string(config_.directory(), at);
       const ModuleInstance* top = this;
       while (top->parent_ != nullptr) top = top->parent_;
-      if (name == "root") return Value::string(top->config_.directory(), at);
-      if (name == "cwd") return Value::string(".", at);
+      // As Terraform gives them: path.module relative to the root module's folder, which is
+      // where Terraform runs ("." there); dnslint reads file() paths from there too.
+      if (name == "module") {
+        if (config_.identity().empty() || top->config_.identity().empty())
+          return Value::string(config_.directory(), at);
+        const std::string relative = std::filesystem::path(config_.identity())
+                                         .lexically_relative(top->config_.identity())
+                                         .generic_string();
+        return Value::string(relative.empty() ? "." : relative, at);
+      }
+      if (name == "root" || name == "cwd") return Value::string(".", at);
       return Value::error(fmt::format("path.{} is not a path Terraform knows", name), at);
     }
     if (name == "workspace") return Value::string("default", at);

@@ -133,6 +133,8 @@ class ModuleSource {
   virtual ~ModuleSource() = default;
   virtual const ModuleConfig* load(const ModuleConfig& caller, const ModuleCallDeclaration& call,
                                    std::string& why) = 0;
+  // A file file() or templatefile() reads, by its absolute path (ModuleFiles::read_file).
+  virtual std::optional<std::string> read_file(const std::string& path, std::string& why) = 0;
 };
 
 class ModuleInstance;
@@ -172,6 +174,9 @@ class ModuleInstance : public hcl::Scope {
   // one with a repetition's names bound over it).
   hcl::Value evaluate(const ConfigFile& file, hcl::ExprId expression,
                       const hcl::Scope& scope) const;
+
+  // Terraform reads a relative path from the root module's directory.
+  std::optional<std::string> read_file(std::string_view path, std::string& why) const override;
 
  protected:
   std::optional<hcl::Value> resolve(const hcl::ScopeTraversal& traversal, std::size_t& steps_used,

@@ -38,6 +38,9 @@ class ModuleFiles {
   virtual std::variant<Directory, std::string> read(std::string_view caller_identity,
                                                     std::string_view caller_display,
                                                     std::string_view source) = 0;
+  // The text of a file that file() or templatefile() reads, by its absolute path; nullopt with
+  // `why` when it cannot be read or lies where the run may not read.
+  virtual std::optional<std::string> read_file(const std::string& path, std::string& why) = 0;
 };
 
 // Input variable values set on the command line (as tflint takes them), for root modules.

@@ -1,6 +1,7 @@
 #include "formats/terraform/value.hpp"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <charconv>
@@ -79,10 +80,33 @@ Value Value::number(double n, const SourceLocation& at) {
   return value;
 }
 
+namespace {
+
+// Terraform's strings are in Unicode Normalization Form C (cty normalizes every string it
+// makes): "años" written with a combining tilde is the same string as with a precomposed ñ.
+// ASCII, almost all of DNS data, is in NFC already; text that is not UTF-8 stays as it is.
+std::string nfc(std::string text) {
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return text;
+  }
+  utf8proc_uint8_t* normalized = nullptr;
+  const utf8proc_ssize_t size =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &normalized,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (size < 0) return text;
+  std::string out(reinterpret_cast<const char*>(normalized), static_cast<std::size_t>(size));
+  std::free(normalized);
+  return out;
+}
+
+}  // namespace
+
 Value Value::string(std::string s, const SourceLocation& at) {
   Value value;
   value.kind_ = Kind::string;
-  value.text_ = std::move(s);
+  value.text_ = nfc(std::move(s));
   value.location_ = at;
   return value;
 }

@@ -115,8 +115,11 @@ ReadResult read_terraform_input(const std::vector<InputFile*>& named, const Lint
     directory.display_directory =
         std::filesystem::path(named.front()->display_path).parent_path().string();
   }
+  std::vector<std::filesystem::path> allowed_roots{request.path_root};
+  allowed_roots.insert(allowed_roots.end(), request.include_roots.begin(),
+                       request.include_roots.end());
   ReadResult result =
-      read_terraform_directory(directory, document_limits(request), view, variables);
+      read_terraform_directory(directory, document_limits(request), view, variables, allowed_roots);
   for (ReadResult& refusal : refused) {
     refusal.findings[0].location.file = static_cast<FileId>(result.files.size());
     result.files.push_back(std::move(refusal.files[0]));

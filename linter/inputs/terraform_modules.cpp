@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "linter/inputs/includes.hpp"
+
 namespace dnslint {
 namespace fs = std::filesystem;
 
@@ -38,7 +40,33 @@ std::vector<std::string> configuration_files(const FileView& view, const fs::pat
 // Module sources on the file system, resolved against the calling module's directory.
 class DiskModules : public ModuleFiles {
  public:
-  explicit DiskModules(const FileView& view) : view_(view) {}
+  DiskModules(const FileView& view, const std::vector<fs::path>& allowed_roots)
+      : view_(view), allowed_roots_(allowed_roots) {}
+
+  std::optional<std::string> read_file(const std::string& path, std::string& why) override {
+    std::error_code ec;
+    const bool overlaid = view_.overlaid(path) != nullptr;
+    const fs::path canonical = overlaid ? fs::path(path) : fs::canonical(path, ec);
+    if (ec) {
+      why =
+          fmt::format("{}: {}", path,
+                      ec == std::errc::no_such_file_or_directory ? "file not found" : ec.message());
+      return std::nullopt;
+    }
+    const bool allowed = std::any_of(
+        allowed_roots_.begin(), allowed_roots_.end(),
+        [&](const fs::path& root) { return is_inside(canonical, fs::weakly_canonical(root, ec)); });
+    if (!allowed) {
+      why = fmt::format("{} lies outside the repository (--include-root allows more)", path);
+      return std::nullopt;
+    }
+    try {
+      return view_.read(canonical);
+    } catch (const InputError& error) {
+      why = error.what();
+      return std::nullopt;
+    }
+  }
 
   std::variant<Directory, std::string> read(std::string_view caller_identity,
                                             std::string_view caller_display,
@@ -64,17 +92,22 @@ class DiskModules : public ModuleFiles {
 
  private:
   const FileView& view_;
+  const std::vector<fs::path>& allowed_roots_;
 };
 
 }  // namespace
 
 ReadResult read_terraform_directory(const TerraformDirectory& input, const DocumentLimits& limits,
-                                    const FileView& view, const TerraformVariables& variables) {
+                                    const FileView& view, const TerraformVariables& variables,
+                                    const std::vector<fs::path>& allowed_roots) {
   std::vector<SourceText> sources = input.named;
   TerraformReadOptions options;
   options.limits = limits;
   options.variables = &variables;
-  DiskModules modules(view);
+  // The module's own folder is allowed too, as a zone file's is for $INCLUDE.
+  std::vector<fs::path> roots = allowed_roots;
+  roots.push_back(input.directory.empty() ? fs::path(".") : input.directory);
+  DiskModules modules(view, roots);
   if (input.on_disk) {
     options.directory = input.display_directory.empty() ? "." : input.display_directory;
     options.identity = identity_of(input.directory);

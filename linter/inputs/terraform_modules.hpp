@@ -21,9 +21,11 @@ struct TerraformDirectory {
 };
 
 // The module of one directory: the named files, the other configuration and auto tfvars files
-// beside them for context, and the local modules it calls.
+// beside them for context, and the local modules it calls. file() and templatefile() read
+// only below `allowed_roots` (the repository, --include-root), as $INCLUDE does.
 ReadResult read_terraform_directory(const TerraformDirectory& input, const DocumentLimits& limits,
-                                    const FileView& view, const TerraformVariables& variables);
+                                    const FileView& view, const TerraformVariables& variables,
+                                    const std::vector<std::filesystem::path>& allowed_roots);
 
 // The --var-file files, read; throws InputError when one cannot be.
 std::vector<SourceText> read_variable_files(const std::vector<std::string>& paths,

@@ -8,10 +8,6 @@
 // Usage: hcl_spec_suite SUITE_DIR
 // Inputs in HCL's JSON profile (NAME.hcl.json) are not run: dnslint reads JSON with
 // Terraform's block schema, not with a generic decoder.
-//
-// One value differs on purpose: hclsyntax normalises string literals to Unicode NFC, dnslint
-// keeps them as written (DNS data compares byte for byte). That attribute is left out of the
-// comparison; the rest of its test is compared as usual.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -211,20 +207,6 @@ Expected read_expectation(const Document& test) {
   return expected;
 }
 
-// Attributes of a test's result that are not compared, by test.
-const std::map<std::string, std::string> kNotCompared{
-    {"primitive_literals.t", "string_unicode_nonnorm"},
-};
-
-Value without(const Value& object, const std::string& name) {
-  if (!object.is_mapping()) return object;
-  Value::Attributes kept;
-  for (const auto& attribute : object.attributes()) {
-    if (attribute.first != name) kept.push_back(attribute);
-  }
-  return Value::mapping(object.kind(), std::move(kept));
-}
-
 // Runs one test; returns what went wrong, or nothing.
 std::vector<std::string> run(const fs::path& test_path) {
   fs::path base = test_path;
@@ -284,12 +266,7 @@ std::vector<std::string> run(const fs::path& test_path) {
                                      wanted.column, wanted.byte));
     }
   }
-  std::optional<Value> wanted = expected.result;
-  if (const auto skipped = kNotCompared.find(test_path.filename().string());
-      skipped != kNotCompared.end() && wanted) {
-    result = without(result, skipped->second);
-    wanted = without(*wanted, skipped->second);
-  }
+  const std::optional<Value> wanted = expected.result;
   if (wanted && errors.empty() && !same(result, *wanted)) {
     problems.push_back(
         fmt::format("decoded {}\n  expected {}", result.describe(), wanted->describe()));

@@ -33,6 +33,8 @@ FIXTURES = [
     "language/templates",
     "language/local-module",
     "language/module-for-each",
+    "language/functions-encoding",
+    "assembly/public-and-private-zones",
 ]
 
 PROVIDER = '''

@@ -1,6 +1,6 @@
-# What Terraform refuses is an error where it is written, as `terraform validate` says it: a
-# reference to a variable or local the module does not declare, a key a literal map lacks, an
-# index into a set. A root variable without a value is only unknown: Terraform may take it from
+# What Terraform refuses is an error where it is written, as `terraform validate` or `plan`
+# says it: a reference to a variable or local the module does not declare, a key a literal map
+# lacks, an index into a set, a file that is not there. A root variable without a value is only unknown: Terraform may take it from
 # the environment.
 variable "environment" {}
 
@@ -58,4 +58,12 @@ resource "aws_route53_record" "environment" {
   type    = "A"
   ttl     = 300
   records = ["192.0.2.2"]
+}
+
+resource "aws_route53_record" "missing_file" {
+  zone_id = aws_route53_zone.main.zone_id
+  name    = "backup"
+  type    = "CNAME"
+  ttl     = 300
+  records = [file("${path.module}/backup-host.txt")] # expect: syntax-error "file not found"
 }

@@ -34,5 +34,5 @@ resource "aws_route53_record" "mx" {
   name    = ""
   type    = "MX"
   ttl     = 300
-  records = ["10 mail.example.com", "20 ${file("backup-host.txt")}"] # expect: unresolved-value "file() is not evaluated"
+  records = ["10 mail.example.com", "20 ${uuid()}.example.net"] # expect: unresolved-value "uuid() is not evaluated"
 }
