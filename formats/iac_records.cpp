@@ -309,7 +309,7 @@ void IacModelBuilder::add(const IacRecordSet& given) {
       // ALIAS, ANAME, a flattened CNAME: the provider answers with the target's addresses,
       // which are not in these files. Like a CNAME, it is the name's only data.
       alias = given;
-      alias->type.text = "A";
+      alias->type.text = std::string("A");
       for (IacValue& value : alias->values) {
         value.unknown = fmt::format("an {} answers with its target's addresses", given.type.text);
         value.unknown_reported = true;
@@ -402,7 +402,10 @@ void IacModelBuilder::add(const IacRecordSet& given) {
   if (!zone.empty() && (set.whole_zone || (set.zone && set.zone->zone_created_here))) {
     pending.complete = true;
   }
-  for (const IacValue& value : set.values) add_value(set, value, *type, zone, record, pending);
+  for (const IacValue& value : set.values) {
+    out_.sources.push_back({value.location, *owner, set.address});
+    add_value(set, value, *type, zone, record, pending);
+  }
 }
 
 void IacModelBuilder::declare_zone(const IacZoneDeclaration& zone) { declared_.push_back(zone); }

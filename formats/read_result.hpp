@@ -20,6 +20,14 @@ struct RecordOrigin {
   std::vector<RelatedLocation> related;
 };
 
+// The infrastructure-code object a record comes from ("aws_route53_record.mx"), where it is
+// written: for showing what the model holds (dnslint records).
+struct RecordSource {
+  SourceLocation at;
+  std::string owner;  // canonical: instances of one resource block share `at`
+  std::string address;
+};
+
 struct ReadResult {
   NameTable names;
   std::vector<std::string> files;  // display paths by FileId, local to this result
@@ -27,6 +35,7 @@ struct ReadResult {
   std::vector<Finding> findings;  // syntax-error, include-error, unresolved-value
   std::vector<Suppression> suppressions;
   std::vector<RecordOrigin> origins;
+  std::vector<RecordSource> sources;  // IaC readers: each record set's resource
   // What this input is (a zone file's path, a Terraform module's directory; canonical) and
   // what it read as parts of itself (the files it $INCLUDEs, the child modules it calls): an
   // input that another input of the run reads as its part is not linted again on its own.

@@ -1,6 +1,7 @@
 #include "model/address.hpp"
 
 #include <arpa/inet.h>
+#include <fmt/format.h>
 
 #include <cstring>
 #include <string>
@@ -11,6 +12,11 @@ std::string format_ipv6(const std::array<std::uint8_t, 16>& address) {
   char text[INET6_ADDRSTRLEN] = {};
   ::inet_ntop(AF_INET6, address.data(), text, sizeof text);
   return text;
+}
+
+std::string format_ipv4(std::uint32_t address) {
+  return fmt::format("{}.{}.{}.{}", address >> 24, address >> 16 & 255, address >> 8 & 255,
+                     address & 255);
 }
 
 std::optional<std::uint32_t> parse_ipv4(std::string_view text) {

@@ -16,6 +16,8 @@ std::optional<std::array<std::uint8_t, 16>> parse_ipv6(std::string_view text);
 
 // RFC 5952 §4: the canonical text of an IPv6 address ("2001:db8::1").
 std::string format_ipv6(const std::array<std::uint8_t, 16>& address);
+// An IPv4 address (host byte order) in dotted decimal.
+std::string format_ipv4(std::uint32_t address);
 
 // True for "192.0.2.1", "2001:db8::1", and either inside brackets ("[192.0.2.1]", the RFC 5321
 // §4.1.3 address-literal form), with or without a trailing dot.

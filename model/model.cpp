@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "model/address.hpp"
+
 namespace dnslint {
 
 std::string_view severity_name(Severity severity) {
@@ -86,6 +88,57 @@ std::string rdata_key(const Record& record) {
     std::string operator()(const GenericData& g) const { return std::string(g.wire.view()); }
   };
   return std::visit(KeyVisitor{}, record.rdata);
+}
+
+std::string presentation_text(const NameTable& names, const Record& record) {
+  const auto name = [&](const TargetName& target) { return std::string(names.str(target.name)); };
+  return std::visit(
+      [&](const auto& data) -> std::string {
+        using T = std::decay_t<decltype(data)>;
+        if constexpr (std::is_same_v<T, AData>) {
+          return format_ipv4(data.address);
+        } else if constexpr (std::is_same_v<T, AaaaData>) {
+          return format_ipv6(data.address);
+        } else if constexpr (std::is_same_v<T, NameData>) {
+          return name(data.target);
+        } else if constexpr (std::is_same_v<T, MxData>) {
+          return fmt::format("{} {}", data.preference(), name(data.exchange));
+        } else if constexpr (std::is_same_v<T, SrvData>) {
+          return fmt::format("{} {} {} {}", data.priority, data.weight, data.port,
+                             name(data.target));
+        } else if constexpr (std::is_same_v<T, Boxed<SoaData>>) {
+          return fmt::format("{} {} {} {} {} {} {}", name(data->mname), name(data->rname),
+                             data->serial, data->refresh, data->retry, data->expire, data->minimum);
+        } else if constexpr (std::is_same_v<T, TxtData>) {
+          // RFC 1035 §5.1: quotes and backslashes escaped, other bytes outside printable
+          // ASCII as \DDD.
+          std::string out;
+          data.for_each_string([&](std::string_view text) {
+            if (!out.empty()) out += ' ';
+            out += '"';
+            for (char c : text) {
+              const auto byte = static_cast<unsigned char>(c);
+              if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+              } else if (byte < 0x20 || byte >= 0x7f) {
+                out += fmt::format("\\{:03}", byte);
+              } else {
+                out += c;
+              }
+            }
+            out += '"';
+          });
+          return out.empty() ? "\"\"" : out;
+        } else {
+          const std::string_view wire = data.wire.view();
+          std::string out = fmt::format("\\# {}", wire.size());
+          if (!wire.empty()) out += ' ';
+          for (char c : wire) out += fmt::format("{:02x}", static_cast<unsigned char>(c));
+          return out;
+        }
+      },
+      record.rdata);
 }
 
 bool same_rdata(const Record& a, const Record& b) {

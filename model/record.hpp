@@ -239,4 +239,8 @@ std::string rdata_key(const Record& record);
 // True when the two records' rdata is the same, as rdata_key compares it (without making keys).
 bool same_rdata(const Record& a, const Record& b);
 
+// The record's data in presentation format (RFC 1035 §5.1), names absolute, TXT strings
+// quoted; the generic form (RFC 3597 §5) for every type kept in wire form.
+std::string presentation_text(const NameTable& names, const Record& record);
+
 }  // namespace dnslint

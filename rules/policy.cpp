@@ -53,35 +53,9 @@ bool ZoneScope::covers(const Model& model, const Zone& zone) const {
 }
 
 std::string record_value_text(const Model& model, const Record& record) {
-  return std::visit(
-      [&](const auto& data) -> std::string {
-        using T = std::decay_t<decltype(data)>;
-        if constexpr (std::is_same_v<T, AData>) {
-          return fmt::format("{}.{}.{}.{}", data.address >> 24, data.address >> 16 & 255,
-                             data.address >> 8 & 255, data.address & 255);
-        } else if constexpr (std::is_same_v<T, AaaaData>) {
-          return format_ipv6(data.address);
-        } else if constexpr (std::is_same_v<T, NameData>) {
-          return std::string(model.name(data.target.name));
-        } else if constexpr (std::is_same_v<T, MxData>) {
-          return fmt::format("{} {}", data.preference(), model.name(data.exchange.name));
-        } else if constexpr (std::is_same_v<T, SrvData>) {
-          return fmt::format("{} {} {} {}", data.priority, data.weight, data.port,
-                             model.name(data.target.name));
-        } else if constexpr (std::is_same_v<T, TxtData>) {
-          return txt_text(record);
-        } else if constexpr (std::is_same_v<T, Boxed<SoaData>>) {
-          return fmt::format("{} {} {} {} {} {} {}", model.name(data->mname.name),
-                             model.name(data->rname.name), data->serial, data->refresh, data->retry,
-                             data->expire, data->minimum);
-        } else {
-          const std::string_view wire = data.wire.view();
-          std::string hex;
-          for (char c : wire) hex += fmt::format("{:02x}", static_cast<unsigned char>(c));
-          return fmt::format("\\# {} {}", wire.size(), hex);
-        }
-      },
-      record.rdata);
+  // TXT as its text, joined, as patterns are written; the rest as a zone file writes it.
+  if (std::holds_alternative<TxtData>(record.rdata)) return txt_text(record);
+  return presentation_text(model.names, record);
 }
 
 }  // namespace dnslint

@@ -29,23 +29,43 @@ RdataError error_at(std::size_t token, std::string message) {
   return RdataError{token, std::move(message), false};
 }
 
-// The octets that unpadded base32hex `text` decodes to (RFC 4648 §7), or nullopt when it is
-// not unpadded base32hex: a digit outside 0-9A-V, or a length that leaves bits of no octet.
-std::optional<std::size_t> unpadded_base32hex_octets(std::string_view text) {
+}  // namespace
+
+std::optional<std::string> decode_unpadded_base32hex(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  for (char c : text) {
-    const bool digit = is_decimal_digit(c) || (c >= 'A' && c <= 'V') || (c >= 'a' && c <= 'v');
-    if (!digit) return std::nullopt;
-  }
   switch (text.size() % 8) {
     case 1:
     case 3:
     case 6:
-      return std::nullopt;
+      return std::nullopt;  // bits of no whole octet
     default:
-      return text.size() * 5 / 8;
+      break;
   }
+  std::string octets;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    unsigned digit = 0;
+    if (is_decimal_digit(c)) {
+      digit = static_cast<unsigned>(c - '0');
+    } else if (c >= 'A' && c <= 'V') {
+      digit = static_cast<unsigned>(c - 'A' + 10);
+    } else if (c >= 'a' && c <= 'v') {
+      digit = static_cast<unsigned>(c - 'a' + 10);
+    } else {
+      return std::nullopt;
+    }
+    buffer = (buffer << 5 | digit) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      octets += static_cast<char>(buffer >> bits & 0xff);
+    }
+  }
+  return octets;
 }
+
+namespace {
 
 // NXT's bitmap covers the types 1 to 127 (RFC 2535 §5.2), which BIND also takes as numbers.
 bool is_nxt_type_number(std::string_view text) {
@@ -77,17 +97,17 @@ std::optional<RdataError> check_nsec3(std::span<const Token> tokens) {
   // Fewer fields are reported by the rdata conversion, with its own message.
   if (tokens.size() < 5) return std::nullopt;
   const std::string_view next = tokens[4].text;
-  const auto octets = unpadded_base32hex_octets(next);
+  const auto octets = decode_unpadded_base32hex(next);
   if (!octets) {
     return error_at(4, fmt::format("NSEC3 next hashed owner '{}' is not unpadded base32hex "
                                    "(RFC 5155 §3.3)",
                                    printable_excerpt(next)));
   }
   // RFC 5155 §3.1.7: the field holds a hash of the algorithm's length; SHA-1's is 20 octets.
-  if (tokens[0].text == "1" && *octets != 20) {
+  if (tokens[0].text == "1" && octets->size() != 20) {
     return error_at(4, fmt::format("NSEC3 next hashed owner '{}' is {} octets; a SHA-1 hash "
                                    "(algorithm 1) is 20",
-                                   printable_excerpt(next), *octets));
+                                   printable_excerpt(next), octets->size()));
   }
   return check_type_list(rrtype::NSEC3, tokens, 5, true);
 }
@@ -367,7 +387,7 @@ std::optional<RdataError> check_presentation(RRType type, std::span<const Token>
 }
 
 std::optional<std::string> check_nsec3_owner_label(std::string_view label) {
-  if (unpadded_base32hex_octets(label)) return std::nullopt;
+  if (decode_unpadded_base32hex(label)) return std::nullopt;
   return fmt::format("NSEC3 owner '{}' is not a hash in unpadded base32hex (RFC 5155 §3)",
                      printable_excerpt(label));
 }

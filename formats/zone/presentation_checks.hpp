@@ -14,6 +14,10 @@
 
 namespace dnslint {
 
+// The octets that unpadded base32hex `text` decodes to (RFC 4648 §7), or nullopt when it is
+// not unpadded base32hex: a digit outside 0-9A-V, or a length that leaves bits of no octet.
+std::optional<std::string> decode_unpadded_base32hex(std::string_view text);
+
 // The first problem with the rdata `tokens` of a `type` record, or nullopt.
 std::optional<RdataError> check_presentation(RRType type, std::span<const Token> tokens);
 

@@ -333,6 +333,16 @@ std::variant<Rdata, RdataError> RdataParser::parse_with_ldns(RRType type,
     return RdataError{0, fmt::format("bad {} rdata '{}': {}", type_name(type),
                                      printable_excerpt(raw), ldns_get_errorstr_by_id(status))};
   }
+  if (type == rrtype::NSEC3 && tokens.size() > 4 && ldns_rr_rd_count(rr) > 4) {
+    // ldns decodes padded base32hex of a length that is not a multiple of five octets wrongly
+    // (BIND's good-nsec3-nopadhash.db); the field is the hash's length and octets.
+    if (const auto hash = decode_unpadded_base32hex(tokens[4].raw); hash && hash->size() < 256) {
+      const std::string field = static_cast<char>(hash->size()) + *hash;
+      ldns_rdf* next_owner =
+          ldns_rdf_new_frm_data(LDNS_RDF_TYPE_NSEC3_NEXT_OWNER, field.size(), field.data());
+      ldns_rdf_deep_free(ldns_rr_set_rdf(rr, next_owner, 4));
+    }
+  }
   std::variant<Rdata, RdataError> result = RdataError{0, "rdata could not be encoded"};
   if (has_native_parser(type)) {
     // RFC 3597 form of a type we read natively: let ldns decode it, then read its

@@ -28,6 +28,7 @@
 #include "linter/inputs/source_files.hpp"
 #include "linter/lsp/lsp.hpp"
 #include "linter/reports/baseline.hpp"
+#include "linter/reports/records.hpp"
 #include "linter/reports/reports.hpp"
 #include "model/reported_rules.hpp"
 
@@ -105,7 +106,9 @@ void print_skipped(const std::vector<SkippedFile>& skipped, bool walked_too) {
   }
 }
 
-int lint_command(CliOptions& options) {
+// What every command that reads inputs does first: check the paths, find the configuration
+// and the path root from them. True when standard input is among the paths.
+bool prepare_inputs(CliOptions& options) {
   if (options.path_root) {
     std::error_code ec;
     if (!fs::is_directory(*options.path_root, ec)) {
@@ -128,6 +131,42 @@ int lint_command(CliOptions& options) {
     std::cerr << fmt::format("dnslint: configuration: {}\n", options.request.rules.source());
     std::cerr << fmt::format("dnslint: paths relative to {}\n", options.request.path_root.string());
   }
+  return reads_stdin;
+}
+
+// Writes a command's output to --output or standard output.
+void emit(const CliOptions& options, const std::string& text) {
+  if (options.output) {
+    write_atomically(*options.output, text);
+    return;
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  if (std::fflush(stdout) != 0) throw InputError("cannot write the report to standard output");
+}
+
+int records_command(CliOptions& options) {
+  prepare_inputs(options);
+  fs::path root;
+  const BuiltModel built = read_model(options.request, root);
+  if (built.model.files.empty() && !options.allow_empty) {
+    throw InputError(
+        "no input file was read: the paths hold no zone file, Terraform or DNS YAML dnslint "
+        "reads (--allow-empty accepts that)");
+  }
+  emit(options,
+       options.records_format == "json" ? write_records_json(built) : write_records_text(built));
+  const auto errors = std::count_if(built.findings.begin(), built.findings.end(),
+                                    [](const Finding& f) { return f.severity == Severity::error; });
+  if (errors > 0) {
+    std::cerr << fmt::format(
+        "dnslint: {} input error{} left records out; `dnslint` with the same paths reports them\n",
+        errors, errors == 1 ? "" : "s");
+  }
+  return 0;
+}
+
+int lint_command(CliOptions& options) {
+  const bool reads_stdin = prepare_inputs(options);
   if (options.statistics && options.format != "text") {
     throw UsageError(
         "--statistics counts findings in place of the text report; it takes no "
@@ -232,12 +271,7 @@ int lint_command(CliOptions& options) {
   } else {
     report = render(result, options.format, color, options.sarif_suppressed);
   }
-  if (options.output) {
-    write_atomically(*options.output, report);
-  } else {
-    std::fwrite(report.data(), 1, report.size(), stdout);
-    if (std::fflush(stdout) != 0) throw InputError("cannot write the report to standard output");
-  }
+  emit(options, report);
   if (options.request.timing) {
     stopwatch.lap("report");
     print_timings(result.timings);
@@ -311,6 +345,8 @@ int run_cli(int argc, char** argv) {
         return 0;
       case Command::lint:
         return lint_command(options);
+      case Command::records:
+        return records_command(options);
     }
   } catch (const UsageError& e) {
     std::cerr << "dnslint: " << e.what() << "\n";

@@ -16,7 +16,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { lint, rules, explain, config, completion, lsp, version, help };
+enum class Command { lint, records, rules, explain, config, completion, lsp, version, help };
 
 struct CliOptions {
   Command command = Command::lint;
@@ -36,6 +36,7 @@ struct CliOptions {
   std::string color = "auto";
   std::string rules_format = "text";
   std::string config_format = "yaml";
+  std::string records_format = "text";
   bool quiet = false;                  // --quiet
   bool statistics = false;             // --statistics
   bool exit_zero = false;              // --exit-zero

@@ -42,6 +42,7 @@ void expect_one_of(std::string_view option, const std::string& value,
 
 const std::vector<std::string_view> kRuleListFormats{"text", "json", "markdown"};
 const std::vector<std::string_view> kConfigFormats{"yaml", "json"};
+const std::vector<std::string_view> kRecordsFormats{"text", "json"};
 const std::vector<std::string_view> kInputFormats{
     "zone", "tf", "tf-json", "tf-plan", "tf-state", "octodns", "dnsendpoint", "cloudformation"};
 
@@ -57,7 +58,8 @@ std::vector<CliOption> make_options() {
   return {
       choice("--format", "-f", "FORMAT", formats,
              "report format: text (default), json, sarif, github, gitlab, junit or markdown; "
-             "for `rules` text, json or markdown, for `config` yaml or json",
+             "for `rules` text, json or markdown, for `config` yaml or json, for `records` "
+             "text or json",
              [](CliOptions& o, const std::string& v) {
                if (o.command == Command::rules) {
                  expect_one_of("--format", v, kRuleListFormats);
@@ -65,6 +67,9 @@ std::vector<CliOption> make_options() {
                } else if (o.command == Command::config) {
                  expect_one_of("--format", v, kConfigFormats);
                  o.config_format = v;
+               } else if (o.command == Command::records) {
+                 expect_one_of("--format", v, kRecordsFormats);
+                 o.records_format = v;
                } else {
                  expect_one_of("--format", v, report_format_names());
                  o.format = v;
@@ -435,6 +440,9 @@ std::vector<std::string_view> long_options() {
 
 const std::vector<CliCommand>& cli_commands() {
   static const std::vector<CliCommand> commands{
+      {"records", "[-f text|json] [PATH...]",
+       "print the records the rules see, zone by zone, each with where it is written",
+       Command::records},
       {"rules", "[-f text|json|markdown]", "list every rule", Command::rules},
       {"explain", "RULE", "print a rule's documentation", Command::explain},
       {"config", "[--config FILE] [-f yaml|json]", "print the effective configuration",

@@ -25,8 +25,8 @@ namespace dnslint {
 namespace {
 
 // Moves one reader's zones into the model, renumbering its names and files.
-void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
-           std::vector<Suppression>& suppressions, std::vector<RecordOrigin>& origins) {
+void merge(ReadResult&& read, BuiltModel& built) {
+  Model& model = built.model;
   // The first table becomes the model's as it is, its ids unchanged; later ones are
   // renumbered into it. (Moving avoids holding two copies of every name of a large zone.)
   std::vector<NameId> remap;
@@ -54,16 +54,20 @@ void merge(ReadResult&& read, Model& model, std::vector<Finding>& findings,
   }
   for (Finding& finding : read.findings) {
     finding.location.file += file_offset;
-    findings.push_back(std::move(finding));
+    built.findings.push_back(std::move(finding));
   }
   for (Suppression& suppression : read.suppressions) {
     suppression.location.file += file_offset;
-    suppressions.push_back(std::move(suppression));
+    built.suppressions.push_back(std::move(suppression));
   }
   for (RecordOrigin& origin : read.origins) {
     origin.at.file += file_offset;
     for (RelatedLocation& related : origin.related) related.location.file += file_offset;
-    origins.push_back(std::move(origin));
+    built.origins.push_back(std::move(origin));
+  }
+  for (RecordSource& source : read.sources) {
+    source.at.file += file_offset;
+    built.sources.push_back(std::move(source));
   }
 }
 
@@ -279,6 +283,19 @@ LintRequest rooted(const LintRequest& given) {
   return request;
 }
 
+// --origin, canonical; empty without it. ConfigError when it is no name.
+std::string forced_origin_of(const LintRequest& request) {
+  std::string forced_origin;
+  if (request.origin) {
+    std::string text = *request.origin;
+    if (!text.empty() && text != "." && !text.ends_with('.')) text += '.';
+    if (auto error = parse_name(text, ".", forced_origin)) {
+      throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
+    }
+  }
+  return forced_origin;
+}
+
 CollectedInputs collect(const LintRequest& request, const FileView& view) {
   const PathDisplay display(request.path_root);
   CollectOptions options;
@@ -304,14 +321,7 @@ LintResult lint(const LintRequest& given) {
   const LintRequest request = rooted(given);
   std::vector<PhaseTime> timings;
   Stopwatch stopwatch(request.timing ? &timings : nullptr);
-  std::string forced_origin;
-  if (request.origin) {
-    std::string text = *request.origin;
-    if (!text.empty() && text != "." && !text.ends_with('.')) text += '.';
-    if (auto error = parse_name(text, ".", forced_origin)) {
-      throw ConfigError(fmt::format("--origin '{}': {}", *request.origin, error->reason));
-    }
-  }
+  const std::string forced_origin = forced_origin_of(request);
   const FileView view(request.overlay, request.max_file_size);
   auto collected = collect(request, view);
   auto& inputs = collected.files;
@@ -340,23 +350,39 @@ LintResult lint(const LintRequest& given) {
   return result;
 }
 
+BuiltModel build_model(std::vector<ReadResult> reads, const LintRequest& request) {
+  BuiltModel built;
+  for (auto& read : reads) merge(std::move(read), built);
+  join_iac_zones(built.model);
+  apply_zone_settings(built.model, request.rules);
+  // Zones index side by side on the run's threads; a single large zone uses them itself.
+  built.model.build_indexes(
+      [&](std::size_t count, const Task& task) { parallel_for(count, request.jobs, task); });
+  return built;
+}
+
+BuiltModel read_model(const LintRequest& given, std::filesystem::path& root) {
+  const LintRequest request = rooted(given);
+  root = request.path_root;
+  const FileView view(request.overlay, request.max_file_size);
+  auto collected = collect(request, view);
+  std::vector<ReadResult> reads =
+      read_inputs(collected.files, request, view, forced_origin_of(request));
+  for (ReadResult& problem : collected.problems) reads.push_back(std::move(problem));
+  return build_model(std::move(reads), request);
+}
+
 LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
                       std::map<std::string, std::string> unsaved_texts) {
   std::vector<PhaseTime> timings;
   Stopwatch stopwatch(request.timing ? &timings : nullptr);
-  Model model;
-  std::vector<Finding> findings;
-  std::vector<Suppression> suppressions;
-  std::vector<RecordOrigin> origins;
-  for (auto& read : reads) merge(std::move(read), model, findings, suppressions, origins);
-  join_iac_zones(model);
-  apply_zone_settings(model, request.rules);
-  stopwatch.lap("merge");
-  // Zones index side by side on the run's threads; a single large zone uses them itself.
-  model.build_indexes(
-      [&](std::size_t count, const Task& task) { parallel_for(count, request.jobs, task); });
+  BuiltModel built = build_model(std::move(reads), request);
+  Model& model = built.model;
+  std::vector<Finding>& findings = built.findings;
+  std::vector<Suppression>& suppressions = built.suppressions;
+  const std::vector<RecordOrigin>& origins = built.origins;
   return_free_memory();
-  stopwatch.lap("index");
+  stopwatch.lap("merge and index");
 
   std::vector<const Rule*> enabled;
   for (const Rule& rule : all_rules()) {

@@ -108,6 +108,21 @@ struct InputListing {
 };
 InputListing list_inputs(const LintRequest& request);
 
+// What the readers produced, merged into one model and indexed: the zones the rules see, and
+// what the readers found and noted beside them.
+struct BuiltModel {
+  Model model;
+  std::vector<Finding> findings;  // the readers' own (syntax-error, unresolved-value, ...)
+  std::vector<Suppression> suppressions;
+  std::vector<RecordOrigin> origins;
+  std::vector<RecordSource> sources;
+};
+BuiltModel build_model(std::vector<ReadResult> reads, const LintRequest& request);
+
+// Reads the inputs of `request` into the model, without running the rules (dnslint records).
+// `root` gets the path root the files are named from.
+BuiltModel read_model(const LintRequest& request, std::filesystem::path& root);
+
 // The part of lint() after reading: merge what the readers produced into one model, run the
 // enabled rules, apply suppressions and sort. (The fuzz targets enter here.)
 // `unsaved_texts`: the texts of inputs not on disk, by display path (LintResult).

@@ -646,6 +646,46 @@ printf 'rules:\n  spf-lookup-limit:\n    includes: {_spf.google.com: 40}\n' >"$w
 run "pins as a mapping" 1 --config "$work/mail/map-pin.yaml" --select spf-lookup-limit --no-show-source "$work/mail/tf"
 check "... count exactly" contains "$out" "needs 40 DNS lookups"
 
+# --- records: what the rules see
+run "records of a zone file" 0 records data/example.com.zone
+check "... the SOA first, names absolute" bash -c "head -3 <<<'$out' | tail -1 | grep -q '^example.com. 3600 IN SOA ns1.example.com. hostmaster.example.com. 2024010101'"
+check "... each RRset after where it is written" contains "$out" "; ${here}data/example.com.zone:4, 5"
+check "... canonical order: mx1 before www" bash -c "grep -n '^mx1\|^www' <<<'$out' | head -1 | grep -q mx1"
+run "records as JSON" 0 records -f json data/example.com.zone
+check "... valid JSON with the records" bash -c "python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d[\"zones\"][0][\"records\"]) == 8' <<<'$out'"
+check "... each record with its line" contains "$out" '"line": 7'
+run "records takes text or json only" 2 records -f sarif data/example.com.zone
+check "... says which" contains "$err" "text"
+run "records of a file with an error" 0 records data/broken.example.com.zone
+check "... says records were left out" contains "$err" "left records out"
+check "... the bad record is not printed" bash -c "! grep -q '192.0.2.300' <<<'$out'"
+run "records of nothing" 2 records "$work/empty-dir-does-not-exist"
+mkdir -p "$work/records-tf"
+cat >"$work/records-tf/main.tf" <<'TF'
+variable "backup" {}
+
+resource "aws_route53_zone" "main" {
+  name = "example.com"
+}
+
+resource "aws_route53_record" "mx" {
+  zone_id = aws_route53_zone.main.zone_id
+  name    = "example.com"
+  type    = "MX"
+  ttl     = 300
+  records = ["10 mx1.example.com", "20 ${var.backup}"]
+}
+TF
+run "records of Terraform" 0 records "$work/records-tf"
+check "... the zone the resource creates" contains "$out" "; zone example.com. (whole)"
+check "... the resource named" contains "$out" "aws_route53_record.mx"
+check "... the value known" contains "$out" "example.com. 300 IN MX 10 mx1.example.com."
+check "... the value not known statically said so" contains "$out" "not known statically"
+run "records of Terraform with --var" 0 records --var backup=mx2.example.net. "$work/records-tf"
+check "... the variable's value used" contains "$out" "example.com. 300 IN MX 20 mx2.example.net."
+run "records to --output" 0 records -o "$work/records.txt" data/example.com.zone
+check "... written there" grep -q "IN SOA" "$work/records.txt"
+
 jobs_inputs=(../../examples ../rules "$work/jobs")
 "$DNSLINT" -j 1 -f json --fail-on never "${jobs_inputs[@]}" >"$work/jobs-1.json" 2>/dev/null
 check "-j 1 finds something" [ "$(grep -c '"rule"' "$work/jobs-1.json")" -gt 1000 ]

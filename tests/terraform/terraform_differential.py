@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Terraform itself as the oracle for evaluation: each AWS fixture below is planned by
 `terraform plan` (with the AWS provider from a filesystem mirror, credentials mocked, nothing
-refreshed), and the findings dnslint makes of the plan (`terraform show -json`) must be the
-findings it makes of the HCL it evaluated itself: same rule, zone, owner and type, as many
-times. What for_each, locals, functions and modules give is then what Terraform gives.
+refreshed), and what dnslint reads of the plan (`terraform show -json`) must be what it reads
+of the HCL it evaluated itself: the same records (`dnslint records`: owner, type, TTL, data),
+and the same findings (rule, zone, owner and type, as many times). What for_each, locals,
+functions and modules give is then what Terraform gives.
 
 Usage: terraform_differential.py DNSLINT SOURCE_DIR
 Exit 77 (skipped) without a `terraform` binary (HashiCorp does not publish it to Debian) or
@@ -106,6 +107,15 @@ def configure_mirror(work):
     return None
 
 
+def records(dnslint, path):
+    """The records `dnslint records` shows of a module or plan: (owner, type, TTL, data)."""
+    run = subprocess.run([dnslint, "records", "--format", "json", path],
+                         capture_output=True, text=True, check=True)
+    return collections.Counter((r["owner"], r["type"], r.get("ttl"), r.get("data"))
+                               for zone in json.loads(run.stdout)["zones"]
+                               for r in zone["records"])
+
+
 def terraform(args, cwd):
     return subprocess.run(["terraform", *args], cwd=cwd, capture_output=True, text=True,
                           env={**ENVIRONMENT, "TF_IN_AUTOMATION": "1", "NO_COLOR": "1",
@@ -146,6 +156,12 @@ def main():
             if ours != theirs:
                 problems.append(f"{fixture}: from the HCL {sorted(ours.elements())}, "
                                 f"from Terraform's plan {sorted(theirs.elements())}")
+            # The records themselves: what dnslint evaluated is what Terraform will publish.
+            ours, theirs = records(dnslint, module), records(dnslint, plan_json)
+            if ours != theirs:
+                problems.append(f"{fixture}: records only in the HCL's evaluation "
+                                f"{sorted((ours - theirs).elements(), key=str)}, only in "
+                                f"Terraform's plan {sorted((theirs - ours).elements(), key=str)}")
     shutil.rmtree(scratch, ignore_errors=True)
     for problem in problems:
         print(problem)
