@@ -90,4 +90,22 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+std::string describe_character(char c) {
+  switch (c) {
+    case '\t':
+      return "a tab";
+    case ' ':
+      return "a space";
+    case '\n':
+      return "a line feed";
+    case '\r':
+      return "a carriage return";
+    default:
+      break;
+  }
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte < 0x20 || byte >= 0x7f) return fmt::format("the byte 0x{:02X}", byte);
+  return fmt::format("'{}'", c);
+}
+
 }  // namespace dnslint

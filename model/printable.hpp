@@ -14,4 +14,8 @@ bool is_printable(std::string_view text);
 // characters and bytes that are not part of valid UTF-8 as \xHH; valid UTF-8 stays as it is.
 std::string printable(std::string_view text);
 
+// A character named for a message ("a tab", "a space", "the byte 0x01"), for the places
+// where printing it would show nothing or garble the line.
+std::string describe_character(char c);
+
 }  // namespace dnslint

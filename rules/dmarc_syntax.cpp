@@ -14,14 +14,28 @@
 namespace dnslint {
 namespace {
 
-// A TXT record at a _dmarc name that is meant as DMARC: it starts with a v= tag or names DMARC.
+// Another policy's record: at a _dmarc name it is misplaced (mail-record-misplaced), not a
+// broken DMARC record.
+bool other_policy(std::string_view text) {
+  return is_spf(text) || starts_with_ignoring_case(text, "v=STSv1") ||
+         starts_with_ignoring_case(text, "v=TLSRPTv1") ||
+         starts_with_ignoring_case(text, "v=DKIM1");
+}
+
+// A TXT record at a _dmarc name that is meant as DMARC: it starts with a v= tag, names DMARC
+// or sets a policy (p=).
 bool meant_as_dmarc(std::string_view text) {
+  if (other_policy(text)) return false;
   const std::string lower = to_ascii_lower(text);
   const std::size_t start = lower.find_first_not_of(" \t");
-  return lower.find("dmarc") != std::string::npos ||
-         (start != std::string::npos && lower.compare(start, 1, "v") == 0 &&
-          lower.find_first_not_of(" \t", start + 1) != std::string::npos &&
-          lower[lower.find_first_not_of(" \t", start + 1)] == '=');
+  if (lower.find("dmarc") != std::string::npos) return true;
+  if (start != std::string::npos && lower.compare(start, 1, "v") == 0 &&
+      lower.find_first_not_of(" \t", start + 1) != std::string::npos &&
+      lower[lower.find_first_not_of(" \t", start + 1)] == '=')
+    return true;
+  const TagList list = parse_tag_list(text);
+  return std::any_of(list.tags.begin(), list.tags.end(),
+                     [](const Tag& tag) { return equals_ignoring_case(tag.name, "p"); });
 }
 
 bool is_digits(std::string_view text) {
@@ -53,22 +67,36 @@ std::vector<Problem> problems_of(std::string_view text) {
     }
     return nullptr;
   };
+  bool version_swallowed_tags = false;  // "v=DMARC1, p=reject": p= is not a tag of its own
   // §6.4: dmarc-version = "v" *WSP "=" *WSP %x44 %x4d %x41 %x52 %x43 %x31, first.
   if (list.tags.empty() || !equals_ignoring_case(list.tags.front().name, "v")) {
     const Tag* v = tag("v");
     problems.push_back(
-        {"v=DMARC1 is not the first tag: receivers discard the record (RFC 7489 §6.6.3)",
+        {v != nullptr
+             ? "v=DMARC1 is not the first tag: receivers discard the record (RFC 7489 §6.6.3)"
+             : "the record does not start with v=DMARC1: receivers discard it, and the domain "
+               "has no DMARC policy (RFC 7489 §6.6.3)",
          v != nullptr ? v->text : text.substr(0, text.find(';'))});
   } else if (const std::string_view v = list.tags.front().value;
-             v.starts_with("DMARC1") && v.size() > 6 && (v[6] == ' ' || v[6] == '\t')) {
-    problems.push_back({fmt::format("'{}': tags are separated by ';', so receivers read "
+             starts_with_ignoring_case(v, "DMARC1") && v.size() > 6) {
+    // "v=DMARC1 p=none", "v=DMARC1, p=reject", "v=DMARC1p=none": the separator is wrong,
+    // not the version.
+    const char next = v[6];
+    const std::string what = next == ' ' || next == '\t' ? "a space stands where ';' belongs"
+                             : next == ','                ? "a comma stands where ';' belongs"
+                                                          : "';' is missing after v=DMARC1";
+    version_swallowed_tags = true;
+    problems.push_back({fmt::format("'{}': {}: tags are separated by ';', so receivers read "
                                     "this as one v= tag and discard the record",
-                                    list.tags.front().text),
+                                    list.tags.front().text, what),
                         list.tags.front().text});
   } else if (v != "DMARC1") {
     problems.push_back(
-        {fmt::format("v={} is not v=DMARC1 (exactly, in capitals): receivers discard the record",
-                     list.tags.front().value),
+        {equals_ignoring_case(v, "DMARC1")
+             ? fmt::format("v={} is not v=DMARC1 (in capitals, exactly): receivers discard "
+                           "the record",
+                           v)
+             : fmt::format("v={} is not v=DMARC1: receivers discard the record", v),
          list.tags.front().text,
          // "v=dmarc1" means what it says in the wrong case: capitals are the certain fix.
          equals_ignoring_case(v, "DMARC1") ? fmt::format("{}=DMARC1", list.tags.front().name)
@@ -83,8 +111,10 @@ std::vector<Problem> problems_of(std::string_view text) {
   const std::string without_policy =
       rua_valid ? "receivers act as if it said p=none" : "receivers apply no DMARC policy";
   if (const Tag* p = tag("p"); p == nullptr) {
-    problems.push_back({fmt::format("no p= tag: {} (RFC 7489 §6.6.3)", without_policy),
-                        list.tags.empty() ? text : list.tags.front().text});
+    if (!version_swallowed_tags) {
+      problems.push_back({fmt::format("no p= tag: {} (RFC 7489 §6.6.3)", without_policy),
+                          list.tags.empty() ? text : list.tags.front().text});
+    }
   } else if (!one_of(p->value, {"none", "quarantine", "reject"})) {
     problems.push_back(
         {fmt::format("p={} is not none, quarantine or reject: {}", p->value, without_policy),
@@ -125,6 +155,11 @@ std::vector<Problem> problems_of(std::string_view text) {
   for (std::string_view name : {"rua", "ruf"}) {
     const Tag* t = tag(name);
     if (t == nullptr) continue;
+    if (t->value.empty()) {
+      problems.push_back(
+          {fmt::format("{}= has no URI: give a mailto: address or drop the tag", name), t->text});
+      continue;
+    }
     for (std::string_view uri : split_list(t->value, ',')) {
       if (auto bad = check_report_uri(uri, true)) {
         problems.push_back(

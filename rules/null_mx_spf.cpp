@@ -18,6 +18,7 @@ bool rejects_all(std::string_view text) {
   if (!record.problems.empty()) return false;
   bool fail_all = false;
   for (const SpfTerm& term : record.terms) {
+    if (!term.evaluated) continue;  // "v=spf1 -all ip4:..." authorises nobody
     if (term.kind == SpfKind::all) {
       fail_all = term.qualifier == '-';
     } else if (term.kind != SpfKind::exp && term.kind != SpfKind::unknown_modifier) {

@@ -25,6 +25,7 @@ Rule ds_at_apex_rule();
 Rule duplicate_record_rule();
 Rule include_error_rule();
 Rule invalid_suppression_rule();
+Rule mail_record_misplaced_rule();
 Rule mta_sts_syntax_rule();
 Rule mx_backup_same_host_rule();
 Rule mx_backup_same_network_rule();
@@ -61,6 +62,7 @@ Rule spf_lookup_limit_rule();
 Rule spf_multiple_rule();
 Rule spf_permissive_all_rule();
 Rule spf_syntax_rule();
+Rule spf_unreachable_term_rule();
 Rule srv_target_cname_rule();
 Rule srv_target_invalid_hostname_rule();
 Rule srv_target_no_address_rule();
@@ -94,6 +96,7 @@ const std::vector<Rule>& all_rules() {
       duplicate_record_rule(),
       include_error_rule(),
       invalid_suppression_rule(),
+      mail_record_misplaced_rule(),
       mta_sts_syntax_rule(),
       mx_backup_same_host_rule(),
       mx_backup_same_network_rule(),
@@ -130,6 +133,7 @@ const std::vector<Rule>& all_rules() {
       spf_multiple_rule(),
       spf_permissive_all_rule(),
       spf_syntax_rule(),
+      spf_unreachable_term_rule(),
       srv_target_cname_rule(),
       srv_target_invalid_hostname_rule(),
       srv_target_no_address_rule(),

@@ -19,6 +19,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
         for (const TxtRecord& spf : records) {
           for (const SpfTerm& term : parse_spf(spf.text).terms) {
             if (term.kind != SpfKind::include && term.kind != SpfKind::redirect) continue;
+            if (!term.evaluated) continue;  // never looked up
             const auto target = spf_target_name(term.domain);
             if (!target) continue;
             const RecordAnswer answer = lookup_records(model, *target, rrtype::TXT);

@@ -61,7 +61,7 @@ class Counter {
   void count(std::string_view text, std::string_view domain, Evaluation& out) {
     path_.push_back(domain);
     for (const SpfTerm& term : parse_spf(text).terms) {
-      if (!SpfRecord::looks_up(term.kind)) continue;
+      if (!SpfRecord::looks_up(term.kind) || !term.evaluated) continue;
       ++out.lookups;
       if (term.kind == SpfKind::mx) check_mx(term, domain, out);
       if (term.kind != SpfKind::include && term.kind != SpfKind::redirect) continue;

@@ -20,6 +20,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           for (const SpfTerm& term : parse_spf(spf.text).terms) {
             if (term.kind != SpfKind::all || (term.qualifier != '+' && term.qualifier != '?'))
               continue;
+            if (!term.evaluated) continue;  // "-all +all": the first "all" decides
             const bool pass = term.qualifier == '+';
             OpenFinding& finding = reporter.report(
                 zone, *spf.record,

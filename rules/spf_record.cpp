@@ -7,6 +7,7 @@
 
 #include "model/address.hpp"
 #include "model/ascii.hpp"
+#include "model/printable.hpp"
 
 namespace dnslint {
 namespace {
@@ -58,17 +59,21 @@ std::pair<std::string_view, std::string_view> split_cidr(std::string_view text) 
 }
 
 // The problem with a macro-string (§7.1), or nullopt; `explanation` allows the letters c, r
-// and t, which only "exp" text may use (§7.2).
-std::optional<std::string> check_macro_string(std::string_view text, bool explanation) {
+// and t, which only explanation text may use (§7.2). `ends_in_macro` tells whether the text
+// ends in a macro-expand ("%{d}", "%%", "%_", "%-").
+std::optional<std::string> check_macro_string(std::string_view text, bool explanation,
+                                              bool* ends_in_macro = nullptr) {
+  std::size_t macro_end = std::string_view::npos;  // one past the last macro-expand
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) > 0x7e)
-      return fmt::format("'{}' holds a character outside printable ASCII", text);
+      return fmt::format("'{}' holds {}", text, describe_character(c));
     if (c != '%') continue;
     if (i + 1 >= text.size()) return fmt::format("'{}' ends in a lone '%'", text);
     const char next = text[i + 1];
     if (next == '%' || next == '_' || next == '-') {
       ++i;
+      macro_end = i + 1;
       continue;
     }
     if (next != '{') {
@@ -83,14 +88,29 @@ std::optional<std::string> check_macro_string(std::string_view text, bool explan
     const char letter = ascii_lower(body[0]);
     if (std::string_view("slodiphcrtv").find(letter) == std::string_view::npos)
       return fmt::format("'%{{{}' in '{}' is not a macro letter", body[0], text);
-    if (!explanation && (letter == 'c' || letter == 'r' || letter == 't'))
-      return fmt::format("the macro '%{{{}}}' is allowed only in exp= text", body);
+    if (!explanation && (letter == 'c' || letter == 'r' || letter == 't')) {
+      return fmt::format(
+          "the macro '%{{{}}}' is allowed only in explanation text, the TXT record exp= names "
+          "(RFC 7208 §7.2)",
+          body);
+    }
+    const std::string_view macro = body;
     body.remove_prefix(1);
-    while (!body.empty() && ascii_is_digit(body[0])) body.remove_prefix(1);
+    std::size_t digits = 0;
+    while (digits < body.size() && ascii_is_digit(body[digits])) ++digits;
+    // §7.3: the number of labels to keep, when given, is nonzero.
+    if (digits > 0 && body.substr(0, digits).find_first_not_of('0') == std::string_view::npos) {
+      return fmt::format("the macro '%{{{}}}' keeps zero labels (RFC 7208 §7.3: the digit is "
+                         "nonzero)",
+                         macro);
+    }
+    body.remove_prefix(digits);
     if (!body.empty() && ascii_lower(body[0]) == 'r') body.remove_prefix(1);
     if (body.find_first_not_of(".-+,/_=") != std::string_view::npos)
       return fmt::format("'{}' has a macro with a bad transformer or delimiter", text);
+    macro_end = i + 1;
   }
+  if (ends_in_macro != nullptr) *ends_in_macro = macro_end == text.size();
   return std::nullopt;
 }
 
@@ -106,13 +126,16 @@ bool is_toplabel(std::string_view label) {
 }
 
 // domain-spec = macro-string domain-end; domain-end = ( "." toplabel [ "." ] ) / macro-expand.
-// `explanation`: the domain-spec of exp=, where the letters c, r and t are not refused (§7.2
-// reserves them for explanation text; receivers differ on exp='s own name, and an
-// explanation never changes the result).
-std::optional<std::string> check_domain_spec(std::string_view spec, bool explanation = false) {
+// exp='s domain-spec is one too: the letters c, r and t belong to the explanation text found
+// there, not to its name (§7.2; the openspf suite's exp-only-macro-char).
+std::optional<std::string> check_domain_spec(std::string_view spec) {
   if (spec.empty()) return std::string("the domain is missing");
-  if (auto problem = check_macro_string(spec, explanation)) return problem;
-  if (spec.ends_with('}')) return std::nullopt;  // ends in a macro-expand
+  bool ends_in_macro = false;
+  if (auto problem = check_macro_string(spec, false, &ends_in_macro)) return problem;
+  // A name with an empty label is no domain name: no receiver can look it up.
+  if (spec.starts_with('.') || spec.find("..") != std::string_view::npos)
+    return fmt::format("'{}' has an empty label", spec);
+  if (ends_in_macro) return std::nullopt;
   std::string_view name = spec;
   if (name.ends_with('.')) name.remove_suffix(1);
   const std::size_t dot = name.rfind('.');
@@ -149,6 +172,21 @@ bool is_ip4_network(std::string_view text) {
   return parts == 4;
 }
 
+// RFC 7208 §5.1: mechanisms after "all" are never tested; §6.1: "redirect=" is ignored when
+// the record has an "all".
+void mark_unevaluated_terms(std::vector<SpfTerm>& terms) {
+  const auto all = std::find_if(terms.begin(), terms.end(),
+                                [](const SpfTerm& term) { return term.kind == SpfKind::all; });
+  if (all == terms.end()) return;
+  for (auto term = all + 1; term != terms.end(); ++term) {
+    if (term->kind != SpfKind::exp && term->kind != SpfKind::unknown_modifier)
+      term->evaluated = false;
+  }
+  for (SpfTerm& term : terms) {
+    if (term.kind == SpfKind::redirect) term.evaluated = false;
+  }
+}
+
 }  // namespace
 
 bool SpfRecord::looks_up(SpfKind kind) {
@@ -183,6 +221,20 @@ SpfRecord parse_spf(std::string_view text) {
     const std::string_view term_text = rest.substr(0, end);
     rest.remove_prefix(end);
 
+    // §4.6.1: terms are separated by spaces only; a tab or any other byte outside printable
+    // ASCII belongs to no term.
+    if (const auto odd = std::find_if(term_text.begin(), term_text.end(),
+                                      [](char c) {
+                                        const auto byte = static_cast<unsigned char>(c);
+                                        return byte < 0x21 || byte > 0x7e;
+                                      });
+        odd != term_text.end()) {
+      problem(term_text, fmt::format("'{}' holds {}; terms are separated by spaces only and are "
+                                     "printable ASCII (RFC 7208 §4.6.1, §12)",
+                                     printable(term_text), describe_character(*odd)));
+      continue;
+    }
+
     SpfTerm term;
     term.text = term_text;
     std::string_view body = term_text;
@@ -201,7 +253,13 @@ SpfRecord parse_spf(std::string_view text) {
                              std::all_of(name.begin(), name.end(), [](char c) {
                                return ascii_is_alnum(c) || c == '-' || c == '_' || c == '.';
                              });
-      if (term.qualifier_written || !good_name) {
+      if (term.qualifier_written && good_name) {
+        problem(term_text, fmt::format("'{}': a modifier takes no qualifier, write '{}' "
+                                       "(RFC 7208 §4.6.1)",
+                                       term_text, body));
+        continue;
+      }
+      if (!good_name) {
         problem(term_text, fmt::format("'{}' is neither a mechanism nor a modifier", term_text));
         continue;
       }
@@ -224,7 +282,7 @@ SpfRecord parse_spf(std::string_view text) {
           continue;
         }
         seen_exp = true;
-        if (auto bad = check_domain_spec(value, true)) {
+        if (auto bad = check_domain_spec(value)) {
           problem(term_text, fmt::format("exp={}: {}", value, *bad));
           continue;
         }
@@ -285,6 +343,13 @@ SpfRecord parse_spf(std::string_view text) {
         if (!bad && !dual_cidr(cidr)) {
           bad = fmt::format("'{}' is not a CIDR length (/0-32 for IPv4, //0-128 for IPv6)", cidr);
         }
+        // "a:192.0.2.1" names a host called 192.0.2.1, which cannot exist: an address is
+        // written with ip4: or ip6:.
+        if (bad && (is_ip4_network(term.domain) || parse_ipv6(argument.substr(1)))) {
+          bad = fmt::format("'{}' is an address, not a domain: write '{}ip{}:{}'", term.domain,
+                            term.qualifier_written ? std::string(1, term.qualifier) : "",
+                            is_ip4_network(term.domain) ? '4' : '6', argument.substr(1));
+        }
         break;
       }
       case SpfKind::ip4: {
@@ -334,6 +399,7 @@ SpfRecord parse_spf(std::string_view text) {
     }
     record.terms.push_back(term);
   }
+  mark_unevaluated_terms(record.terms);
   return record;
 }
 

@@ -29,6 +29,9 @@ struct SpfTerm {
   char qualifier = '+';  // '+' when none is written (§4.6.2)
   bool qualifier_written = false;
   std::string_view domain;  // the domain-spec, when the term has one (may hold macros)
+  // False for a term no evaluation reaches: a mechanism after "all" (RFC 7208 §5.1), and
+  // "redirect=" in a record with an "all" (§6.1). Its syntax still counts (§4.6).
+  bool evaluated = true;
 };
 
 struct SpfProblem {

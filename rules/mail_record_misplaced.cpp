@@ -1,0 +1,90 @@
+// mail-record-misplaced: receivers look for each mail policy at one name only: DMARC at
+// _dmarc.<domain> (RFC 7489 §6.1), MTA-STS at _mta-sts.<domain> (RFC 8461 §3.1), TLS-RPT at
+// _smtp._tls.<domain> (RFC 8460 §3), DKIM keys at <selector>._domainkey.<domain> (RFC 6376
+// §3.6.2.1), SPF at the domain itself (RFC 7208 §4.1). A record published anywhere else is
+// never read: the domain goes without the policy its owner thinks it has (a DMARC record at
+// the apex, seen in real zones, leaves the domain with no DMARC policy).
+#include <fmt/format.h>
+
+#include "model/ascii.hpp"
+#include "rules/common.hpp"
+#include "rules/mail_records.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint {
+namespace {
+
+// True when one of `owner`'s labels is `label` (ASCII case ignored).
+bool has_label(std::string_view owner, std::string_view label) {
+  while (!owner.empty() && owner != ".") {
+    const std::size_t dot = owner.find('.');
+    if (equals_ignoring_case(owner.substr(0, dot), label)) return true;
+    if (dot == std::string_view::npos) break;
+    owner.remove_prefix(dot + 1);
+  }
+  return false;
+}
+
+struct Policy {
+  std::string_view kind;
+  std::string_view where;  // how the right name is made, for the message
+};
+
+// The policy a record's text declares and the owner it belongs at, when it is elsewhere.
+std::optional<Policy> misplaced(std::string_view owner, std::string_view text) {
+  if (starts_as_dmarc(text)) {
+    // _dmarc.<domain>, or an external report authorisation <domain>._report._dmarc.<rua domain>.
+    if (!has_label(owner, "_dmarc"))
+      return Policy{"a DMARC record", "_dmarc.<domain> (RFC 7489 §6.1)"};
+    return std::nullopt;
+  }
+  if (starts_with_ignoring_case(text, "v=STSv1")) {
+    if (!first_labels("_mta-sts")(owner))
+      return Policy{"an MTA-STS record", "_mta-sts.<domain> (RFC 8461 §3.1)"};
+    return std::nullopt;
+  }
+  if (starts_with_ignoring_case(text, "v=TLSRPTv1")) {
+    if (!first_labels("_smtp._tls")(owner))
+      return Policy{"a TLS-RPT record", "_smtp._tls.<domain> (RFC 8460 §3)"};
+    return std::nullopt;
+  }
+  if (starts_with_ignoring_case(text, "v=DKIM1")) {
+    if (!has_label(owner, "_domainkey"))
+      return Policy{"a DKIM key", "<selector>._domainkey.<domain> (RFC 6376 §3.6.2.1)"};
+    return std::nullopt;
+  }
+  if (is_spf(text) && (first_labels("_dmarc")(owner) || first_labels("_mta-sts")(owner) ||
+                       first_labels("_smtp._tls")(owner))) {
+    return Policy{"an SPF record", "the domain that sends the mail (RFC 7208 §4.1)"};
+  }
+  return std::nullopt;
+}
+
+void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  for_each_txt_set(
+      model, nullptr, "v=", [](std::string_view) { return true; },
+      [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
+        const std::string_view name = model.name(owner);
+        for (const TxtRecord& record : records) {
+          const auto policy = misplaced(name, record.text);
+          if (!policy) continue;
+          reporter.report(zone, *record.record,
+                          fmt::format("{} is published at {}, where receivers never look for "
+                                      "it: they read it only at {}, so it has no effect",
+                                      policy->kind, name, policy->where));
+        }
+      });
+}
+
+}  // namespace
+
+Rule mail_record_misplaced_rule() {
+  return {"mail-record-misplaced",
+          "DMARC, MTA-STS, TLS-RPT, DKIM or SPF record where receivers never look",
+          Severity::error,
+          "RFC 7489 §6.1, RFC 8461 §3.1, RFC 8460 §3, RFC 6376 §3.6.2.1, RFC 7208 §4.1",
+          {},
+          check};
+}
+
+}  // namespace dnslint
