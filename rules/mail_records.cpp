@@ -170,11 +170,13 @@ std::function<bool(std::string_view)> first_labels(std::string_view labels) {
   };
 }
 
-std::function<bool(std::string_view)> second_label(std::string_view label) {
-  return [label](std::string_view owner) {
-    const std::size_t dot = owner.find('.');
-    if (dot == std::string_view::npos) return false;
-    return first_labels(label)(owner.substr(dot + 1));
+std::function<bool(std::string_view)> selector_under(std::string_view label) {
+  return [under = first_labels(label)](std::string_view owner) {
+    for (std::size_t dot = owner.find('.'); dot != std::string_view::npos && dot + 1 < owner.size();
+         dot = owner.find('.', dot + 1)) {
+      if (under(owner.substr(dot + 1))) return true;
+    }
+    return false;
   };
 }
 
@@ -190,7 +192,7 @@ void report_versioned_records(const Model& model, Reporter& reporter, const Zone
                               TextProblems (*problems_of)(std::string_view text)) {
   std::vector<const TxtRecord*> versioned;
   for (const TxtRecord& record : records) {
-    if (record.text.starts_with(version)) versioned.push_back(&record);
+    if (starts_with_version(record.text, version)) versioned.push_back(&record);
     for (const auto& [problem, text] : problems_of(record.text)) {
       OpenFinding& finding = reporter.report(
           zone, *record.record, fmt::format("{} record of {}: {}", kind, domain, problem));
@@ -203,6 +205,78 @@ void report_versioned_records(const Model& model, Reporter& reporter, const Zone
                       fmt::format("{} has {} {} records; {}: keep one", model.name(owner),
                                   versioned.size(), kind, consequence));
   reporter.relate(finding, versioned[0]->record->location, fmt::format("another {} record", kind));
+}
+
+bool starts_with_version(std::string_view text, std::string_view version) {
+  return text.starts_with(version) &&
+         (text.size() == version.size() || text[version.size()] == ';' ||
+          is_wsp(text[version.size()]));
+}
+
+const Field* FieldList::find(std::string_view name) const {
+  for (const Field& field : fields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
+FieldList parse_field_list(std::string_view text, std::string_view version) {
+  FieldList list;
+  auto trim_wsp = [](std::string_view part) {
+    while (!part.empty() && is_wsp(part.front())) part.remove_prefix(1);
+    while (!part.empty() && is_wsp(part.back())) part.remove_suffix(1);
+    return part;
+  };
+  std::size_t end = text.find(';');
+  const std::string_view first = text.substr(0, end);
+  if (!starts_with_version(text, version) || trim_wsp(first) != version) {
+    list.problems.emplace_back(
+        fmt::format("the record does not start with {} (exactly, then ';'): senders discard it",
+                    version),
+        first);
+    return list;
+  }
+  list.versioned = true;
+  while (end != std::string_view::npos) {
+    const std::size_t start = end + 1;
+    end = text.find(';', start);
+    const std::string_view part = trim_wsp(text.substr(start, end - start));
+    if (part.empty()) {
+      // Only the last ";" may end the record with nothing after it.
+      if (end != std::string_view::npos)
+        list.problems.emplace_back("an empty field between two ';'", text.substr(start - 1, 2));
+      continue;
+    }
+    const std::size_t equals = part.find('=');
+    if (equals == std::string_view::npos) {
+      list.problems.emplace_back(fmt::format("'{}' is not a name=value field", part), part);
+      continue;
+    }
+    const std::string_view name = part.substr(0, equals);
+    const std::string_view value = part.substr(equals + 1);
+    if ((!name.empty() && is_wsp(name.back())) || (!value.empty() && is_wsp(value.front()))) {
+      list.problems.emplace_back(
+          fmt::format("'{}' has white space around '=', which the record's grammar does not "
+                      "allow",
+                      part),
+          part);
+    }
+    list.fields.push_back({trim_wsp(name), trim_wsp(value), part});
+  }
+  return list;
+}
+
+bool is_extension_field(const Field& field) {
+  const std::string_view name = field.name;
+  const bool good_name = !name.empty() && name.size() <= 32 && ascii_is_alnum(name[0]) &&
+                         std::all_of(name.begin(), name.end(), [](char c) {
+                           return ascii_is_alnum(c) || c == '_' || c == '-' || c == '.';
+                         });
+  const bool good_value =
+      !field.value.empty() && std::all_of(field.value.begin(), field.value.end(), [](char c) {
+        return c > 0x20 && c < 0x7f && c != ';' && c != '=';
+      });
+  return good_name && good_value;
 }
 
 const Tag* TagList::find(std::string_view name) const {

@@ -46,9 +46,11 @@ void for_each_txt_set(
     std::string_view prefix, const std::function<bool(std::string_view text)>& select,
     const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit);
 // Owner filters: an owner whose first labels are `labels` ("_dmarc",
-// "_smtp._tls"); an owner whose second label is `label` ("_domainkey": selector._domainkey.x).
+// "_smtp._tls"); an owner with a selector of one or more labels before `label`
+// ("_domainkey": s1._domainkey.x, 2020-06.pbsmtp._domainkey.x; RFC 6376 §3.1 allows selectors
+// of several labels).
 std::function<bool(std::string_view)> first_labels(std::string_view labels);
-std::function<bool(std::string_view)> second_label(std::string_view label);
+std::function<bool(std::string_view)> selector_under(std::string_view label);
 // The domain an owner with first labels like `labels` is about ("_dmarc.example.com." ->
 // "example.com.").
 std::string_view below_labels(std::string_view owner, std::size_t count);
@@ -62,6 +64,30 @@ void report_versioned_records(const Model& model, Reporter& reporter, const Zone
                               std::span<const TxtRecord> records, std::string_view kind,
                               std::string_view version, std::string_view consequence,
                               TextProblems (*problems_of)(std::string_view text));
+
+// True when `text` starts with exactly `version` ("v=STSv1"), followed by ";", white space or
+// its end: "v=TLSRPTv10" is not version "v=TLSRPTv1".
+bool starts_with_version(std::string_view text, std::string_view version);
+
+// The record grammar MTA-STS (RFC 8461 §3.1) and TLS-RPT (RFC 8460 §3) share: the exact
+// version, then fields separated by *WSP ";" *WSP, each name=value with no white space around
+// "=", an optional final ";".
+struct Field {
+  std::string_view name;
+  std::string_view value;
+  std::string_view text;  // "name=value" as written
+};
+struct FieldList {
+  std::vector<Field> fields;  // after the version
+  TextProblems problems;      // each one makes senders discard the record
+  bool versioned = false;     // it starts with the version
+  const Field* find(std::string_view name) const;
+};
+FieldList parse_field_list(std::string_view text, std::string_view version);
+
+// ext-name = (ALPHA / DIGIT) *31(ALPHA / DIGIT / "_" / "-" / "."), ext-value = 1*(%x21-3A /
+// %x3C / %x3E-7E): the extension fields of both (RFC 8461 §3.1, RFC 8460 §3).
+bool is_extension_field(const Field& field);
 
 // A tag=value list: tags separated by ";", white space around tags, names and values ignored.
 struct Tag {

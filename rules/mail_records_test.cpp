@@ -96,14 +96,16 @@ TEST_CASE("names given as text are answered as a server would: exact, wildcard, 
   CHECK(lookup_records(model, "mail.example.com.", rrtype::MX).records.size() == 2);
 }
 
-TEST_CASE("owner filters pick owners by their first or second labels") {
+TEST_CASE("owner filters pick owners by their first labels or by what a selector stands under") {
   CHECK(first_labels("_dmarc")("_dmarc.example.com."));
   CHECK(first_labels("_dmarc")("_DMARC.example.com."));
   CHECK_FALSE(first_labels("_dmarc")("_dmarcx.example.com."));
   CHECK_FALSE(first_labels("_dmarc")("x._dmarc.example.com."));
   CHECK(first_labels("_smtp._tls")("_smtp._tls.example.com."));
-  CHECK(second_label("_domainkey")("s1._domainkey.example.com."));
-  CHECK_FALSE(second_label("_domainkey")("_domainkey.example.com."));
+  CHECK(selector_under("_domainkey")("s1._domainkey.example.com."));
+  CHECK(selector_under("_domainkey")("2020-06.pbsmtp._domainkey.example.com."));
+  CHECK_FALSE(selector_under("_domainkey")("_domainkey.example.com."));
+  CHECK_FALSE(selector_under("_domainkey")("s1.example.com."));
   CHECK(below_labels("_smtp._tls.example.com.", 2) == "example.com.");
 }
 

@@ -20,35 +20,16 @@ bool meant_as_sts(std::string_view text) {
   return lower.find("sts") != std::string::npos || lower.starts_with("v=");
 }
 
-// sts-ext-name = (ALPHA / DIGIT) *31(ALPHA / DIGIT / "_" / "-" / ".");
-// sts-ext-value = 1*(%x21-3A / %x3C / %x3E-7E): printable, no ";" and no "=".
-bool is_extension(const Tag& tag) {
-  const bool name = !tag.name.empty() && tag.name.size() <= 32 && ascii_is_alnum(tag.name[0]) &&
-                    std::all_of(tag.name.begin(), tag.name.end(), [](char c) {
-                      return ascii_is_alnum(c) || c == '_' || c == '-' || c == '.';
-                    });
-  const bool value =
-      !tag.value.empty() && std::all_of(tag.value.begin(), tag.value.end(), [](char c) {
-        return c > 0x20 && c < 0x7f && c != ';' && c != '=';
-      });
-  return name && value;
-}
-
 TextProblems problems_of(std::string_view text) {
-  TextProblems problems;
-  const TagList list = parse_tag_list(text);
-  if (list.problem) problems.emplace_back(*list.problem, list.problem_text);
-  if (list.tags.empty() || list.tags.front().name != "v" || list.tags.front().value != "STSv1") {
-    problems.emplace_back("the record does not start with v=STSv1 (exactly): senders discard it",
-                          list.tags.empty() ? text : list.tags.front().text);
-    return problems;
-  }
-  const Tag* id = list.find("id");
+  FieldList list = parse_field_list(text, "v=STSv1");
+  TextProblems problems = std::move(list.problems);
+  if (!list.versioned) return problems;
+  const Field* id = list.find("id");
   if (id == nullptr) {
     problems.emplace_back(
         "no id= field: senders cannot tell when the policy changes, and "
         "ignore the record",
-        list.tags.front().text);
+        text.substr(0, text.find(';')));
   } else if (id->value.empty() || id->value.size() > 32 ||
              !std::all_of(id->value.begin(), id->value.end(), ascii_is_alnum)) {
     problems.emplace_back(
@@ -57,10 +38,17 @@ TextProblems problems_of(std::string_view text) {
                     id->value),
         id->text);
   }
-  for (std::size_t i = 1; i < list.tags.size(); ++i) {
-    const Tag& tag = list.tags[i];
-    if (tag.name != "id" && !is_extension(tag))
-      problems.emplace_back(fmt::format("'{}' is not a valid field", tag.text), tag.text);
+  for (const Field& field : list.fields) {
+    if (&field == id) continue;
+    if (field.name == "id") {
+      problems.emplace_back("id= is given twice", field.text);
+    } else if (!is_extension_field(field)) {
+      problems.emplace_back(fmt::format("'{}' is not a valid field (RFC 8461 §3.1: a name of "
+                                        "letters, digits, '_', '-' and '.', a value of "
+                                        "printable characters)",
+                                        field.text),
+                            field.text);
+    }
   }
   return problems;
 }

@@ -21,24 +21,28 @@ bool meant_as_tlsrpt(std::string_view text) {
 }
 
 TextProblems problems_of(std::string_view text) {
-  TextProblems problems;
-  // tlsrpt-version = %s"v=TLSRPTv1": case-sensitive, no white space around "=".
-  if (!text.starts_with("v=TLSRPTv1")) {
-    problems.emplace_back("the record does not start with v=TLSRPTv1 (exactly): senders discard it",
-                          text.substr(0, text.find(';')));
-    return problems;
-  }
-  const TagList list = parse_tag_list(text);
-  if (list.problem) problems.emplace_back(*list.problem, list.problem_text);
-  const Tag* rua = list.find("rua");
+  FieldList list = parse_field_list(text, "v=TLSRPTv1");
+  TextProblems problems = std::move(list.problems);
+  if (!list.versioned) return problems;
+  const Field* rua = list.find("rua");
   if (rua == nullptr) {
-    problems.emplace_back("no rua= field: senders have nowhere to report", list.tags.front().text);
+    problems.emplace_back("no rua= field: senders have nowhere to report",
+                          text.substr(0, text.find(';')));
   } else {
     const auto uris = split_list(rua->value, ',');
     if (uris.empty()) problems.emplace_back("rua= names no URI", rua->text);
     for (std::string_view uri : uris) {
       if (auto bad = check_report_uri(uri, false))
         problems.emplace_back(fmt::format("rua: {}", *bad), rua->text);
+    }
+  }
+  for (const Field& field : list.fields) {
+    if (&field == rua) continue;
+    if (field.name == "rua") {
+      problems.emplace_back("rua= is given twice", field.text);
+    } else if (!is_extension_field(field)) {
+      problems.emplace_back(fmt::format("'{}' is not a valid field (RFC 8460 §3)", field.text),
+                            field.text);
     }
   }
   return problems;
