@@ -78,8 +78,27 @@ TEST_CASE("macros: every letter, transformers, delimiters and the escapes") {
   CHECK(first_problem("v=spf1 exists:%{s}%{l}%{o}%{d}%{i}%{p}%{h}%{v}.example.com") == "");
   CHECK(first_problem("v=spf1 exists:%{d2r.-+,/_=}.example.com") == "");
   CHECK(first_problem("v=spf1 exists:%%.%_.%-.example.com") == "");
-  CHECK(first_problem("v=spf1 -all exp=%{c}.%{r}.%{t}.example.com") == "");
   CHECK(first_problem("v=spf1 exists:%{d2x}.example.com") != "");
+  // c, r and t belong to the explanation text, not to exp='s own name (RFC 7208 §7.2).
+  CHECK(first_problem("v=spf1 -all exp=%{r}.example.com").find("explanation text") !=
+        std::string::npos);
+  CHECK(first_problem("v=spf1 exists:%{d0}.example.com").find("zero labels") != std::string::npos);
+  CHECK(first_problem("v=spf1 exists:%{d10r}.example.com") == "");
+  CHECK(first_problem("v=spf1 exists:%{d}").empty());  // ends in a macro-expand
+  CHECK(first_problem("v=spf1 exists:example.com}") != "");  // a literal }, no macro
+  CHECK(first_problem("v=spf1 include:ex..ample.com").find("empty label") != std::string::npos);
+}
+
+TEST_CASE("terms no evaluation reaches") {
+  const SpfRecord record = parse_spf("v=spf1 mx -all include:a.example.com redirect=b.example.com "
+                                     "exp=c.example.com");
+  REQUIRE(record.terms.size() == 5);
+  CHECK(record.terms[0].evaluated);
+  CHECK(record.terms[1].evaluated);
+  CHECK_FALSE(record.terms[2].evaluated);  // after all (§5.1)
+  CHECK_FALSE(record.terms[3].evaluated);  // redirect beside all (§6.1)
+  CHECK(record.terms[4].evaluated);        // exp still explains
+  CHECK(parse_spf("v=spf1 mx redirect=b.example.com").terms[1].evaluated);
 }
 
 TEST_CASE("the names includes and redirects look up, when no macro needs evaluation") {
