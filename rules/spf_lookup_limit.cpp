@@ -4,7 +4,9 @@
 // Includes are followed through the loaded zones; an include outside them counts 1 unless the
 // `includes` option pins its cost, and the count is then a lower bound. An "mx" term counts
 // 1, but an exchange list longer than 10 is a permerror of its own (§4.6.4), as is an include
-// that comes back to a record already being evaluated.
+// that comes back to a record already being evaluated. More than two void lookups (a name
+// that does not exist or has no record of the type asked) are a permerror too (§4.6.4); they
+// are counted where the name lies in a loaded zone the files define whole.
 #include <fmt/format.h>
 
 #include <charconv>
@@ -21,6 +23,7 @@ namespace {
 
 constexpr int kLookupLimit = 10;
 constexpr std::size_t kMxLimit = 10;
+constexpr std::size_t kVoidLimit = 2;
 // Past this many lookups the count stops following includes: the verdict is long known, and
 // no chain of includes, however long or branching, costs more work than this per record.
 constexpr int kCountCap = 50;
@@ -49,6 +52,7 @@ struct Evaluation {
   std::vector<std::string> outside;  // includes counted as 1, not known to cost only that
   std::vector<std::string> loops;    // "a -> b -> a"
   std::vector<std::string> long_mx;  // "mx:example.com has 12 exchanges"
+  std::vector<std::string> voids;    // "a:gone.example.com", lookups that find nothing
   bool capped = false;               // stopped following includes at kCountCap
 };
 
@@ -64,6 +68,7 @@ class Counter {
       if (!SpfRecord::looks_up(term.kind) || !term.evaluated) continue;
       ++out.lookups;
       if (term.kind == SpfKind::mx) check_mx(term, domain, out);
+      check_void(term, domain, out);
       if (term.kind != SpfKind::include && term.kind != SpfKind::redirect) continue;
       if (out.lookups > kCountCap) {
         out.capped = true;
@@ -115,6 +120,41 @@ class Counter {
     }
   }
 
+  // A lookup that finds nothing in a loaded whole zone: the name does not exist, or has no
+  // record of the type the term asks for (an "a" term: neither A nor AAAA, so whatever the
+  // client's address family). "ptr" depends on the client and is not judged.
+  void check_void(const SpfTerm& term, std::string_view domain, Evaluation& out) {
+    if (term.kind == SpfKind::ptr) return;
+    std::string target(domain);
+    if (!term.domain.empty()) {
+      auto named = spf_target_name(term.domain);
+      if (!named) return;
+      target = *named;
+    }
+    std::vector<RRType> asked;
+    switch (term.kind) {
+      case SpfKind::include:
+      case SpfKind::redirect:
+        asked = {rrtype::TXT};
+        break;
+      case SpfKind::a:
+        asked = {rrtype::A, rrtype::AAAA};
+        break;
+      case SpfKind::mx:
+        asked = {rrtype::MX};
+        break;
+      default:
+        asked = {rrtype::A};  // exists
+        break;
+    }
+    for (RRType type : asked) {
+      const RecordAnswer answer = lookup_records(model_, target, type);
+      if (answer.zone == nullptr || !answer.zone->complete || answer.zone->dynamic) return;
+      if (!answer.records.empty()) return;
+    }
+    out.voids.push_back(std::string(term.text));
+  }
+
   const Model& model_;
   const std::map<std::string, int, std::less<>>& pins_;
   std::vector<std::string_view> path_;  // the domains being evaluated, outermost first
@@ -151,6 +191,15 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
                           fmt::format("{}: receivers look up at most {} exchanges for an 'mx' "
                                       "term and return permerror (RFC 7208 §4.6.4)",
                                       mx, kMxLimit));
+        }
+        if (evaluation.voids.size() > kVoidLimit) {
+          reporter.report(
+              zone, *spf.record,
+              fmt::format("SPF evaluation of {} makes {} void lookups ({}: names the loaded "
+                          "zones do not hold, or that have no record of the type asked); "
+                          "receivers return permerror after {} (RFC 7208 §4.6.4)",
+                          model.name(owner), evaluation.voids.size(), list(evaluation.voids),
+                          kVoidLimit));
         }
         if (evaluation.lookups <= kLookupLimit) return;
         std::string message =
