@@ -20,9 +20,11 @@ namespace {
 
 constexpr std::string_view kVersion = "v=spf1";
 
-// "v=spf1" and then something other than a space: an SPF record gone wrong.
+// "v=spf1" and then something other than a space or a digit: an SPF record gone wrong.
+// ("v=spf10" would be another version, and is not reported.)
 bool starts_like_spf(std::string_view text) {
-  return starts_with_ignoring_case(text, kVersion) && !is_spf(text);
+  return starts_with_ignoring_case(text, kVersion) && !is_spf(text) &&
+         !ascii_is_digit(text[kVersion.size()]);
 }
 
 bool may_be_spf(std::string_view text) { return starts_with_ignoring_case(text, kVersion); }
@@ -75,6 +77,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
             report_not_spf(model, reporter, zone, owner, spf, domain_has_spf);
             continue;
           }
+          if (!is_spf(spf.text)) continue;  // another version ("v=spf10")
           const auto joins = txt_string_joins(*spf.record);
           for (const SpfProblem& problem : parse_spf(spf.text).problems) {
             OpenFinding& finding = reporter.report(

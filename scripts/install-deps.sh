@@ -15,6 +15,8 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(zsh fish lintian man-db python3-yaml)
   # The editor whose built-in LSP client tests `dnslint lsp`.
   packages+=(neovim)
+  # The SPF implementation and the openspf RFC 7208 suite the mail rules are tested against.
+  packages+=(python3-spf)
 fi
 
 missing=()
