@@ -74,6 +74,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     const std::string_view value = wire.substr(2 + tag_length);
     const std::string owner(model.name(record.owner));
     std::optional<std::string> problem;
+    std::string_view focus;  // the field at fault, where it can be found as written
     const bool known = std::find(kKnownTags.begin(), kKnownTags.end(), tag) != kKnownTags.end();
     if ((flags & ~kCritical) != 0) {
       problem = fmt::format("flags {} set reserved bits (only 0 and 128 are defined)", flags);
@@ -82,10 +83,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           "the property '{}' is marked critical and no CA knows it: every CA "
           "must refuse to issue certificates for {}",
           tag, owner);
+      focus = wire.substr(2, tag_length);
     } else if (tag == "issue" || tag == "issuewild") {
       if (auto bad = check_issue_value(value))
         problem = fmt::format("{} \"{}\": {}; CAs read it as naming no CA, so none may issue", tag,
                               value, *bad);
+      focus = value;
     } else if (tag == "iodef") {
       const bool good = mailto_domain(value).has_value() ||
                         ((starts_with_ignoring_case(value, "https://") ||
@@ -97,9 +100,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
             "iodef \"{}\" is not a mailto:, http: or https: URL; CAs cannot "
             "report there",
             value);
+      focus = value;
     }
     if (problem) {
-      reporter.report(zone, record, fmt::format("CAA record of {}: {}", owner, *problem));
+      OpenFinding& finding =
+          reporter.report(zone, record, fmt::format("CAA record of {}: {}", owner, *problem));
+      if (!focus.empty()) reporter.focus(finding, focus);
     }
   });
 }

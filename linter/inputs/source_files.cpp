@@ -36,6 +36,67 @@ std::size_t find_term(std::string_view text, std::string_view focus, std::size_t
   return std::string_view::npos;
 }
 
+// The text inside the quoted strings of a record's lines, decoded, with the place each byte
+// comes from: a value split into strings ("v=spf1 inclu" "de:_spf.example.com") or written
+// with escapes (a tab as \009 in a zone file, as \t in Terraform or YAML) reads there as
+// the rules read it.
+struct DecodedStrings {
+  std::string text;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> from;  // line and column of each byte
+};
+
+// Zone files escape with \X and \DDD (RFC 1035 §5.1); HCL, JSON and YAML with \t, \n, ...
+bool has_c_escapes(std::string_view file) {
+  return file.ends_with(".tf") || file.ends_with(".json") || file.ends_with(".yaml") ||
+         file.ends_with(".yml") || file.ends_with(".hcl");
+}
+
+DecodedStrings decode_strings(const std::map<std::pair<FileId, std::uint32_t>, std::string>& text_of,
+                              const SourceLocation& at, bool c_escapes, std::uint32_t most_lines) {
+  DecodedStrings out;
+  bool quoted = false;
+  for (std::uint32_t line = at.line; line <= at.end_line && line - at.line < most_lines; ++line) {
+    const auto found = text_of.find({at.file, line});
+    if (found == text_of.end()) break;
+    const std::string_view text = found->second;
+    std::size_t i = line == at.line ? std::min<std::size_t>(at.column - 1, text.size()) : 0;
+    while (i < text.size()) {
+      const char c = text[i];
+      const auto column = static_cast<std::uint32_t>(i + 1);
+      if (!quoted) {
+        if (c == '"') quoted = true;
+        if (c == ';' && !c_escapes) break;  // a zone file's comment
+        ++i;
+        continue;
+      }
+      if (c == '"') {
+        quoted = false;
+        ++i;
+        continue;
+      }
+      char byte = c;
+      std::size_t width = 1;
+      if (c == '\\' && i + 1 < text.size()) {
+        const char next = text[i + 1];
+        width = 2;
+        byte = next;
+        if (!c_escapes && i + 3 < text.size() && std::isdigit(static_cast<unsigned char>(next)) &&
+            std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
+            std::isdigit(static_cast<unsigned char>(text[i + 3]))) {
+          byte = static_cast<char>((next - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0'));
+          width = 4;
+        } else if (c_escapes) {
+          byte = next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next;
+        }
+      }
+      out.text += byte;
+      out.from.emplace_back(line, column);
+      i += width;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 SourceFiles::SourceFiles(const std::vector<std::string>& files,
@@ -108,6 +169,7 @@ void place_focus(std::vector<Finding>& findings, const std::vector<std::string>&
     const FixKind fix_kind = finding.fix;
     if (edits_focus) finding.fix = FixKind::none;  // until the focus is found
     SourceLocation& at = finding.location;
+    bool placed = false;
     for (std::uint32_t line = at.line; line <= at.end_line && line - at.line < kMostLines; ++line) {
       const auto found_line = text_of.find({at.file, line});
       if (found_line == text_of.end()) break;
@@ -121,7 +183,20 @@ void place_focus(std::vector<Finding>& findings, const std::vector<std::string>&
       at = SourceLocation{at.file, line, static_cast<std::uint32_t>(found + 1), line,
                           static_cast<std::uint32_t>(found + focus.size() + 1)};
       if (edits_focus) finding.fix = fix_kind;
+      placed = true;
       break;
+    }
+    if (!placed && at.file < files.size()) {
+      // Not written as one piece: look in the record's strings as the rules read them. The
+      // place is known, but a fix would have to edit across strings: none is offered.
+      const DecodedStrings decoded =
+          decode_strings(text_of, at, has_c_escapes(files[at.file]), kMostLines);
+      const std::size_t found = find_term(decoded.text, focus, 0);
+      if (found != std::string_view::npos) {
+        const auto [line, column] = decoded.from[found];
+        const auto [end_line, end_column] = decoded.from[found + focus.size() - 1];
+        at = SourceLocation{at.file, line, column, end_line, end_column + 1};
+      }
     }
     finding.focus = {};
   }

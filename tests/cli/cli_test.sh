@@ -646,6 +646,32 @@ printf 'rules:\n  spf-lookup-limit:\n    includes: {_spf.google.com: 40}\n' >"$w
 run "pins as a mapping" 1 --config "$work/mail/map-pin.yaml" --select spf-lookup-limit --no-show-source "$work/mail/tf"
 check "... count exactly" contains "$out" "needs 40 DNS lookups"
 
+# --- positions inside record values: across strings, through escapes
+mkdir -p "$work/positions"
+printf '%s\n' '$ORIGIN example.com.' '@ 3600 IN SOA ns1 h 1 2 3 4 5' '@ NS ns1.example.net.' \
+  '@ TXT "v=spf1 mx inclu" "de:ex..ample.com -all"' 'a TXT "v=spf1 ip4:192.0.2.1\009-all"' \
+  'b TXT ( "v=spf1 mx "' '   "a:192.0.2.1 -all" )' 'c CAA 0 issue "https://ca.example.net"' >"$work/positions/example.com.zone"
+run "positions in a zone file" 1 --no-show-source --select spf-syntax,caa-invalid "$work/positions/example.com.zone"
+check "... a term split across strings: where it starts" contains "$out" "example.com.zone:4:18: error: SPF record of example.com.: include:ex..ample.com"
+check "... a term with an escaped tab" contains "$out" "example.com.zone:5:15: error: SPF record of a.example.com.: 'ip4:192.0.2.1\t-all' holds a tab"
+check "... a term on the record's second line" contains "$out" "example.com.zone:7:5: error: SPF record of b.example.com.: a:192.0.2.1"
+check "... a CAA value" contains "$out" "example.com.zone:8:16: error: CAA record of c.example.com.: issue"
+cat >"$work/positions/main.tf" <<'TF'
+resource "aws_route53_zone" "main" {
+  name = "example.com"
+}
+
+resource "aws_route53_record" "spf" {
+  zone_id = aws_route53_zone.main.zone_id
+  name    = "example.com"
+  type    = "TXT"
+  ttl     = 300
+  records = ["v=spf1 ip4:192.0.2.1\t-all"]
+}
+TF
+run "positions in Terraform" 1 --no-show-source --select spf-syntax "$work/positions/main.tf"
+check "... through an HCL escape" contains "$out" "main.tf:10:22: error: SPF record of example.com.: 'ip4:192.0.2.1\t-all' holds a tab"
+
 # --- records: what the rules see
 run "records of a zone file" 0 records data/example.com.zone
 check "... the SOA first, names absolute" bash -c "head -3 <<<'$out' | tail -1 | grep -q '^example.com. 3600 IN SOA ns1.example.com. hostmaster.example.com. 2024010101'"
