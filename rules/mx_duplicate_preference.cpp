@@ -2,8 +2,9 @@
 // backup order (RFC 5321 §5.1 tries lower preferences first, and picks at random among equal
 // ones). Reported once per shared preference; exact duplicates are duplicate-record's finding.
 // A provider that publishes several hosts at one preference balances load on purpose: when
-// every exchange sharing a preference is one of the `exempt` hosts (the major providers' by
-// default), it is not reported; a primary and a backup of different operators still are.
+// every exchange sharing a preference is one of the `exempt` hosts (by default the hosted
+// services of rules/mail_providers.cpp), it is not reported; a primary and a backup of different
+// operators still are.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,28 +12,11 @@
 #include <set>
 
 #include "rules/common.hpp"
+#include "rules/mail_providers.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
 namespace {
-
-// Hosts the major mail providers publish at equal preferences on purpose, from their setup
-// documentation.
-std::vector<std::string> load_balanced_providers() {
-  return {
-      "aspmx.l.google.com.",  // Google Workspace: 1 aspmx, 5 alt1 and alt2, 10 alt3 and alt4
-      "*.aspmx.l.google.com.",
-      "*.googlemail.com.",          // Google's older set: 10 aspmx2 and aspmx3.googlemail.com
-      "*.mail.icloud.com.",         // iCloud+: 10 mx01 and mx02
-      "*.mailgun.org.",             // Mailgun: 10 mxa and mxb
-      "*.privateemail.com.",        // Namecheap Private Email: 10 mx1 and mx2
-      "*.mimecast.com.",            // Mimecast: 10 REGION-smtp-inbound-1 and -2
-      "*.pphosted.com.",            // Proofpoint: 10 mx0a- and mx0b-
-      "*.ppe-hosted.com.",          // Proofpoint Essentials
-      "*.mx.cloudflare.net.",       // Cloudflare Email Routing: route1, route2, route3
-      "*.inbound.createsend.com.",  // Campaign Monitor bounce domains: 5 mx20 and mx21
-  };
-}
 
 void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
   const NamePatterns exempt(options.strings("exempt"));
@@ -83,7 +67,8 @@ Rule mx_duplicate_preference_rule() {
           "two MX records at one owner share a preference",
           Severity::warning,
           "RFC 5321 §5.1",
-          {{"exempt", OptionType::string_list, load_balanced_providers(),
+          {{"exempt", OptionType::string_list,
+            hosted_mail_patterns(HostedMailService::Published::equal_preferences),
             "hosts published at equal preferences on purpose; a shared preference among them "
             "alone is not reported ('*.' matches every name below, a '*' label any one label)"}},
           check};

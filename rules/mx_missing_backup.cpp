@@ -8,6 +8,7 @@
 
 #include "model/ascii.hpp"
 #include "rules/common.hpp"
+#include "rules/mail_providers.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
@@ -44,25 +45,6 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
       });
 }
 
-// Providers whose published MX is one name, highly available behind it, from their setup
-// documentation.
-std::vector<std::string> single_name_providers() {
-  return {
-      "smtp.google.com.",                // Google Workspace (since 2023)
-      "*.mail.protection.outlook.com.",  // Microsoft 365
-      "*.mx.microsoft.",                 // Microsoft 365 with DNSSEC
-      "inbound-smtp.*.amazonaws.com.",   // Amazon SES and WorkMail inbound
-      "feedback-smtp.*.amazonses.com.",  // Amazon SES custom MAIL FROM domains
-      "mx.sendgrid.net.",                // SendGrid Inbound Parse
-      "*.mailgun.org.",                  // Mailgun (mxa, mxb; eu.)
-      "inbound.postmarkapp.com.",        // Postmark inbound
-      "mail.protonmail.ch.",             // Proton Mail
-      "mailsec.protonmail.ch.",
-      "*.messagingengine.com.",  // Fastmail (in1-smtp, in2-smtp)
-      "*.mail.icloud.com.",      // iCloud+ custom domains
-  };
-}
-
 }  // namespace
 
 Rule mx_missing_backup_rule() {
@@ -72,7 +54,8 @@ Rule mx_missing_backup_rule() {
           "RFC 5321 §5.1",
           {{"minimum", OptionType::integer, std::int64_t{2},
             "fewest distinct exchanges an owner must have", 1, 100},
-           {"exempt", OptionType::string_list, single_name_providers(),
+           {"exempt", OptionType::string_list,
+            hosted_mail_patterns(HostedMailService::Published::one_name),
             "exchanges that are highly available on their own; an MX set that uses one is not "
             "reported ('*.' matches every name below, a '*' label any one label)"}},
           check};

@@ -218,7 +218,7 @@ assert not any(ord(c) < 32 and c not in "\n" for c in text), [c for c in text if
   esac
 done
 run "text: invalid UTF-8 and control characters are escaped" 1 "$esc" escape.zone
-check "text: \\xE9 and \\x01" contains "$out" "'\\xE9\\x01' is not a mechanism"
+check "text: \\xE9 and \\x01" contains "$out" "'\\xE9\\x01' holds the byte 0xE9"
 run "text: a value with a newline stays on one line" 1 "$esc" main.tf
 check "text: \\n" contains "$out" "'10 mail\\n.example.org\\n'"
 

@@ -41,9 +41,11 @@ EXPECTED = {
                                        "mx-target-no-address"},
     "tfplan/snyk__driftctl__pkg__iac__terraform__state__test__aws_route53_record_multiples__"
     "terraform.tfstate": set(),
-    # octoDNS's own test zones: NS records given as addresses, and data below a delegation.
+    # octoDNS's own test zones: NS records given as addresses, data below a delegation, and a
+    # DKIM key at a name without _domainkey.
     "octodns/octodns__octodns__tests__config__unit.tests.yaml": {"ns-target-address-literal",
-                                                                  "occluded-data"},
+                                                                  "occluded-data",
+                                                                  "mail-record-misplaced"},
     "octodns/octodns__octodns__tests__config__split__unit.tests.tst__$unit.tests.yaml":
         {"ns-target-address-literal"},
     "octodns/octodns__octodns__tests__config__split__unit.tests.tst__mx.yaml": set(),
@@ -63,7 +65,8 @@ EXPECTED = {
     "route53__recordset_name.yaml": {"duplicate-record"},
     # Native Terraform, each folder one module of a real repository.
     # A pif.gov name put in presidentialinnovationfellows.gov; 1024-bit DKIM keys.
-    "hcl/18F+dns": {"out-of-zone", "dkim-weak-key"},
+    # fac.gov's DMARC record is published at dmarc.fac.gov., not _dmarc.fac.gov.
+    "hcl/18F+dns": {"out-of-zone", "dkim-weak-key", "mail-record-misplaced"},
     "hcl/b0bcarlson+dns": {"dkim-weak-key"},
     # Google's hosts written with the zone appended (alt1.aspmx.l.google.com.gcdigital.ca.):
     # no longer Google's, so their equal preferences are reported.
