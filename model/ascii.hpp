@@ -33,6 +33,15 @@ constexpr bool ends_with_ignoring_case(std::string_view text, std::string_view s
          equals_ignoring_case(text.substr(text.size() - suffix.size()), suffix);
 }
 
+// The first place `needle` stands in `text` at or after `from`, ASCII case ignored, or npos.
+constexpr std::size_t find_ignoring_case(std::string_view text, std::string_view needle,
+                                         std::size_t from = 0) {
+  for (std::size_t at = from; at + needle.size() <= text.size(); ++at) {
+    if (equals_ignoring_case(text.substr(at, needle.size()), needle)) return at;
+  }
+  return std::string_view::npos;
+}
+
 inline std::string to_ascii_lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = ascii_lower(c);

@@ -230,11 +230,26 @@ std::string where(const Model& model, const SourceLocation& location, const Sour
   return fmt::format("{}:{}", model.files[location.file], location.line);
 }
 
+namespace {
+
+// The last label of a canonical name ("com" of "mx.example.com."); empty for the root.
+std::string_view top_label_of(std::string_view name) {
+  if (name.size() < 2) return {};
+  name.remove_suffix(1);
+  const std::size_t dot = name.rfind('.');
+  return dot == std::string_view::npos ? name : name.substr(dot + 1);
+}
+
+}  // namespace
+
 NamePatterns::NamePatterns(const std::vector<std::string>& patterns) {
+  patterns_.reserve(patterns.size());
   for (const std::string& pattern : patterns) {
     std::string normal = to_ascii_lower(pattern);
     if (normal.empty() || normal.back() != '.') normal.push_back('.');
-    patterns_.push_back(std::move(normal));
+    const std::string_view top = top_label_of(normal);
+    std::string top_label = top == "*" ? std::string() : std::string(top);
+    patterns_.push_back({std::move(normal), std::move(top_label)});
   }
 }
 
@@ -254,10 +269,14 @@ bool labels_match(std::string_view name, std::string_view pattern) {
 }  // namespace
 
 bool NamePatterns::matches(std::string_view name) const {
-  for (const std::string& pattern : patterns_) {
+  // Most names end in a top label no pattern has: one comparison each turns them away.
+  const std::string_view top = top_label_of(name);
+  for (const Pattern& entry : patterns_) {
+    if (!entry.top_label.empty() && entry.top_label != top) continue;
+    const std::string_view pattern = entry.text;
     if (pattern.starts_with("*.")) {
       // Strictly below the rest: some labels, then the rest matched label by label.
-      const std::string_view rest = std::string_view(pattern).substr(2);
+      const std::string_view rest = pattern.substr(2);
       // "*." alone: every name but the root.
       if (rest.empty()) {
         if (name != ".") return true;

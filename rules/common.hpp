@@ -88,7 +88,11 @@ class NamePatterns {
   bool matches(std::string_view canonical_name) const;
 
  private:
-  std::vector<std::string> patterns_;  // lower case, ending in a dot
+  struct Pattern {
+    std::string text;       // lower case, ending in a dot
+    std::string top_label;  // its last label, or empty where that is "*"
+  };
+  std::vector<Pattern> patterns_;
 };
 
 // "line 12" or "example.net.zone:12" when the location is in another file than `from`.

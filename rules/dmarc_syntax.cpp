@@ -83,8 +83,8 @@ std::vector<Problem> problems_of(std::string_view text) {
     // not the version.
     const char next = v[6];
     const std::string what = next == ' ' || next == '\t' ? "a space stands where ';' belongs"
-                             : next == ','                ? "a comma stands where ';' belongs"
-                                                          : "';' is missing after v=DMARC1";
+                             : next == ','               ? "a comma stands where ';' belongs"
+                                                         : "';' is missing after v=DMARC1";
     version_swallowed_tags = true;
     problems.push_back({fmt::format("'{}': {}: tags are separated by ';', so receivers read "
                                     "this as one v= tag and discard the record",

@@ -60,20 +60,27 @@ std::optional<Policy> misplaced(std::string_view owner, std::string_view text) {
   return std::nullopt;
 }
 
+// True when the record's first string already shows it is in its place: no version tag, or an
+// SPF record at a name of no other policy (most TXT records of a large zone). Its whole text
+// is then never put together.
+bool surely_in_place(std::string_view owner, std::string_view first) {
+  constexpr std::string_view kLongestVersion = "v=TLSRPTv1";
+  if (first.size() < kLongestVersion.size()) return false;
+  if (!starts_with_ignoring_case(first, "v=")) return true;
+  return is_spf(first) && !owner.starts_with('_');
+}
+
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(
-      model, nullptr, "v=", [](std::string_view) { return true; },
-      [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
-        const std::string_view name = model.name(owner);
-        for (const TxtRecord& record : records) {
-          const auto policy = misplaced(name, record.text);
-          if (!policy) continue;
-          reporter.report(zone, *record.record,
-                          fmt::format("{} is published at {}, where receivers never look for "
-                                      "it: they read it only at {}, so it has no effect",
-                                      policy->kind, name, policy->where));
-        }
-      });
+  for_each_record(model, rrtype::TXT, [&](const Zone& zone, const Record& record) {
+    const std::string_view name = model.name(record.owner);
+    if (surely_in_place(name, first_txt_string(record))) return;
+    const auto policy = misplaced(name, txt_text(record));
+    if (!policy) return;
+    reporter.report(zone, record,
+                    fmt::format("{} is published at {}, where receivers never look for it: they "
+                                "read it only at {}, so it has no effect",
+                                policy->kind, name, policy->where));
+  });
 }
 
 }  // namespace

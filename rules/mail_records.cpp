@@ -73,17 +73,23 @@ std::span<const std::uint32_t> answer_records(const Model& model, const Zone& zo
 // to hold the prefix and does not. (A shorter first string may be continued by the next.)
 bool may_start_with(const Record& record, std::string_view prefix) {
   if (prefix.empty()) return true;
-  const auto* txt = std::get_if<TxtData>(&record.rdata);
-  if (txt == nullptr) return false;
-  const std::string_view wire = txt->wire.view();
-  if (wire.empty()) return false;
-  const std::size_t size =
-      std::min<std::size_t>(static_cast<unsigned char>(wire[0]), wire.size() - 1);
-  if (size < prefix.size()) return true;
-  return starts_with_ignoring_case(wire.substr(1, size), prefix);
+  if (!std::holds_alternative<TxtData>(record.rdata)) return false;
+  const std::string_view first = first_txt_string(record);
+  if (first.size() < prefix.size()) return !std::get<TxtData>(record.rdata).wire.view().empty();
+  return starts_with_ignoring_case(first, prefix);
 }
 
 }  // namespace
+
+std::string_view first_txt_string(const Record& record) {
+  const auto* txt = std::get_if<TxtData>(&record.rdata);
+  if (txt == nullptr) return {};
+  const std::string_view wire = txt->wire.view();
+  if (wire.empty()) return {};
+  const std::size_t size =
+      std::min<std::size_t>(static_cast<unsigned char>(wire[0]), wire.size() - 1);
+  return wire.substr(1, size);
+}
 
 RecordAnswer lookup_records(const Model& model, std::string_view canonical_name, RRType type) {
   RecordAnswer answer;
@@ -208,9 +214,8 @@ void report_versioned_records(const Model& model, Reporter& reporter, const Zone
 }
 
 bool starts_with_version(std::string_view text, std::string_view version) {
-  return text.starts_with(version) &&
-         (text.size() == version.size() || text[version.size()] == ';' ||
-          is_wsp(text[version.size()]));
+  return text.starts_with(version) && (text.size() == version.size() ||
+                                       text[version.size()] == ';' || is_wsp(text[version.size()]));
 }
 
 const Field* FieldList::find(std::string_view name) const {
@@ -301,7 +306,7 @@ TagList parse_tag_list(std::string_view text) {
     const std::size_t equals = part.find('=');
     if (equals == std::string_view::npos) {
       if (!list.problem) {
-        list.problem = "'" + std::string(part) + "' is not a tag=value pair";
+        list.problem = fmt::format("'{}' is not a tag=value pair", part);
         list.problem_text = part;
       }
       continue;
@@ -313,12 +318,12 @@ TagList parse_tag_list(std::string_view text) {
                              return ascii_is_alpha(c) || ascii_is_digit(c) || c == '_';
                            });
     if (!good_name && !list.problem) {
-      list.problem = "'" + std::string(name) + "' is not a tag name";
+      list.problem = fmt::format("'{}' is not a tag name", name);
       list.problem_text = part;
     }
     // RFC 6376 §3.2: a tag given twice makes the whole list invalid.
     if (good_name && list.find(name) != nullptr && !list.problem) {
-      list.problem = "the tag '" + std::string(name) + "' is given twice";
+      list.problem = fmt::format("the tag '{}' is given twice", name);
       list.problem_text = part;
     }
     list.tags.push_back({name, value, part});
@@ -350,8 +355,7 @@ std::optional<std::string> check_report_uri(std::string_view uri, bool size_allo
     }
   }
   if (starts_with_ignoring_case(uri, "mailto:")) {
-    if (!mailto_domain(uri))
-      return "'" + std::string(uri) + "' is not a mailto: URI of one address";
+    if (!mailto_domain(uri)) return fmt::format("'{}' is not a mailto: URI of one address", uri);
     return std::nullopt;
   }
   if (starts_with_ignoring_case(uri, "https://")) {
@@ -360,16 +364,16 @@ std::optional<std::string> check_report_uri(std::string_view uri, bool size_allo
     if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
       const std::string_view port = host.substr(colon + 1);
       if (port.empty() || !std::all_of(port.begin(), port.end(), ascii_is_digit))
-        return "'" + std::string(uri) + "' has a bad port";
+        return fmt::format("'{}' has a bad port", uri);
       host = host.substr(0, colon);
     }
-    if (!is_domain(host)) return "'" + std::string(uri) + "' names no host";
+    if (!is_domain(host)) return fmt::format("'{}' names no host", uri);
     if (std::any_of(uri.begin(), uri.end(),
                     [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == '"'; }))
-      return "'" + std::string(uri) + "' holds white space or a quote";
+      return fmt::format("'{}' holds white space or a quote", uri);
     return std::nullopt;
   }
-  return "'" + std::string(uri) + "' is neither a mailto: nor an https: URI";
+  return fmt::format("'{}' is neither a mailto: nor an https: URI", uri);
 }
 
 std::optional<std::string> mailto_domain(std::string_view uri) {

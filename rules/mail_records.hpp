@@ -21,6 +21,10 @@ namespace dnslint {
 // strings.
 std::string txt_text(const Record& record);
 
+// The first character-string of a TXT record, without putting the text together (empty for a
+// record with none).
+std::string_view first_txt_string(const Record& record);
+
 // Where the character-strings of a TXT record meet in txt_text's result: the offset of each
 // string's end but the last.
 std::vector<std::size_t> txt_string_joins(const Record& record);

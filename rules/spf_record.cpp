@@ -100,9 +100,10 @@ std::optional<std::string> check_macro_string(std::string_view text, bool explan
     while (digits < body.size() && ascii_is_digit(body[digits])) ++digits;
     // §7.3: the number of labels to keep, when given, is nonzero.
     if (digits > 0 && body.substr(0, digits).find_first_not_of('0') == std::string_view::npos) {
-      return fmt::format("the macro '%{{{}}}' keeps zero labels (RFC 7208 §7.3: the digit is "
-                         "nonzero)",
-                         macro);
+      return fmt::format(
+          "the macro '%{{{}}}' keeps zero labels (RFC 7208 §7.3: the digit is "
+          "nonzero)",
+          macro);
     }
     body.remove_prefix(digits);
     if (!body.empty() && ascii_lower(body[0]) == 'r') body.remove_prefix(1);

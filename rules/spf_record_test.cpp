@@ -84,14 +84,15 @@ TEST_CASE("macros: every letter, transformers, delimiters and the escapes") {
         std::string::npos);
   CHECK(first_problem("v=spf1 exists:%{d0}.example.com").find("zero labels") != std::string::npos);
   CHECK(first_problem("v=spf1 exists:%{d10r}.example.com") == "");
-  CHECK(first_problem("v=spf1 exists:%{d}").empty());  // ends in a macro-expand
+  CHECK(first_problem("v=spf1 exists:%{d}").empty());        // ends in a macro-expand
   CHECK(first_problem("v=spf1 exists:example.com}") != "");  // a literal }, no macro
   CHECK(first_problem("v=spf1 include:ex..ample.com").find("empty label") != std::string::npos);
 }
 
 TEST_CASE("terms no evaluation reaches") {
-  const SpfRecord record = parse_spf("v=spf1 mx -all include:a.example.com redirect=b.example.com "
-                                     "exp=c.example.com");
+  const SpfRecord record = parse_spf(
+      "v=spf1 mx -all include:a.example.com redirect=b.example.com "
+      "exp=c.example.com");
   REQUIRE(record.terms.size() == 5);
   CHECK(record.terms[0].evaluated);
   CHECK(record.terms[1].evaluated);

@@ -38,8 +38,8 @@ bool space_would_fix(std::string_view text, std::string_view term,
   for (std::size_t join : joins) {
     if (join <= begin || join >= begin + term.size()) continue;
     const std::size_t split = join - begin;
-    const std::string fixed = fmt::format("{} {} {}", kVersion, term.substr(0, split),
-                                          term.substr(split));
+    const std::string fixed =
+        fmt::format("{} {} {}", kVersion, term.substr(0, split), term.substr(split));
     if (parse_spf(fixed).problems.empty()) return true;
   }
   return false;
@@ -49,14 +49,14 @@ void report_not_spf(const Model& model, Reporter& reporter, const Zone& zone, Na
                     const TxtRecord& record, bool domain_has_spf) {
   const char next = record.text[kVersion.size()];
   const auto joins = txt_string_joins(*record.record);
-  const bool joined_here =
-      std::find(joins.begin(), joins.end(), kVersion.size()) != joins.end();
+  const bool joined_here = std::find(joins.begin(), joins.end(), kVersion.size()) != joins.end();
   const std::string what =
-      joined_here ? fmt::format("its strings are joined without a space, '{}{}...' (RFC 7208 "
-                                "§3.3: end the first string with a space)",
-                                kVersion, printable(record.text.substr(kVersion.size(), 16)))
-                  : fmt::format("'{}' is followed by {}, not a space", kVersion,
-                                describe_character(next));
+      joined_here
+          ? fmt::format(
+                "its strings are joined without a space, '{}{}...' (RFC 7208 "
+                "§3.3: end the first string with a space)",
+                kVersion, printable(record.text.substr(kVersion.size(), 16)))
+          : fmt::format("'{}' is followed by {}, not a space", kVersion, describe_character(next));
   OpenFinding& finding = reporter.report(
       zone, *record.record,
       fmt::format("TXT record of {} starts like SPF but is not an SPF record: {}; receivers "
@@ -70,8 +70,8 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
       model, nullptr, kVersion, may_be_spf,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
-        const bool domain_has_spf = std::any_of(
-            records.begin(), records.end(), [](const TxtRecord& r) { return is_spf(r.text); });
+        const bool domain_has_spf = std::any_of(records.begin(), records.end(),
+                                                [](const TxtRecord& r) { return is_spf(r.text); });
         for (const TxtRecord& spf : records) {
           if (starts_like_spf(spf.text)) {
             report_not_spf(model, reporter, zone, owner, spf, domain_has_spf);

@@ -5,6 +5,7 @@
 // verdict is what its "all" says; the author meant something else.
 #include <fmt/format.h>
 
+#include "model/ascii.hpp"
 #include "rules/common.hpp"
 #include "rules/mail_records.hpp"
 #include "rules/rule.hpp"
@@ -13,14 +14,32 @@
 namespace dnslint {
 namespace {
 
+// True when an "all" term may stand before another term, or the record has a redirect: without
+// either no term is unreachable, and the record need not be parsed (most records end in their
+// "all").
+bool may_have_unreachable_terms(std::string_view text) {
+  if (find_ignoring_case(text, "redirect=") != std::string_view::npos) return true;
+  for (std::size_t at = find_ignoring_case(text, "all"); at != std::string_view::npos;
+       at = find_ignoring_case(text, "all", at + 3)) {
+    const bool starts_term =
+        at > 0 && (text[at - 1] == ' ' ||
+                   std::string_view("+-~?").find(text[at - 1]) != std::string_view::npos);
+    const std::size_t next = text.find_first_not_of(' ', at + 3);
+    if (starts_term && next != std::string_view::npos && next > at + 3) return true;
+  }
+  return false;
+}
+
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, nullptr, "v=spf1", is_spf,
+      model, nullptr, "v=spf1",
+      [](std::string_view text) { return is_spf(text) && may_have_unreachable_terms(text); },
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         for (const TxtRecord& spf : records) {
           const SpfRecord record = parse_spf(spf.text);
-          const auto all = std::find_if(record.terms.begin(), record.terms.end(),
-                                        [](const SpfTerm& term) { return term.kind == SpfKind::all; });
+          const auto all =
+              std::find_if(record.terms.begin(), record.terms.end(),
+                           [](const SpfTerm& term) { return term.kind == SpfKind::all; });
           for (const SpfTerm& term : record.terms) {
             if (term.evaluated) continue;
             OpenFinding& finding = reporter.report(

@@ -51,8 +51,9 @@ bool has_c_escapes(std::string_view file) {
          file.ends_with(".yml") || file.ends_with(".hcl");
 }
 
-DecodedStrings decode_strings(const std::map<std::pair<FileId, std::uint32_t>, std::string>& text_of,
-                              const SourceLocation& at, bool c_escapes, std::uint32_t most_lines) {
+DecodedStrings decode_strings(
+    const std::map<std::pair<FileId, std::uint32_t>, std::string>& text_of,
+    const SourceLocation& at, bool c_escapes, std::uint32_t most_lines) {
   DecodedStrings out;
   bool quoted = false;
   for (std::uint32_t line = at.line; line <= at.end_line && line - at.line < most_lines; ++line) {
@@ -83,7 +84,8 @@ DecodedStrings decode_strings(const std::map<std::pair<FileId, std::uint32_t>, s
         if (!c_escapes && i + 3 < text.size() && std::isdigit(static_cast<unsigned char>(next)) &&
             std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
             std::isdigit(static_cast<unsigned char>(text[i + 3]))) {
-          byte = static_cast<char>((next - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0'));
+          byte = static_cast<char>((next - '0') * 100 + (text[i + 2] - '0') * 10 +
+                                   (text[i + 3] - '0'));
           width = 4;
         } else if (c_escapes) {
           byte = next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next;
