@@ -27,6 +27,7 @@ Rule include_error_rule();
 Rule invalid_suppression_rule();
 Rule mail_record_misplaced_rule();
 Rule mta_sts_syntax_rule();
+Rule mx_address_not_public_rule();
 Rule mx_backup_same_host_rule();
 Rule mx_backup_same_network_rule();
 Rule mx_circular_rule();
@@ -98,6 +99,7 @@ const std::vector<Rule>& all_rules() {
       invalid_suppression_rule(),
       mail_record_misplaced_rule(),
       mta_sts_syntax_rule(),
+      mx_address_not_public_rule(),
       mx_backup_same_host_rule(),
       mx_backup_same_network_rule(),
       mx_circular_rule(),

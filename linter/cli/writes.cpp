@@ -101,6 +101,19 @@ void write_atomically(const std::string& path, const std::string& text) {
     throw InputError(
         fmt::format("cannot write '{}': directory '{}' does not exist", path, dir.string()));
   }
+  // A device, a FIFO or a socket (-o /dev/null, -o /dev/stdout, a named pipe) is written to
+  // as it is: a rename would replace it with a regular file.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    if (S_ISDIR(info.st_mode)) fail(path, EISDIR);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, errno);
+    const bool written = write_all(fd, text);
+    const int error = errno;
+    ::close(fd);
+    if (!written) fail(path, error);
+    return;
+  }
   Temporary temporary(target, text, 0666);
   if (temporary.error() != 0) fail(path, temporary.error());
   if (::rename(temporary.path().c_str(), path.c_str()) != 0) fail(path, errno);

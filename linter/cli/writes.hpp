@@ -8,7 +8,8 @@
 namespace dnslint {
 
 // Writes `text` to `path` through a temporary file and a rename, so that no reader ever sees
-// half a report. Throws InputError.
+// half a report; a path that is a device or a pipe (/dev/null) is written to directly, never
+// replaced. Throws InputError.
 void write_atomically(const std::string& path, const std::string& text);
 
 // Replaces the content of the existing file `path` with `text`, keeping what the file is:
