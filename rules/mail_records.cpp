@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 
 #include "model/ascii.hpp"
 #include "model/lookup.hpp"
@@ -152,17 +153,22 @@ void for_each_txt_set(
     std::string_view prefix, const std::function<bool(std::string_view text)>& select,
     const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit) {
   std::vector<TxtRecord> selected;
+  std::deque<std::string> joined;  // texts of records of several strings; stable addresses
   std::function<bool(NameId)> by_name;
   if (owner_filter) by_name = [&](NameId owner) { return owner_filter(model.name(owner)); };
   for_each_rrset(
       model, rrtype::TXT,
       [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
         selected.clear();
+        joined.clear();
         for (std::uint32_t index : set) {
           const Record& record = zone.records[index];
           if (!may_start_with(record, prefix)) continue;
-          std::string text = txt_text(record);
-          if (select(text)) selected.push_back({&record, std::move(text)});
+          // One string: its text is the record's data as it is, with nothing to copy.
+          std::string_view text = first_txt_string(record);
+          if (text.size() + 1 != std::get<TxtData>(record.rdata).wire.view().size())
+            text = joined.emplace_back(txt_text(record));
+          if (select(text)) selected.push_back({&record, text});
         }
         if (!selected.empty()) visit(zone, owner, selected);
       },

@@ -36,10 +36,11 @@ bool is_spf(std::string_view text);
 // white space allowed around "="), then ";", white space or its end.
 bool starts_as_dmarc(std::string_view text);
 
-// The records a policy rule reads at one name: each TXT record with its text.
+// The records a policy rule reads at one name: each TXT record with its text (a view of the
+// record's own data when it is one character-string, as most are; valid during the visit).
 struct TxtRecord {
   const Record* record;
-  std::string text;
+  std::string_view text;
 };
 // Calls `visit(zone, owner, records)` for every TXT RRset (as for_each_rrset gives them) whose
 // owner `owner_filter` accepts (nullptr: any owner), with the records whose text `select`
