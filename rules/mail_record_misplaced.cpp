@@ -3,8 +3,13 @@
 // _smtp._tls.<domain> (RFC 8460 §3), DKIM keys at <selector>._domainkey.<domain> (RFC 6376
 // §3.6.2.1), SPF at the domain itself (RFC 7208 §4.1). A record published anywhere else is
 // never read: the domain goes without the policy its owner thinks it has (a DMARC record at
-// the apex, seen in real zones, leaves the domain with no DMARC policy).
+// the apex, seen in real zones, leaves the domain with no DMARC policy). A record that an alias
+// points at is read through the alias (ocf._domainkey CNAME _dkim) and is in its place.
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
 
 #include "model/ascii.hpp"
 #include "rules/common.hpp"
@@ -70,12 +75,26 @@ bool surely_in_place(std::string_view owner, std::string_view first) {
   return is_spf(first) && !owner.starts_with('_');
 }
 
+// The names some CNAME points at: a policy there is read through the alias
+// (ocf._domainkey CNAME _dkim, _dmarc CNAME a provider's name), not at its own name.
+std::vector<NameId> alias_targets(const Model& model) {
+  std::vector<NameId> targets;
+  for_each_record(model, rrtype::CNAME, [&](const Zone&, const Record& record) {
+    targets.push_back(std::get<NameData>(record.rdata).target.name);
+  });
+  std::sort(targets.begin(), targets.end());
+  return targets;
+}
+
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  std::optional<std::vector<NameId>> targets;  // found once, when first needed
   for_each_record(model, rrtype::TXT, [&](const Zone& zone, const Record& record) {
     const std::string_view name = model.name(record.owner);
     if (surely_in_place(name, first_txt_string(record))) return;
     const auto policy = misplaced(name, txt_text(record));
     if (!policy) return;
+    if (!targets) targets = alias_targets(model);
+    if (std::binary_search(targets->begin(), targets->end(), record.owner)) return;
     reporter.report(zone, record,
                     fmt::format("{} is published at {}, where receivers never look for it: they "
                                 "read it only at {}, so it has no effect",
