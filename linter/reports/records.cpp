@@ -115,7 +115,7 @@ std::string sources_of(const BuiltModel& built, const RRsetView& set, const Addr
 
 std::string zone_state(const Zone& zone) {
   if (zone.dynamic) return "dynamic: records are added to it at run time";
-  if (!zone.origin_known) return "its name is not known; only the names these files hold";
+  if (!zone.origin_known) return "only the names these files hold";
   if (!zone.complete) return "partial: these files define only part of it";
   return "whole";
 }
@@ -134,8 +134,10 @@ std::string write_records_text(const BuiltModel& built) {
   std::string out;
   for (const Zone& zone : model.zones) {
     if (!out.empty()) out += '\n';
-    out += fmt::format("; zone {} ({}), from {}\n", model.zone_name(zone), zone_state(zone),
-                       printable(model.files[zone.file]));
+    out += zone.origin_known ? fmt::format("; zone {} ({}), from {}\n", model.zone_name(zone),
+                                           zone_state(zone), printable(model.files[zone.file]))
+                             : fmt::format("; a zone whose name is not known ({}), from {}\n",
+                                           zone_state(zone), printable(model.files[zone.file]));
     for (const RRsetView& set : rrsets_of(model, zone)) {
       out += fmt::format("; {}\n", sources_of(built, set, addresses));
       for (const Record* record : set.records) {

@@ -721,6 +721,13 @@ check "... the value known" contains "$out" "example.com. 300 IN MX 10 mx1.examp
 check "... the value not known statically said so" contains "$out" "not known statically"
 run "records of Terraform with --var" 0 records --var backup=mx2.example.net. "$work/records-tf"
 check "... the variable's value used" contains "$out" "example.com. 300 IN MX 20 mx2.example.net."
+run "records of octoDNS" 0 records ../../examples/octodns
+check "... the zone the file names" contains "$out" "mail.octo.example. - IN MX 10 mx1.octo.example."
+run "records of a DNSEndpoint" 0 records ../rules/mx-target-cname/bad-dnsendpoint.yaml
+check "... a zone whose name is not known" contains "$out" "; a zone whose name is not known (only the names these files hold)"
+check "... its records" contains "$out" "example.com. - IN MX 20 backup.example.net."
+run "records of CloudFormation" 0 records ../rules/mx-target-cname/bad-cdk-template/stack.template.json
+check "... the record set named" contains "$out" "IN MX"
 run "records to --output" 0 records -o "$work/records.txt" data/example.com.zone
 check "... written there" grep -q "IN SOA" "$work/records.txt"
 
