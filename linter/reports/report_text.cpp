@@ -89,7 +89,8 @@ void write_source(std::string& out, const Finding& f, std::string_view line, boo
   if (f.location.end_line == f.location.line && f.location.end_column > f.location.column) {
     width = std::min<std::size_t>(f.location.end_column, line.size() + 1) - start;
   }
-  const std::string marks = "^" + std::string(std::max<std::size_t>(width, 1) - 1, '~');
+  std::string marks(std::max<std::size_t>(width, 1), '~');
+  marks.front() = '^';
   fmt::format_to(to, " {} | {}{}{}{}\n", std::string(number.size(), ' '), pad,
                  color ? color_of(f.severity) : "", marks, color ? "\033[0m" : "");
 }
