@@ -58,10 +58,10 @@ std::pair<std::string_view, std::string_view> split_cidr(std::string_view text) 
   return {text, {}};
 }
 
-// The problem with a macro-string (§7.1), or nullopt; `explanation` allows the letters c, r
-// and t, which only explanation text may use (§7.2). `ends_in_macro` tells whether the text
-// ends in a macro-expand ("%{d}", "%%", "%_", "%-").
-std::optional<std::string> check_macro_string(std::string_view text, bool explanation,
+// The problem with a macro-string (§7.1) of a record, or nullopt: the letters c, r and t belong
+// to explanation text only (§7.2), which is another record's. `ends_in_macro` tells whether the
+// text ends in a macro-expand ("%{d}", "%%", "%_", "%-").
+std::optional<std::string> check_macro_string(std::string_view text,
                                               bool* ends_in_macro = nullptr) {
   std::size_t macro_end = std::string_view::npos;  // one past the last macro-expand
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -88,7 +88,7 @@ std::optional<std::string> check_macro_string(std::string_view text, bool explan
     const char letter = ascii_lower(body[0]);
     if (std::string_view("slodiphcrtv").find(letter) == std::string_view::npos)
       return fmt::format("'%{{{}' in '{}' is not a macro letter", body[0], text);
-    if (!explanation && (letter == 'c' || letter == 'r' || letter == 't')) {
+    if (letter == 'c' || letter == 'r' || letter == 't') {
       return fmt::format(
           "the macro '%{{{}}}' is allowed only in explanation text, the TXT record exp= names "
           "(RFC 7208 §7.2)",
@@ -132,7 +132,7 @@ bool is_toplabel(std::string_view label) {
 std::optional<std::string> check_domain_spec(std::string_view spec) {
   if (spec.empty()) return std::string("the domain is missing");
   bool ends_in_macro = false;
-  if (auto problem = check_macro_string(spec, false, &ends_in_macro)) return problem;
+  if (auto problem = check_macro_string(spec, &ends_in_macro)) return problem;
   // A name with an empty label is no domain name: no receiver can look it up.
   if (spec.starts_with('.') || spec.find("..") != std::string_view::npos)
     return fmt::format("'{}' has an empty label", spec);
@@ -289,7 +289,7 @@ SpfRecord parse_spf(std::string_view text) {
         }
       } else {
         term.kind = SpfKind::unknown_modifier;
-        if (auto bad = check_macro_string(value, false); bad && !value.empty()) {
+        if (auto bad = check_macro_string(value); bad && !value.empty()) {
           problem(term_text, fmt::format("modifier {}: {}", name, *bad));
           continue;
         }
