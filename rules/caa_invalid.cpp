@@ -29,13 +29,6 @@ bool is_label(std::string_view label) {
                      [](char c) { return ascii_is_alnum(c) || c == '-'; });
 }
 
-// RFC 8659's WSP: spaces and tabs only (a line end in a value is not white space there).
-std::string_view trim_wsp(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // RFC 8659 §4.2: issue-value = *WSP [issuer-domain-name *WSP] [";" *WSP [parameters *WSP]].
 std::optional<std::string> check_issue_value(std::string_view value) {
   const std::size_t semicolon = value.find(';');

@@ -16,6 +16,12 @@ bool is_wsp(char c) { return c == ' ' || c == '\t'; }
 
 }  // namespace
 
+std::string_view trim_wsp(std::string_view text) {
+  while (!text.empty() && is_wsp(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_wsp(text.back())) text.remove_suffix(1);
+  return text;
+}
+
 std::string_view trim_white_space(std::string_view text) {
   while (!text.empty() && (is_wsp(text.front()) || text.front() == '\r' || text.front() == '\n'))
     text.remove_prefix(1);
@@ -233,11 +239,6 @@ const Field* FieldList::find(std::string_view name) const {
 
 FieldList parse_field_list(std::string_view text, std::string_view version) {
   FieldList list;
-  auto trim_wsp = [](std::string_view part) {
-    while (!part.empty() && is_wsp(part.front())) part.remove_prefix(1);
-    while (!part.empty() && is_wsp(part.back())) part.remove_suffix(1);
-    return part;
-  };
   std::size_t end = text.find(';');
   const std::string_view first = text.substr(0, end);
   if (!starts_with_version(text, version) || trim_wsp(first) != version) {

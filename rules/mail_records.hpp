@@ -111,6 +111,10 @@ struct TagList {
 };
 TagList parse_tag_list(std::string_view text);
 
+// `text` without the spaces and tabs at its ends (the WSP of RFC 5234, which RFC 8461, RFC 8460
+// and RFC 8659 allow around their separators; a line end is not among them).
+std::string_view trim_wsp(std::string_view text);
+
 // `text` without the white space (spaces, tabs, line ends) at its ends.
 std::string_view trim_white_space(std::string_view text);
 

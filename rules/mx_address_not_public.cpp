@@ -9,10 +9,10 @@
 
 #include <array>
 
-#include "model/address.hpp"
 #include "model/ascii.hpp"
 #include "model/top_level_domains.hpp"
 #include "rules/common.hpp"
+#include "rules/mx_exchange_hosts.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
@@ -97,26 +97,18 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
     if (!resolution.authoritative()) return;
     for (std::uint32_t index : resolution.final_records) {
       const Record& address = resolution.final_record(index);
-      std::string text;
-      std::string_view what;
-      if (const auto* a = std::get_if<AData>(&address.rdata)) {
-        const std::array<std::uint8_t, 4> octets{static_cast<std::uint8_t>(a->address >> 24),
-                                                 static_cast<std::uint8_t>(a->address >> 16),
-                                                 static_cast<std::uint8_t>(a->address >> 8),
-                                                 static_cast<std::uint8_t>(a->address)};
-        what = special_purpose(octets.data(), kIpv4);
-        text = format_ipv4(a->address);
-      } else if (const auto* aaaa = std::get_if<AaaaData>(&address.rdata)) {
-        what = special_purpose(aaaa->address.data(), kIpv6);
-        text = format_ipv6(aaaa->address);
-      }
+      const auto raw = raw_address_of(address);
+      if (!raw) continue;
+      const std::string_view what = raw->size == 4 ? special_purpose(raw->octets.data(), kIpv4)
+                                                   : special_purpose(raw->octets.data(), kIpv6);
       if (what.empty()) continue;
       OpenFinding& finding = reporter.report(
           zone, record,
           fmt::format("MX exchange {} of {} resolves to {}, {}: senders on the Internet cannot "
                       "deliver mail there (if the zone is served only inside a network, "
                       "suppress the rule for it)",
-                      model.name(mx.exchange.name), model.name(record.owner), text, what));
+                      model.name(mx.exchange.name), model.name(record.owner),
+                      presentation_text(model.names, address), what));
       reporter.relate(finding, address.location, "the address");
     }
   });

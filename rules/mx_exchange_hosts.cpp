@@ -11,21 +11,8 @@ namespace {
 std::vector<RawAddress> addresses_of(const Resolution& resolution) {
   std::vector<RawAddress> addresses;
   for (std::uint32_t index : resolution.final_records) {
-    const Record& record = resolution.final_record(index);
-    RawAddress address;
-    if (const auto* a = std::get_if<AData>(&record.rdata)) {
-      address.size = 4;
-      for (int i = 0; i < 4; ++i) {
-        address.octets[static_cast<std::size_t>(i)] =
-            static_cast<std::uint8_t>(a->address >> (24 - 8 * i));
-      }
-    } else if (const auto* aaaa = std::get_if<AaaaData>(&record.rdata)) {
-      address.size = 16;
-      address.octets = aaaa->address;
-    } else {
-      continue;
-    }
-    addresses.push_back(address);
+    if (const auto address = raw_address_of(resolution.final_record(index)))
+      addresses.push_back(*address);
   }
   std::sort(addresses.begin(), addresses.end());
   addresses.erase(std::unique(addresses.begin(), addresses.end()), addresses.end());
@@ -33,6 +20,24 @@ std::vector<RawAddress> addresses_of(const Resolution& resolution) {
 }
 
 }  // namespace
+
+std::optional<RawAddress> raw_address_of(const Record& record) {
+  RawAddress address;
+  if (const auto* a = std::get_if<AData>(&record.rdata)) {
+    address.size = 4;
+    for (int i = 0; i < 4; ++i) {
+      address.octets[static_cast<std::size_t>(i)] =
+          static_cast<std::uint8_t>(a->address >> (24 - 8 * i));
+    }
+    return address;
+  }
+  if (const auto* aaaa = std::get_if<AaaaData>(&record.rdata)) {
+    address.size = 16;
+    address.octets = aaaa->address;
+    return address;
+  }
+  return std::nullopt;
+}
 
 std::vector<ExchangeHost> exchange_hosts(const Model& model, const Zone& zone,
                                          std::span<const std::uint32_t> set) {

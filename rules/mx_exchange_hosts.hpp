@@ -5,6 +5,7 @@
 #include <array>
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct RawAddress {
   std::array<std::uint8_t, 16> octets{};
   auto operator<=>(const RawAddress&) const = default;
 };
+
+// The address an A or AAAA record holds, as octets; nullopt for other records.
+std::optional<RawAddress> raw_address_of(const Record& record);
 
 struct ExchangeHost {
   const Record* mx = nullptr;
