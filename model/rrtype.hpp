@@ -26,8 +26,12 @@ inline constexpr RRType SPF = 99;
 inline constexpr RRType DS = 43;
 inline constexpr RRType RRSIG = 46;
 inline constexpr RRType NSEC = 47;
+inline constexpr RRType DNSKEY = 48;
 inline constexpr RRType NSEC3 = 50;
+inline constexpr RRType NSEC3PARAM = 51;
 inline constexpr RRType TLSA = 52;
+inline constexpr RRType CDS = 59;
+inline constexpr RRType CDNSKEY = 60;
 inline constexpr RRType CAA = 257;
 }  // namespace rrtype
 

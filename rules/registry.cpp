@@ -6,6 +6,7 @@
 
 namespace dnslint {
 
+Rule blocklist_unusable_rule();
 Rule caa_invalid_rule();
 Rule class_mismatch_rule();
 Rule cname_and_other_data_rule();
@@ -30,6 +31,7 @@ Rule mta_sts_syntax_rule();
 Rule mx_address_not_public_rule();
 Rule mx_backup_same_host_rule();
 Rule mx_backup_same_network_rule();
+Rule mx_blocklisted_rule();
 Rule mx_circular_rule();
 Rule mx_dane_partial_rule();
 Rule mx_duplicate_preference_rule();
@@ -37,10 +39,12 @@ Rule mx_exchange_not_allowed_rule();
 Rule mx_missing_backup_rule();
 Rule mx_preference_out_of_range_rule();
 Rule mx_priority_in_value_rule();
+Rule mx_reverse_dns_rule();
 Rule mx_target_address_literal_rule();
 Rule mx_target_cname_rule();
 Rule mx_target_invalid_hostname_rule();
 Rule mx_target_no_address_rule();
+Rule mx_unresolvable_rule();
 Rule ns_missing_rule();
 Rule ns_missing_glue_rule();
 Rule ns_single_rule();
@@ -56,6 +60,12 @@ Rule read_error_rule();
 Rule record_forbidden_rule();
 Rule record_required_rule();
 Rule rrset_ttl_mismatch_rule();
+Rule server_axfr_open_rule();
+Rule server_record_extra_rule();
+Rule server_rrset_differs_rule();
+Rule server_serial_behind_rule();
+Rule server_ttl_differs_rule();
+Rule server_unreachable_rule();
 Rule soa_missing_rule();
 Rule soa_multiple_rule();
 Rule spf_include_missing_rule();
@@ -78,6 +88,7 @@ Rule unused_suppression_rule();
 
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> rules = {
+      blocklist_unusable_rule(),
       caa_invalid_rule(),
       class_mismatch_rule(),
       cname_and_other_data_rule(),
@@ -102,6 +113,7 @@ const std::vector<Rule>& all_rules() {
       mx_address_not_public_rule(),
       mx_backup_same_host_rule(),
       mx_backup_same_network_rule(),
+      mx_blocklisted_rule(),
       mx_circular_rule(),
       mx_dane_partial_rule(),
       mx_duplicate_preference_rule(),
@@ -109,10 +121,12 @@ const std::vector<Rule>& all_rules() {
       mx_missing_backup_rule(),
       mx_preference_out_of_range_rule(),
       mx_priority_in_value_rule(),
+      mx_reverse_dns_rule(),
       mx_target_address_literal_rule(),
       mx_target_cname_rule(),
       mx_target_invalid_hostname_rule(),
       mx_target_no_address_rule(),
+      mx_unresolvable_rule(),
       ns_missing_rule(),
       ns_missing_glue_rule(),
       ns_single_rule(),
@@ -128,6 +142,12 @@ const std::vector<Rule>& all_rules() {
       record_forbidden_rule(),
       record_required_rule(),
       rrset_ttl_mismatch_rule(),
+      server_axfr_open_rule(),
+      server_record_extra_rule(),
+      server_rrset_differs_rule(),
+      server_serial_behind_rule(),
+      server_ttl_differs_rule(),
+      server_unreachable_rule(),
       soa_missing_rule(),
       soa_multiple_rule(),
       spf_include_missing_rule(),

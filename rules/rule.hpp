@@ -142,6 +142,8 @@ struct Rule {
   std::vector<OptionSpec> options;
   // nullptr for the rules whose findings come from the readers (syntax-error, include-error).
   CheckFunction check = nullptr;
+  // Checks the network, not the files: `dnslint verify` runs it (live/), a plain run never.
+  bool live = false;
 };
 
 // Every rule, sorted by id.

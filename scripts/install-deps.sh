@@ -5,7 +5,7 @@
 #   scripts/install-deps.sh --test   build and test dependencies (peers for parity tests)
 set -euo pipefail
 
-packages=(cmake ninja-build g++ make pkg-config libldns-dev libssl-dev libyaml-cpp-dev rapidjson-dev libfmt-dev doctest-dev publicsuffix libre2-dev libutf8proc-dev)
+packages=(cmake ninja-build g++ make pkg-config libldns-dev libssl-dev libyaml-cpp-dev rapidjson-dev libfmt-dev doctest-dev publicsuffix libre2-dev libutf8proc-dev libc-ares-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-jsonschema git pre-commit bind9-utils knot-dnssecutils validns nsd ldnsutils valgrind)
   # HashiCorp's HCL parser and spec suite, the reference the Terraform reader is tested against.

@@ -179,6 +179,9 @@ int lint_command(CliOptions& options) {
       std::cout << file.display_path << "\tskipped: " << file.reason << '\n';
     return 0;
   }
+  if (options.command == Command::verify && (options.fix || options.diff || options.against)) {
+    throw UsageError("dnslint verify checks the network: it takes no --fix, --diff or --against");
+  }
   if ((options.fix || options.diff) && reads_stdin) {
     throw UsageError("--fix and --diff change files; standard input is not one");
   }
@@ -344,6 +347,7 @@ int run_cli(int argc, char** argv) {
                           : describe_configuration(options.request.rules));
         return 0;
       case Command::lint:
+      case Command::verify:
         return lint_command(options);
       case Command::records:
         return records_command(options);

@@ -16,7 +16,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { lint, records, rules, explain, config, completion, lsp, version, help };
+enum class Command { lint, verify, records, rules, explain, config, completion, lsp, version, help };
 
 struct CliOptions {
   Command command = Command::lint;

@@ -11,6 +11,7 @@
 #include "linter/cli/suggest.hpp"
 #include "linter/config/config.hpp"
 #include "linter/inputs/collect.hpp"
+#include "live/network.hpp"
 
 namespace dnslint {
 namespace {
@@ -23,6 +24,26 @@ std::uint64_t parse_count(std::string_view option, std::string_view text, std::u
         fmt::format("{} takes a whole number from 0 to {}, not '{}'", option, max, text));
   }
   return value;
+}
+
+// The settings of `dnslint verify`, for one of its options; a usage error with any other
+// command.
+VerifyRequest& verify_settings(CliOptions& o, std::string_view option) {
+  if (o.command != Command::verify)
+    throw UsageError(fmt::format("{} is an option of `dnslint verify`", option));
+  if (!o.request.verify) o.request.verify.emplace();
+  return *o.request.verify;
+}
+
+live::Endpoint parse_server_address(std::string_view option, std::string_view text) {
+  auto endpoint = live::parse_endpoint(text);
+  if (!endpoint) {
+    throw UsageError(
+        fmt::format("{} takes an IP address with an optional port (192.0.2.1, 192.0.2.1:5353, "
+                    "[2001:db8::1]:53), not '{}'",
+                    option, text));
+  }
+  return *endpoint;
 }
 
 std::string join(const std::vector<std::string_view>& words, std::string_view separator) {
@@ -325,6 +346,77 @@ std::vector<CliOption> make_options() {
        "report suppression comments that matched no finding",
        {},
        [](CliOptions& o, const std::string&) { o.request.report_unused_suppressions = true; }},
+      {"--server",
+       "",
+       "NAME=ADDRESS[:PORT]",
+       "verify: an authoritative server to check every zone on, instead of the zone's NS set "
+       "(repeatable)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         const auto eq = v.find('=');
+         if (eq == std::string::npos || eq == 0)
+           throw UsageError(fmt::format("--server takes NAME=ADDRESS[:PORT], not '{}'", v));
+         verify_settings(o, "--server")
+             .settings.servers.emplace_back(v.substr(0, eq),
+                                            parse_server_address("--server", v.substr(eq + 1)));
+       }},
+      {"--resolver",
+       "",
+       "ADDRESS[:PORT]",
+       "verify: the recursive resolver for NS hosts, mail exchanges, PTR and blocklists "
+       "(default: the first of /etc/resolv.conf)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         verify_settings(o, "--resolver").resolver = parse_server_address("--resolver", v);
+       }},
+      {"--timeout",
+       "",
+       "MS",
+       "verify: milliseconds to wait for an answer, per try (default 2000)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         verify_settings(o, "--timeout").limits.timeout_ms = static_cast<unsigned>(
+             std::max<std::uint64_t>(1, parse_count("--timeout", v, 600'000)));
+       }},
+      {"--tries",
+       "",
+       "N",
+       "verify: UDP tries per question before a server counts as not answering (default 2)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         verify_settings(o, "--tries").limits.tries =
+             static_cast<unsigned>(std::max<std::uint64_t>(1, parse_count("--tries", v, 10)));
+       }},
+      {"--max-in-flight",
+       "",
+       "N",
+       "verify: questions outstanding at once, over all servers (default 64)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         verify_settings(o, "--max-in-flight").limits.in_flight = static_cast<unsigned>(
+             std::max<std::uint64_t>(1, parse_count("--max-in-flight", v, 4096)));
+       }},
+      {"--rate",
+       "",
+       "N",
+       "verify: questions per second to one server, 0 for no limit (default 1000)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         verify_settings(o, "--rate").limits.rate =
+             static_cast<unsigned>(parse_count("--rate", v, 1'000'000));
+       }},
+      {"--record",
+       "",
+       "FILE",
+       "verify: write every question and answer to FILE, for --replay",
+       {},
+       [](CliOptions& o, const std::string& v) { verify_settings(o, "--record").record = v; }},
+      {"--replay",
+       "",
+       "FILE",
+       "verify: take the answers from FILE (written by --record) instead of the network",
+       {},
+       [](CliOptions& o, const std::string& v) { verify_settings(o, "--replay").replay = v; }},
       {"--timing",
        "",
        "",
@@ -440,6 +532,9 @@ std::vector<std::string_view> long_options() {
 
 const std::vector<CliCommand>& cli_commands() {
   static const std::vector<CliCommand> commands{
+      {"verify", "[--server NAME=ADDRESS[:PORT]]... [--resolver ADDRESS[:PORT]] [PATH...]",
+       "check the loaded zones against the network: servers, mail exchanges, blocklists",
+       Command::verify},
       {"records", "[-f text|json] [PATH...]",
        "print the records the rules see, zone by zone, each with where it is written",
        Command::records},
@@ -502,6 +597,7 @@ CliOptions parse_command_line(const std::vector<std::string>& args) {
       if (first == command.name) options.command = command.command;
     }
     if (options.command != Command::lint) i = 1;
+    if (options.command == Command::verify) options.request.verify.emplace();
   }
   bool only_paths = false;
   for (; i < args.size(); ++i) {

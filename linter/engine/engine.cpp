@@ -384,20 +384,28 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
   return_free_memory();
   stopwatch.lap("merge and index");
 
+  // A plain run checks the files with the rules; `dnslint verify` the network with the live
+  // rules.
   std::vector<const Rule*> enabled;
   for (const Rule& rule : all_rules()) {
-    if (rule.check != nullptr && request.rules.enabled_anywhere(rule.id)) enabled.push_back(&rule);
+    const bool runs = request.verify ? rule.live : rule.check != nullptr;
+    if (runs && request.rules.enabled_anywhere(rule.id)) enabled.push_back(&rule);
   }
   std::vector<FindingLog> per_rule(enabled.size());
   std::vector<std::vector<PhaseTime>> rule_times(enabled.size());
-  parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
-    Stopwatch rule_stopwatch(request.timing ? &rule_times[i] : nullptr);
-    Reporter reporter(enabled[i]->id, model);
-    enabled[i]->check(model, request.rules.at(enabled[i]->id).options, reporter);
-    per_rule[i] = reporter.take();
-    rule_stopwatch.lap(fmt::format("rule {}", enabled[i]->id));
-  });
-  stopwatch.lap("rules (all)");
+  if (request.verify) {
+    per_rule = verify_zones(model, request, enabled);
+    stopwatch.lap("live checks");
+  } else {
+    parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
+      Stopwatch rule_stopwatch(request.timing ? &rule_times[i] : nullptr);
+      Reporter reporter(enabled[i]->id, model);
+      enabled[i]->check(model, request.rules.at(enabled[i]->id).options, reporter);
+      per_rule[i] = reporter.take();
+      rule_stopwatch.lap(fmt::format("rule {}", enabled[i]->id));
+    });
+    stopwatch.lap("rules (all)");
+  }
   for (auto& rule_time : rule_times) {
     if (!rule_time.empty()) timings.push_back(std::move(rule_time.front()));
   }

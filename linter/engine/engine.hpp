@@ -14,9 +14,19 @@
 #include "linter/config/config.hpp"
 #include "linter/inputs/collect.hpp"
 #include "linter/inputs/includes.hpp"
+#include "live/verify.hpp"
 #include "model/finding.hpp"
 
 namespace dnslint {
+
+// `dnslint verify`: the live checks instead of the rules, and how they reach the network.
+struct VerifyRequest {
+  live::VerifySettings settings;
+  std::optional<live::Endpoint> resolver;  // --resolver; unset: the system's
+  live::Limits limits;
+  std::optional<std::string> record;  // --record FILE: keep every answer there
+  std::optional<std::string> replay;  // --replay FILE: answers from there, no traffic
+};
 
 struct LintRequest {
   std::vector<std::string> paths;
@@ -42,6 +52,8 @@ struct LintRequest {
   // files): every read of the run sees the files through this overlay.
   Overlay overlay;
   RuleConfiguration rules = RuleConfiguration::defaults();
+  // Set for `dnslint verify`: the live rules run, against the network, and the others do not.
+  std::optional<VerifyRequest> verify;
 };
 
 struct Summary {
@@ -128,6 +140,11 @@ BuiltModel read_model(const LintRequest& request, std::filesystem::path& root);
 // `unsaved_texts`: the texts of inputs not on disk, by display path (LintResult).
 LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
                       std::map<std::string, std::string> unsaved_texts = {});
+
+// The live checks of `request.verify` over `model`: one finding log per rule of `rules`.
+// Throws InputError (no resolver, a recording that cannot be read or written).
+std::vector<FindingLog> verify_zones(const Model& model, const LintRequest& request,
+                                     const std::vector<const Rule*>& rules);
 
 // Sets the error, warning and note counts of the summary from the findings.
 void count_severities(LintResult& result);

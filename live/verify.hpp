@@ -1,0 +1,43 @@
+// `dnslint verify`: the live checks over the loaded zones. They ask the network through one
+// interface (live/network.hpp) and report through the same findings as the rules, each under
+// its rule's id (rules/ holds their metadata, marked live).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "live/network.hpp"
+#include "model/finding_log.hpp"
+#include "model/model.hpp"
+#include "rules/rule.hpp"
+
+namespace dnslint::live {
+
+struct VerifySettings {
+  // --server NAME=ADDRESS[:PORT]: the servers to check every zone on, instead of each zone's
+  // NS set resolved. NAME is how reports name the server.
+  std::vector<std::pair<std::string, Endpoint>> servers;
+  // Told what the run is doing, phase by phase ("asking 4 servers about 10000 RRsets"); may be
+  // empty.
+  std::function<void(std::string_view)> progress;
+};
+
+// The resolver answers nothing, so no live check can be made (exit status 2).
+class ResolverUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The live rules to run, with their options: the enabled ones only.
+using LiveRules = std::vector<std::pair<const Rule*, const RuleOptions*>>;
+
+// One finding log per rule of `rules`, in its order. Throws ResolverUnavailable.
+std::vector<FindingLog> verify_model(const Model& model, Network& network,
+                                     const VerifySettings& settings, const LiveRules& rules);
+
+}  // namespace dnslint::live

@@ -1,0 +1,36 @@
+// DNS messages on the wire, through ldns: the queries the live checks send, the responses they
+// read, and records in the presentation form that reports and recordings show.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+// After the standard headers: ldns defines `false` and `true` as macros.
+#include <ldns/ldns.h>
+
+#include "live/network.hpp"
+
+namespace dnslint::live {
+
+// A query for `question` with message id `id`, in wire form: RD set for the resolver only,
+// EDNS(0) with a 1232-octet UDP payload (the size the DNS flag day 2020 settled on).
+std::string make_query(const Question& question, std::uint16_t id);
+
+// A record as served, from ldns's form.
+ServedRecord served_record(const ldns_rr* rr);
+
+// Reads a response. nullopt when it is no DNS message.
+std::optional<Answer> read_response(std::span<const unsigned char> wire);
+
+// A record from its presentation form ("www.example.com. 300 IN A 192.0.2.1"), or the
+// reason it is none.
+struct ParsedRecord {
+  std::optional<ServedRecord> record;
+  std::string error;
+};
+ParsedRecord record_from_text(std::string_view text);
+
+}  // namespace dnslint::live
