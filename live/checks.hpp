@@ -22,6 +22,7 @@ class LiveRun {
 
   // The reporter of rule `id`, or nullptr when the rule is off.
   Reporter* reporter(std::string_view id);
+  // The options of live rule `id`, on or off.
   const RuleOptions& options(std::string_view id) const;
   bool enabled(std::string_view id) const { return reporters_.contains(id); }
   // Tells the progress callback, if there is one.

@@ -182,8 +182,8 @@ void check_mx_hosts(LiveRun& run) {
     }
   }
   if (run.enabled("mx-reverse-dns")) check_reverse_dns(run, exchanges);
-  // The lists are mx-blocklisted's option: without the rule, none is asked.
-  if (run.enabled("mx-blocklisted")) check_blocklists(run, exchanges);
+  if (run.enabled("mx-blocklisted") || run.enabled("blocklist-unusable"))
+    check_blocklists(run, exchanges);
 }
 
 }  // namespace dnslint::live

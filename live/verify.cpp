@@ -12,10 +12,11 @@ namespace dnslint::live {
 LiveRun::LiveRun(const Model& model_, Network& network_, const VerifySettings& settings_,
                  const LiveRules& rules)
     : model(model_), network(network_), settings(settings_) {
-  for (const auto& [rule, options] : rules) {
-    order_.push_back(rule->id);
-    reporters_.emplace(rule->id, Reporter(rule->id, model));
-    options_.emplace(rule->id, options);
+  for (const LiveRule& live : rules) {
+    options_.emplace(live.rule->id, live.options);
+    if (!live.enabled) continue;
+    order_.push_back(live.rule->id);
+    reporters_.emplace(live.rule->id, Reporter(live.rule->id, model));
   }
 }
 

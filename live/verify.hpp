@@ -33,10 +33,15 @@ class ResolverUnavailable : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The live rules to run, with their options: the enabled ones only.
-using LiveRules = std::vector<std::pair<const Rule*, const RuleOptions*>>;
+// A live rule with the options it runs with, and whether it is on.
+struct LiveRule {
+  const Rule* rule;
+  const RuleOptions* options;
+  bool enabled;
+};
+using LiveRules = std::vector<LiveRule>;
 
-// One finding log per rule of `rules`, in its order. Throws ResolverUnavailable.
+// One finding log per enabled rule of `rules`, in its order. Throws ResolverUnavailable.
 std::vector<FindingLog> verify_model(const Model& model, Network& network,
                                      const VerifySettings& settings, const LiveRules& rules);
 

@@ -24,7 +24,8 @@ TEST_CASE("the registry is sorted, unique and complete") {
     const bool reported_elsewhere =
         std::find(rule_id::reported_elsewhere.begin(), rule_id::reported_elsewhere.end(),
                   rule.id) != rule_id::reported_elsewhere.end();
-    CHECK((rule.check == nullptr) == reported_elsewhere);
+    // The live rules' findings come from `dnslint verify` (live/).
+    CHECK((rule.check == nullptr) == (reported_elsewhere || rule.live));
   }
   CHECK(find_rule("no-such-rule") == nullptr);
 }

@@ -2,6 +2,8 @@
 // recording of it, or a replay), and their findings.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "linter/engine/engine.hpp"
 #include "linter/inputs/files.hpp"
 #include "live/network_cares.hpp"
@@ -12,8 +14,14 @@ namespace dnslint {
 std::vector<FindingLog> verify_zones(const Model& model, const LintRequest& request,
                                      const std::vector<const Rule*>& rules) {
   const VerifyRequest& verify = *request.verify;
+  // Every live rule's options (mx-blocklisted's lists serve blocklist-unusable too); the
+  // enabled ones report.
   live::LiveRules live_rules;
-  for (const Rule* rule : rules) live_rules.emplace_back(rule, &request.rules.at(rule->id).options);
+  for (const Rule& rule : all_rules()) {
+    if (!rule.live) continue;
+    const bool enabled = std::find(rules.begin(), rules.end(), &rule) != rules.end();
+    live_rules.push_back({&rule, &request.rules.at(rule.id).options, enabled});
+  }
   try {
     if (verify.replay) {
       auto network = live::replay_file(*verify.replay);
