@@ -370,6 +370,7 @@ void IacModelBuilder::add(const IacRecordSet& given) {
   record.owner = out_.names.intern(*owner);
   record.type = *type;
   record.variant = variant_id(set.variant);
+  if (set.proxied) record.flags |= Record::kProxied;
   if (!set.ttl) {
     record.flags |= Record::kUnknownTtl;
   } else if (!set.ttl->known()) {

@@ -75,6 +75,7 @@ struct IacRecordSet {
   // '""' in it separates character-strings, and a string over 255 octets is refused.
   bool quotes_txt_value = false;
   std::string variant;      // routing alternative (set_identifier, ...); "" for plain records
+  bool proxied = false;     // answered by the provider's proxy (Cloudflare `proxied = true`)
   SourceLocation location;  // the resource or record block
   std::string address;      // how messages name it: "aws_route53_record.mx"
   // Whose zone it is: the provider family ("aws", "ns1", "octodns"). Two providers, or two zone

@@ -312,10 +312,12 @@ class ServerCheck {
         // At a zone cut only the NS set and DS (served by this side, RFC 4035 §2.4) are ours.
         if (cut && type != rrtype::NS && type != rrtype::DS) comparable = false;
         bool routed = false;
+        bool proxied = false;
         for (std::size_t i = begin; i < end && comparable; ++i) {
           const Record& record = zone.records[indices[i]];
           if (zone.is_repeat(indices[i])) continue;
           routed = routed || record.variant != 0;
+          proxied = proxied || record.proxied();
           auto served = as_served(run_.model, record);
           if (!served) {
             comparable = false;
@@ -324,7 +326,15 @@ class ServerCheck {
           asked.records.push_back(&record);
           asked.expected.push_back(std::move(*served));
         }
-        if (comparable && routed) {
+        if (comparable && proxied) {
+          if (Reporter* reporter = run_.reporter("server-rrset-differs")) {
+            reporter->report_unconfirmed(
+                zone, *asked.records.front(),
+                fmt::format("{} {} is not compared: it is proxied, and the provider answers "
+                            "with its proxy's addresses",
+                            run_.model.name(node.owner), type_name(type)));
+          }
+        } else if (comparable && routed) {
           if (Reporter* reporter = run_.reporter("server-rrset-differs")) {
             reporter->report_unconfirmed(
                 zone, *asked.records.front(),

@@ -202,6 +202,9 @@ struct Record {
   // the rdata or TTL then holds a placeholder, and rules skip what they cannot judge.
   static constexpr std::uint8_t kUnknownValue = 1;
   static constexpr std::uint8_t kUnknownTtl = 2;
+  // A provider's proxy answers for the record with its own addresses (Cloudflare's `proxied`):
+  // the data is right in the files, and no server serves it.
+  static constexpr std::uint8_t kProxied = 4;
   std::uint8_t flags = 0;
   // Routing alternatives (Route 53 set_identifier, weighted or geo answers): records of one
   // owner and type with different variants are not one RRset. 0 for plain records.
@@ -211,6 +214,7 @@ struct Record {
 
   bool unknown_value() const { return (flags & kUnknownValue) != 0; }
   bool unknown_ttl() const { return (flags & kUnknownTtl) != 0; }
+  bool proxied() const { return (flags & kProxied) != 0; }
 };
 // Every record of a large zone is in memory at once; the rdata packs after the location.
 static_assert(sizeof(Record) == 48);

@@ -46,6 +46,8 @@ struct Shape {
   // A resolution line (DNSPod): records of a line other than the default answer only some
   // clients, so each line is a routing alternative.
   std::string_view line;
+  // A boolean attribute that, true, has the provider's proxy answer for the record.
+  std::string_view proxied;
 };
 
 struct Adapter {
@@ -213,6 +215,10 @@ struct Adapter {
     if (set.values.empty()) {
       missing(fmt::format("{} has no value", resource.address));
       return;
+    }
+    if (!shape.proxied.empty()) {
+      const auto proxied = resource.scalar(shape.proxied);
+      set.proxied = proxied && proxied->known() && proxied->text == "true";
     }
     out.record_sets.push_back(std::move(set));
   }
@@ -524,7 +530,8 @@ const std::map<std::string_view, Shape>& simple_shapes() {
         .ttl = "ttl",
         .values = {"content", "value"},
         .priority = "priority",
-        .automatic_ttl = "1"}},
+        .automatic_ttl = "1",
+        .proxied = "proxied"}},
       {"cloudflare_dns_record",
        {.zone = "zone_id",
         .zone_is_id = true,
@@ -533,7 +540,8 @@ const std::map<std::string_view, Shape>& simple_shapes() {
         .ttl = "ttl",
         .values = {"content"},
         .priority = "priority",
-        .automatic_ttl = "1"}},
+        .automatic_ttl = "1",
+        .proxied = "proxied"}},
       {"digitalocean_record",
        {.zone = "domain",
         .name = "name",

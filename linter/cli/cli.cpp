@@ -182,6 +182,12 @@ int lint_command(CliOptions& options) {
   if (options.command == Command::verify && (options.fix || options.diff || options.against)) {
     throw UsageError("dnslint verify checks the network: it takes no --fix, --diff or --against");
   }
+  // A long verify run says on a terminal what it is asking.
+  if (options.request.verify && !options.quiet && isatty(STDERR_FILENO) != 0) {
+    options.request.verify->settings.progress = [](std::string_view what) {
+      std::cerr << "dnslint verify: " << what << "\n";
+    };
+  }
   if ((options.fix || options.diff) && reads_stdin) {
     throw UsageError("--fix and --diff change files; standard input is not one");
   }

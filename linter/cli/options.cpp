@@ -532,7 +532,7 @@ std::vector<std::string_view> long_options() {
 
 const std::vector<CliCommand>& cli_commands() {
   static const std::vector<CliCommand> commands{
-      {"verify", "[--server NAME=ADDRESS[:PORT]]... [--resolver ADDRESS[:PORT]] [PATH...]",
+      {"verify", "[--server NAME=ADDRESS[:PORT]]... [PATH...]",
        "check the loaded zones against the network: servers, mail exchanges, blocklists",
        Command::verify},
       {"records", "[-f text|json] [PATH...]",

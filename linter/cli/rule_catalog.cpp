@@ -27,13 +27,16 @@ std::string write_rule_list(std::string_view format) {
   if (format == "markdown") {
     out += "| rule | severity | what it flags | reference |\n|---|---|---|---|\n";
     for (const Rule& rule : all_rules()) {
-      out += fmt::format("| [`{0}`](docs/rules/{0}.md) | {1} | {2} | {3} |\n", rule.id,
-                         severity_name(rule.severity), rule.summary, rule.rfc);
+      out += fmt::format("| [`{0}`](docs/rules/{0}.md) | {1} | {2}{3} | {4} |\n", rule.id,
+                         severity_name(rule.severity), rule.live ? "`dnslint verify`: " : "",
+                         rule.summary, rule.rfc);
     }
     return out;
   }
   for (const Rule& rule : all_rules()) {
-    out += fmt::format("{:<28} {:<8} {}\n", rule.id, severity_name(rule.severity), rule.summary);
+    // The live rules run in `dnslint verify` only.
+    out += fmt::format("{:<28} {:<8} {}{}\n", rule.id, severity_name(rule.severity),
+                       rule.live ? "(verify) " : "", rule.summary);
   }
   return out;
 }
