@@ -684,6 +684,35 @@ TF
 run "positions in Terraform" 1 --no-show-source --select spf-syntax "$work/positions/main.tf"
 check "... through an HCL escape" contains "$out" "main.tf:10:22: error: SPF record of example.com.: 'ip4:192.0.2.1\t-all' holds a tab"
 
+# --- verify: the live checks, replayed (tests/live/verify_live.py runs them against servers)
+rrset=../rules/server-rrset-differs
+run "verify replayed" 1 verify --replay "$rrset/bad-changed.jsonl" --server provider=192.0.2.53 "$rrset/bad-changed.zone"
+check "verify reports the live rule" contains "$out" "[server-rrset-differs]"
+check "verify runs no offline rule" bash -c "! grep -q 'ns-single' '$work/out'"
+for format in json sarif github gitlab junit markdown; do
+  run "verify -f $format" 1 verify -f "$format" --replay "$rrset/bad-changed.jsonl" --server provider=192.0.2.53 "$rrset/bad-changed.zone"
+done
+run "verify --disable of the live rule" 0 verify --disable server-rrset-differs --replay "$rrset/bad-changed.jsonl" --server provider=192.0.2.53 "$rrset/bad-changed.zone"
+run "--server outside verify" 2 --server a=192.0.2.1 "$rrset/bad-changed.zone"
+check "... says it is verify's" contains "$err" "is an option of \`dnslint verify\`"
+run "--server without a name" 2 verify --server 192.0.2.1 "$rrset/bad-changed.zone"
+run "--server with no address" 2 verify --server a=ns1.example.net "$rrset/bad-changed.zone"
+run "--resolver with a bad port" 2 verify --resolver 127.0.0.1:99999 "$rrset/bad-changed.zone"
+run "--timeout not a number" 2 verify --timeout soon "$rrset/bad-changed.zone"
+run "verify --fix" 2 verify --fix "$rrset/bad-changed.zone"
+run "verify --replay of a missing file" 2 verify --replay "$work/none.jsonl" "$rrset/bad-changed.zone"
+check "... names the file" contains "$err" "none.jsonl: cannot be read"
+printf '{"server":"resolver","name":"x.","type":"A","outcome":"answered","rcode":"NOERROR","answer":["x. 1 IN A 1.2.3"]}\n' >"$work/broken.jsonl"
+run "verify --replay of a broken recording" 2 verify --replay "$work/broken.jsonl" "$rrset/bad-changed.zone"
+check "... names the line" contains "$err" "broken.jsonl:1:"
+: >"$work/empty.jsonl"
+run "verify with an unanswered question" 1 verify -f json --replay "$work/empty.jsonl" --server provider=192.0.2.53 "$rrset/bad-changed.zone"
+check "... reports it with its cause" contains "$out" "no answer in"
+run "verify --record and --replay" 2 verify --record "$work/r.jsonl" --resolver 127.0.0.1:1 --timeout 100 --tries 1 "$rrset/bad-changed.zone"
+check "... a resolver that does not answer stops the run" contains "$err" "the resolver does not answer"
+run "rules marks the live rules" 0 rules
+check "... as verify's" bash -c "grep -q '^server-rrset-differs *error *(verify) ' '$work/out'"
+
 # --- records: what the rules see
 run "records of a zone file" 0 records data/example.com.zone
 check "... the SOA first, names absolute" bash -c "head -3 <<<'$out' | tail -1 | grep -q '^example.com. 3600 IN SOA ns1.example.com. hostmaster.example.com. 2024010101'"
