@@ -14,7 +14,10 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "live/wire.hpp"  // and ldns, after the standard headers
+#include "live/wire.hpp"
+
+// Last: ldns defines `true` and `false` as macros.
+#include <ldns/ldns.h>
 
 namespace dnslint::live {
 namespace {

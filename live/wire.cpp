@@ -1,12 +1,14 @@
 #include "live/wire.hpp"
 
 #include <fmt/format.h>
-#include <ldns/ldns.h>
 
 #include <algorithm>
 #include <memory>
 
 #include "model/ascii.hpp"
+
+// Last: ldns defines `true` and `false` as macros.
+#include <ldns/ldns.h>
 
 namespace dnslint::live {
 namespace {

@@ -8,10 +8,12 @@
 #include <string>
 #include <string_view>
 
-// After the standard headers: ldns defines `false` and `true` as macros.
-#include <ldns/ldns.h>
-
 #include "live/network.hpp"
+
+// ldns's record, declared here: ldns.h defines `true` and `false` as macros, which breaks C++
+// headers included after it, so only the .cpp files include it, last.
+struct ldns_struct_rr;
+using ldns_rr = ldns_struct_rr;
 
 namespace dnslint::live {
 
