@@ -64,5 +64,6 @@ std::optional<std::string> reversed_address(const std::string& address);
 void check_servers(LiveRun& run);
 void check_mx_hosts(LiveRun& run);
 void check_blocklists(LiveRun& run, const std::vector<MailExchange>& exchanges);
+void check_mail_transport(LiveRun& run, const std::vector<MailExchange>& exchanges);
 
 }  // namespace dnslint::live

@@ -84,12 +84,25 @@ struct Transfer {
   bool ok() const { return outcome == Outcome::answered && rcode == 0 && !records.empty(); }
 };
 
+// What an SMTP server on port 25 said, step by step (RFC 5321 §3.1, §4.1.1.1; RFC 3207).
+struct SmtpProbe {
+  Outcome outcome = Outcome::answered;  // of the connection; answered: it was accepted
+  std::string error;                    // why it was not, or where the dialogue broke off
+  std::string banner;                   // the greeting's first line ("220 mx.example.net ESMTP")
+  bool starttls_offered = false;        // in the reply to EHLO
+  std::string tls_error;                // the STARTTLS handshake's failure, or ""
+  bool tls = false;                     // the handshake completed
+  std::string verify_error;             // why the certificate chain is not trusted, or ""
+  std::vector<std::string> names;       // the certificate's DNS names (subjectAltName, else CN)
+};
+
 // How politely the network is asked (docs/usage.md, `dnslint verify`).
 struct Limits {
   unsigned timeout_ms = 2000;  // per try
   unsigned tries = 2;          // UDP tries per question; TCP follows a truncated answer
   unsigned in_flight = 64;     // questions outstanding at once, over every server
   unsigned rate = 1000;        // questions per second to one server; 0: no limit
+  std::string ca_file;         // certificates to trust for STARTTLS; "": the system's
 };
 
 class Network {
@@ -100,6 +113,9 @@ class Network {
   virtual std::vector<Answer> ask(const std::vector<Question>& questions) = 0;
   // A zone transfer of `zone` from `server`.
   virtual Transfer transfer(const Endpoint& server, const std::string& zone) = 0;
+  // An SMTP dialogue with `server` as the mail exchange `exchange`: greeting, EHLO, STARTTLS
+  // and the certificate, then QUIT.
+  virtual SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange) = 0;
   // Questions asked so far (for progress and the benchmark).
   virtual std::size_t questions_asked() const = 0;
 };

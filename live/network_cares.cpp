@@ -14,6 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "live/smtp.hpp"
 #include "live/wire.hpp"
 
 // Last: ldns defines `true` and `false` as macros.
@@ -45,6 +46,9 @@ class CaresNetwork final : public Network {
 
   std::vector<Answer> ask(const std::vector<Question>& questions) override;
   Transfer transfer(const Endpoint& server, const std::string& zone) override;
+  SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange) override {
+    return live::probe_smtp(server, exchange, limits_);
+  }
   std::size_t questions_asked() const override { return asked_; }
 
  private:

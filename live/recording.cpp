@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::string_view kResolver = "resolver";
 constexpr std::string_view kTransfer = "AXFR";
+constexpr std::string_view kSmtp = "SMTP";
 
 std::string server_key(const Question& question) {
   return question.asked == Asked::resolver ? std::string(kResolver) : question.server.text();
@@ -69,7 +70,7 @@ void write_head(Writer& writer, std::string_view server, std::string_view name,
   if (outcome != Outcome::answered) {
     write_string(writer, "error");
     write_string(writer, error);
-  } else {
+  } else if (type != kSmtp) {
     write_string(writer, "rcode");
     write_string(writer, rcode_name(rcode));
   }
@@ -95,6 +96,17 @@ class Line {
     if (member == value_.MemberEnd()) return false;
     if (!member->value.IsBool()) fail(fmt::format("\"{}\" is no true or false", field));
     return member->value.GetBool();
+  }
+  std::vector<std::string> strings(const char* field) const {
+    std::vector<std::string> out;
+    const auto member = value_.FindMember(field);
+    if (member == value_.MemberEnd()) return out;
+    if (!member->value.IsArray()) fail(fmt::format("\"{}\" is no list", field));
+    for (const auto& item : member->value.GetArray()) {
+      if (!item.IsString()) fail(fmt::format("an item of \"{}\" is no string", field));
+      out.emplace_back(item.GetString(), item.GetStringLength());
+    }
+    return out;
   }
   std::vector<ServedRecord> records(const char* field) const {
     std::vector<ServedRecord> out;
@@ -168,6 +180,34 @@ Transfer RecordingNetwork::transfer(const Endpoint& server, const std::string& z
   return transfer;
 }
 
+SmtpProbe RecordingNetwork::probe_smtp(const Endpoint& server, const std::string& exchange) {
+  SmtpProbe probe = inner_->probe_smtp(server, exchange);
+  rapidjson::StringBuffer buffer;
+  Writer writer(buffer);
+  write_head(writer, server.text(), exchange, kSmtp, probe.outcome, probe.error, 0);
+  if (probe.outcome == Outcome::answered) {
+    write_string(writer, "error");
+    write_string(writer, probe.error);
+    write_string(writer, "banner");
+    write_string(writer, probe.banner);
+    write_string(writer, "starttls");
+    writer.Bool(probe.starttls_offered);
+    write_string(writer, "tls");
+    writer.Bool(probe.tls);
+    write_string(writer, "tls_error");
+    write_string(writer, probe.tls_error);
+    write_string(writer, "verify_error");
+    write_string(writer, probe.verify_error);
+    write_string(writer, "names");
+    writer.StartArray();
+    for (const std::string& name : probe.names) write_string(writer, name);
+    writer.EndArray();
+  }
+  writer.EndObject();
+  lines_[key_of(server.text(), exchange, kSmtp)] = buffer.GetString();
+  return probe;
+}
+
 void RecordingNetwork::save() const {
   std::ofstream out(path_, std::ios::binary | std::ios::trunc);
   for (const auto& [key, line] : lines_) out << line << '\n';
@@ -196,10 +236,25 @@ ReplayNetwork::ReplayNetwork(std::string_view text, std::string name) : name_(st
     const std::string type = line.text("type");
     if (server != kResolver && !parse_endpoint(server))
       line.fail(fmt::format("\"{}\" is neither \"resolver\" nor ADDRESS:PORT", server));
-    if (type != kTransfer && !type_from_name(type))
+    if (type != kTransfer && type != kSmtp && !type_from_name(type))
       line.fail(fmt::format("unknown type \"{}\"", type));
     const std::string key = key_of(server, owner, type);
     const Outcome outcome = line.outcome();
+    if (type == kSmtp) {
+      SmtpProbe probe;
+      probe.outcome = outcome;
+      probe.error = line.text("error", outcome != Outcome::answered);
+      if (outcome == Outcome::answered) {
+        probe.banner = line.text("banner", false);
+        probe.starttls_offered = line.flag("starttls");
+        probe.tls = line.flag("tls");
+        probe.tls_error = line.text("tls_error", false);
+        probe.verify_error = line.text("verify_error", false);
+        probe.names = line.strings("names");
+      }
+      probes_[key] = std::move(probe);
+      continue;
+    }
     if (type == kTransfer) {
       Transfer transfer;
       transfer.outcome = outcome;
@@ -252,6 +307,16 @@ Transfer ReplayNetwork::transfer(const Endpoint& server, const std::string& zone
   Transfer missing;
   missing.outcome = Outcome::not_recorded;
   missing.error = fmt::format("no transfer in {}", name_);
+  return missing;
+}
+
+SmtpProbe ReplayNetwork::probe_smtp(const Endpoint& server, const std::string& exchange) {
+  ++asked_;
+  const auto found = probes_.find(key_of(server.text(), exchange, kSmtp));
+  if (found != probes_.end()) return found->second;
+  SmtpProbe missing;
+  missing.outcome = Outcome::not_recorded;
+  missing.error = fmt::format("no SMTP dialogue in {}", name_);
   return missing;
 }
 

@@ -26,6 +26,7 @@ class RecordingNetwork final : public Network {
       : inner_(std::move(inner)), path_(std::move(path)) {}
   std::vector<Answer> ask(const std::vector<Question>& questions) override;
   Transfer transfer(const Endpoint& server, const std::string& zone) override;
+  SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange) override;
   std::size_t questions_asked() const override { return inner_->questions_asked(); }
   // Throws RecordingError.
   void save() const;
@@ -43,12 +44,14 @@ class ReplayNetwork final : public Network {
   ReplayNetwork(std::string_view text, std::string name);
   std::vector<Answer> ask(const std::vector<Question>& questions) override;
   Transfer transfer(const Endpoint& server, const std::string& zone) override;
+  SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange) override;
   std::size_t questions_asked() const override { return asked_; }
 
  private:
   std::string name_;
   std::map<std::string, Answer> answers_;  // by question
   std::map<std::string, Transfer> transfers_;
+  std::map<std::string, SmtpProbe> probes_;
   std::size_t asked_ = 0;
 };
 

@@ -22,6 +22,9 @@ struct VerifySettings {
   // --server NAME=ADDRESS[:PORT]: the servers to check every zone on, instead of each zone's
   // NS set resolved. NAME is how reports name the server.
   std::vector<std::pair<std::string, Endpoint>> servers;
+  // --smtp: also talk SMTP to every address of every mail exchange, on this port.
+  bool smtp = false;
+  std::uint16_t smtp_port = 25;
   // Told what the run is doing, phase by phase ("asking 4 servers about 10000 RRsets"); may be
   // empty.
   std::function<void(std::string_view)> progress;

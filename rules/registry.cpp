@@ -40,10 +40,13 @@ Rule mx_missing_backup_rule();
 Rule mx_preference_out_of_range_rule();
 Rule mx_priority_in_value_rule();
 Rule mx_reverse_dns_rule();
+Rule mx_smtp_unreachable_rule();
+Rule mx_starttls_rule();
 Rule mx_target_address_literal_rule();
 Rule mx_target_cname_rule();
 Rule mx_target_invalid_hostname_rule();
 Rule mx_target_no_address_rule();
+Rule mx_tls_certificate_rule();
 Rule mx_unresolvable_rule();
 Rule ns_missing_rule();
 Rule ns_missing_glue_rule();
@@ -122,10 +125,13 @@ const std::vector<Rule>& all_rules() {
       mx_preference_out_of_range_rule(),
       mx_priority_in_value_rule(),
       mx_reverse_dns_rule(),
+      mx_smtp_unreachable_rule(),
+      mx_starttls_rule(),
       mx_target_address_literal_rule(),
       mx_target_cname_rule(),
       mx_target_invalid_hostname_rule(),
       mx_target_no_address_rule(),
+      mx_tls_certificate_rule(),
       mx_unresolvable_rule(),
       ns_missing_rule(),
       ns_missing_glue_rule(),

@@ -17,6 +17,9 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(neovim)
   # The SPF implementation and the openspf RFC 7208 suite the mail rules are tested against.
   packages+=(python3-spf)
+  # What `dnslint verify` is tested against on loopback: a resolver, a DNS blocklist server, SMTP
+  # servers with STARTTLS and a test CA.
+  packages+=(unbound rbldnsd python3-aiosmtpd openssl)
 fi
 
 missing=()

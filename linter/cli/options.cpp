@@ -417,6 +417,33 @@ std::vector<CliOption> make_options() {
        "verify: take the answers from FILE (written by --record) instead of the network",
        {},
        [](CliOptions& o, const std::string& v) { verify_settings(o, "--replay").replay = v; }},
+      {"--smtp",
+       "",
+       "",
+       "verify: also talk SMTP to each mail exchange address (greeting, EHLO, STARTTLS, "
+       "certificate); port 25 is blocked in many networks",
+       {},
+       [](CliOptions& o, const std::string&) {
+         verify_settings(o, "--smtp").settings.smtp = true;
+       }},
+      {"--smtp-port",
+       "",
+       "PORT",
+       "verify: the port --smtp connects to (default 25)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         const auto port = parse_count("--smtp-port", v, 65535);
+         if (port == 0) throw UsageError("--smtp-port takes a port from 1 to 65535, not 0");
+         verify_settings(o, "--smtp-port").settings.smtp_port = static_cast<std::uint16_t>(port);
+       }},
+      {"--ca-file",
+       "",
+       "FILE",
+       "verify: the certificates --smtp trusts (PEM; default: the system's)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         verify_settings(o, "--ca-file").limits.ca_file = v;
+       }},
       {"--timing",
        "",
        "",

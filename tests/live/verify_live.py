@@ -20,7 +20,9 @@ import tempfile
 import textwrap
 import time
 
-NEEDED = ("nsd", "unbound", "rbldnsd")
+NEEDED = ("nsd", "unbound", "rbldnsd", "openssl")
+# aiosmtpd is Debian's, for Debian's Python.
+SYSTEM_PYTHON = "/usr/bin/python3"
 
 SOURCE = """\
 $ORIGIN example.com.
@@ -54,6 +56,21 @@ $TTL 3600
 @   NS  ns1.example.com.
 10  PTR mail.example.com.
 20  PTR host.example.net.
+"""
+
+MAIL_ORG = """\
+$ORIGIN mail.example.org.
+$TTL 3600
+@   SOA ns1.example.com. hostmaster.example.com. 1 3600 900 604800 300
+@   NS  ns1.example.com.
+@   MX  10 mx1.mail.example.org.
+@   MX  20 mx2.mail.example.org.
+@   MX  30 mx3.mail.example.org.
+@   MX  40 mx4.mail.example.org.
+mx1 A   127.0.0.11
+mx2 A   127.0.0.12
+mx3 A   127.0.0.13
+mx4 A   127.0.0.14
 """
 
 EXAMPLE_NET = """\
@@ -116,10 +133,82 @@ def wait_for(port, name, query="example.com", timeout=10.0):
     raise SystemExit(f"{name} does not answer on 127.0.0.1:{port}")
 
 
+def make_certificates(folder):
+    """A test CA, a certificate for mx1.mail.example.org and one for another name."""
+    def openssl(*args):
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+            "-subj", "/CN=dnslint test CA", "-days", "2")
+    for name, host in (("mx1", "mx1.mail.example.org"), ("mx2", "other.example.net")):
+        with open(os.path.join(folder, f"{name}.ext"), "w") as out:
+            out.write(f"subjectAltName=DNS:{host}\n")
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out",
+                f"{name}.csr", "-subj", f"/CN={host}")
+        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                "-CAcreateserial", "-out", f"{name}.pem", "-days", "2", "-extfile", f"{name}.ext")
+
+
+def check_smtp(dnslint, folder, repo, port_resolver, processes):
+    """--smtp against aiosmtpd on 127.0.0.11-14: a good certificate, a certificate for another
+    name, nothing listening, no STARTTLS."""
+    problems = []
+    make_certificates(folder)
+    port = free_port(socket.SOCK_STREAM)
+    servers = subprocess.Popen(
+        [SYSTEM_PYTHON, os.path.join(os.path.dirname(os.path.abspath(__file__)), "smtp_servers.py"),
+         str(port), f"127.0.0.11=tls:{folder}/mx1.pem:{folder}/mx1.key",
+         f"127.0.0.12=tls:{folder}/mx2.pem:{folder}/mx2.key", "127.0.0.14=plain"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    processes.append(servers)
+    if servers.stdout.readline().strip() != "ready":
+        return ["the SMTP servers did not start"]
+    base = [dnslint, "verify", "-f", "json", "--resolver", f"127.0.0.1:{port_resolver}", "--smtp",
+            "--smtp-port", str(port), "--timeout", "2000",
+            "--select", "mx-smtp-unreachable,mx-starttls,mx-tls-certificate"]
+
+    def findings(extra):
+        run = subprocess.run(base + extra + ["mail.example.org.zone"], cwd=repo,
+                             capture_output=True, text=True)
+        if run.returncode not in (0, 1):
+            problems.append(f"--smtp: exit {run.returncode}: {run.stderr}")
+            return []
+        found = [(f["rule"], f["message"]) for f in json.loads(run.stdout)["findings"]]
+        for finding in found:
+            print("found:", *finding)
+        return found
+
+    def expect(found, expected):
+        rest = list(found)
+        for rule, text in expected:
+            match = next((f for f in rest if f[0] == rule and text in f[1]), None)
+            if match is None:
+                problems.append(f"--smtp: no {rule} finding with '{text}'")
+            else:
+                rest.remove(match)
+        problems.extend(f"--smtp: unexpected finding {f}" for f in rest)
+
+    expect(findings(["--ca-file", os.path.join(folder, "ca.pem")]), [
+        ("mx-tls-certificate", "mx2.mail.example.org. (127.0.0.12 port"),
+        ("mx-smtp-unreachable", "mx3.mail.example.org. (127.0.0.13 port"),
+        ("mx-starttls", "mx4.mail.example.org. (127.0.0.14 port"),
+    ])
+    # Without the test CA neither certificate is trusted.
+    expect(findings([]), [
+        ("mx-tls-certificate", "the certificate of mx1.mail.example.org. (127.0.0.11 port"),
+        ("mx-tls-certificate", "the certificate of mx2.mail.example.org. (127.0.0.12 port"),
+        ("mx-tls-certificate", "names other.example.net, not the exchange"),
+        ("mx-smtp-unreachable", "connection refused"),
+        ("mx-starttls", "does not offer STARTTLS"),
+    ])
+    return problems
+
+
 def main():
     dnslint = os.path.abspath(sys.argv[1])
     missing = [tool for tool in NEEDED if shutil.which(tool) is None and
                not os.path.exists(f"/usr/sbin/{tool}")]
+    if subprocess.run([SYSTEM_PYTHON, "-c", "import aiosmtpd"], capture_output=True).returncode:
+        missing.append("python3-aiosmtpd")
     if missing:
         print(f"SKIP: {', '.join(missing)} not installed (scripts/install-deps.sh --test)")
         return 77
@@ -130,7 +219,8 @@ def main():
     try:
         files = {"a/example.com.zone": SOURCE, "b/example.com.zone": PROVIDER_B,
                  "a/2.0.192.in-addr.arpa.zone": REVERSE, "a/example.net.zone": EXAMPLE_NET,
-                 "repo/example.com.zone": SOURCE}
+                 "repo/example.com.zone": SOURCE, "a/mail.example.org.zone": MAIL_ORG,
+                 "repo/mail.example.org.zone": MAIL_ORG}
         for name, text in files.items():
             os.makedirs(os.path.join(folder, os.path.dirname(name)), exist_ok=True)
             with open(os.path.join(folder, name), "w") as out:
@@ -144,7 +234,7 @@ def main():
         sbin = lambda tool: shutil.which(tool) or f"/usr/sbin/{tool}"
         conf_a = nsd_config(folder, "nsd-a", port_a, [
             ("example.com", "a/example.com.zone"), ("2.0.192.in-addr.arpa", "a/2.0.192.in-addr.arpa.zone"),
-            ("example.net", "a/example.net.zone")])
+            ("example.net", "a/example.net.zone"), ("mail.example.org", "a/mail.example.org.zone")])
         conf_b = nsd_config(folder, "nsd-b", port_b, [("example.com", "b/example.com.zone")])
         for conf in (conf_a, conf_b):
             processes.append(subprocess.Popen([sbin("nsd"), "-d", "-c", conf],
@@ -167,6 +257,7 @@ def main():
         local = ""
         delegations = ""
         for zone, port in (("example.com", port_a), ("example.net", port_a),
+                           ("mail.example.org", port_a),
                            ("2.0.192.in-addr.arpa", port_a), ("bl.example", port_rbl),
                            ("dbl.example", port_rbl), ("refuse.example", port_rbl)):
             local += f"  local-zone: \"{zone}.\" transparent\n"
@@ -264,6 +355,7 @@ def main():
         if silent.returncode != 2 or "the resolver does not answer" not in silent.stderr:
             problems.append(f"a resolver that does not answer: exit {silent.returncode}, "
                             f"{silent.stderr.strip()}")
+        problems += check_smtp(dnslint, folder, repo, port_resolver, processes)
         dead.close()
         for problem in problems:
             print("FAIL:", problem)
