@@ -5,7 +5,7 @@ ratio to dnslint.
 
 Usage: bench/compare.py DNSLINT [--runs N] [--sizes 10000,200000,2000000] [--dir DIR]
                         [--sections zones,startup,files,pathological] [--peer-timeout S]
-                        [--pathological-timeout S]
+                        [--pathological-timeout S] [--baseline OTHER-DNSLINT]
 
 Sections:
   zones         one zone of each size, every tool, all dnslint rules on
@@ -13,6 +13,9 @@ Sections:
   files         1000 zone files of 50 records in one dnslint run, against one file holding
                 the same 50,000 records; and 2M records against 200k (linear growth)
   pathological  the zones of generate_pathological.py, every tool
+  baseline      with --baseline: this build against another (the build of the commit a change
+                starts from), alternating runs on the largest zone and every pathological
+                zone, medians with their spread: a regression shows before it lands
   terraform     a module of 50,000 DNS resources (generate_terraform.py): the whole dnslint
                 run, and reading alone (tests/hcl_dump --time) against HashiCorp's parser
                 (the hcl-oracle of tests/terraform/oracle, built from Debian's Go packages)
@@ -178,6 +181,39 @@ def pathological_section(args, dnslint):
                 args.pathological_timeout)
 
 
+def baseline_section(args, dnslint):
+    """This build against --baseline, alternating (A B B A ...) so that a slow minute of a
+    shared machine hits both, with the spread (lowest and highest) beside each median."""
+    baseline = os.path.abspath(args.baseline)
+    print(f"\n### This build against {args.baseline}, {args.runs} alternating runs each\n")
+    print("| input | build | wall (s) | spread | CPU (s) | peak RSS (MB) | wall vs baseline |")
+    print("|---|---|---:|---|---:|---:|---:|")
+    size = max(int(s) for s in args.sizes.split(","))
+    inputs = [(f"{size:,} records", generate_zone(os.path.join(args.dir, f"{size}.zone"), size))]
+    directory = os.path.join(args.dir, "pathological")
+    if not os.path.isdir(directory):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_pathological.py"),
+                        directory], check=True)
+    inputs += [(name, os.path.join(directory, name)) for name in sorted(os.listdir(directory))]
+    builds = {"this": dnslint, "baseline": baseline}
+    for label, zone in inputs:
+        samples = {name: [] for name in builds}
+        for run in range(args.runs):
+            order = ["this", "baseline"] if run % 2 == 0 else ["baseline", "this"]
+            for name in order:
+                # Standard output to /dev/null through the shell's redirection, never -o: an
+                # older build may not write to devices.
+                samples[name].append(measure([builds[name], "--fail-on", "never", "-f", "json",
+                                              zone]))
+        medians = {name: tuple(statistics.median(s[i] for s in runs) for i in range(3))
+                   for name, runs in samples.items()}
+        for name in ("baseline", "this"):
+            wall, cpu, rss = medians[name]
+            walls = [s[0] for s in samples[name]]
+            print(f"| {label} | {name} | {wall:.3f} | {min(walls):.3f}–{max(walls):.3f} | "
+                  f"{cpu:.2f} | {rss:.0f} | {wall / medians['baseline'][0]:.2f}x |")
+
+
 def build_hcl_oracle(directory):
     """HashiCorp's hclsyntax parser as a command, or None without Go and its HCL package."""
     gopath = "/usr/share/gocode"
@@ -239,12 +275,17 @@ def main():
     parser.add_argument("--peer-timeout", type=float, default=300)
     parser.add_argument("--pathological-timeout", type=float, default=60,
                         help="seconds before a tool is given up on a pathological zone")
+    parser.add_argument("--baseline", help="another build of dnslint to compare this one with "
+                        "(adds the baseline section)")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     dnslint = os.path.abspath(args.dnslint)
     sections = args.sections.split(",")
     available = installed(dnslint, ORIGIN)
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                  if line.startswith("model name")), platform.processor()) \
+        if os.path.exists("/proc/cpuinfo") else platform.processor()
+    print(f"Machine: {model} ({platform.machine()}), {os.cpu_count()} cores, "
           f"{platform.system()} {platform.release()}; {args.runs} runs per figure, medians.")
     zone_results = zones_section(args, available) if "zones" in sections else {}
     if "startup" in sections:
@@ -255,6 +296,8 @@ def main():
         pathological_section(args, dnslint)
     if "terraform" in sections:
         terraform_section(args, dnslint)
+    if args.baseline:
+        baseline_section(args, dnslint)
     return 0
 
 

@@ -65,5 +65,6 @@ void check_servers(LiveRun& run);
 void check_mx_hosts(LiveRun& run);
 void check_blocklists(LiveRun& run, const std::vector<MailExchange>& exchanges);
 void check_mail_transport(LiveRun& run, const std::vector<MailExchange>& exchanges);
+void check_mta_sts_policies(LiveRun& run);
 
 }  // namespace dnslint::live

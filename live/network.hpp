@@ -96,6 +96,17 @@ struct SmtpProbe {
   std::vector<std::string> names;       // the certificate's DNS names (subjectAltName, else CN)
 };
 
+// What an HTTPS server answered to one GET (HTTP/1.0, no redirect followed).
+struct HttpsFetch {
+  Outcome outcome = Outcome::answered;  // of the connection
+  std::string error;         // why there is no response: connection, TLS, malformed reply
+  std::string verify_error;  // why the certificate is not trusted for the host, or ""
+  int status = 0;            // the HTTP status code
+  std::string content_type;  // the Content-Type header's value, as sent
+  std::string location;      // the Location header (a redirect), as sent
+  std::string body;          // up to the size limit and one byte more
+};
+
 // How politely the network is asked (docs/usage.md, `dnslint verify`).
 struct Limits {
   unsigned timeout_ms = 2000;  // per try
@@ -116,6 +127,10 @@ class Network {
   // An SMTP dialogue with `server` as the mail exchange `exchange`: greeting, EHLO, STARTTLS
   // and the certificate, then QUIT.
   virtual SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange) = 0;
+  // GET `path` from `host` at `server` over TLS (SNI and certificate name `host`), at most
+  // `limit` bytes of body kept (one more marks it too long).
+  virtual HttpsFetch fetch_https(const Endpoint& server, const std::string& host,
+                                 const std::string& path, std::size_t limit) = 0;
   // Questions asked so far (for progress and the benchmark).
   virtual std::size_t questions_asked() const = 0;
 };

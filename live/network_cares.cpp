@@ -14,6 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "live/https.hpp"
 #include "live/smtp.hpp"
 #include "live/wire.hpp"
 
@@ -48,6 +49,10 @@ class CaresNetwork final : public Network {
   Transfer transfer(const Endpoint& server, const std::string& zone) override;
   SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange) override {
     return live::probe_smtp(server, exchange, limits_);
+  }
+  HttpsFetch fetch_https(const Endpoint& server, const std::string& host, const std::string& path,
+                         std::size_t limit) override {
+    return live::fetch_https(server, host, path, limit, limits_);
   }
   std::size_t questions_asked() const override { return asked_; }
 

@@ -18,6 +18,7 @@ namespace {
 constexpr std::string_view kResolver = "resolver";
 constexpr std::string_view kTransfer = "AXFR";
 constexpr std::string_view kSmtp = "SMTP";
+constexpr std::string_view kHttps = "HTTPS";
 
 std::string server_key(const Question& question) {
   return question.asked == Asked::resolver ? std::string(kResolver) : question.server.text();
@@ -70,7 +71,7 @@ void write_head(Writer& writer, std::string_view server, std::string_view name,
   if (outcome != Outcome::answered) {
     write_string(writer, "error");
     write_string(writer, error);
-  } else if (type != kSmtp) {
+  } else if (type != kSmtp && type != kHttps) {
     write_string(writer, "rcode");
     write_string(writer, rcode_name(rcode));
   }
@@ -90,6 +91,12 @@ class Line {
     }
     if (!member->value.IsString()) fail(fmt::format("\"{}\" is no string", field));
     return {member->value.GetString(), member->value.GetStringLength()};
+  }
+  int number(const char* field) const {
+    const auto member = value_.FindMember(field);
+    if (member == value_.MemberEnd()) fail(fmt::format("no \"{}\"", field));
+    if (!member->value.IsInt()) fail(fmt::format("\"{}\" is no whole number", field));
+    return member->value.GetInt();
   }
   bool flag(const char* field) const {
     const auto member = value_.FindMember(field);
@@ -208,6 +215,30 @@ SmtpProbe RecordingNetwork::probe_smtp(const Endpoint& server, const std::string
   return probe;
 }
 
+HttpsFetch RecordingNetwork::fetch_https(const Endpoint& server, const std::string& host,
+                                         const std::string& path, std::size_t limit) {
+  HttpsFetch fetch = inner_->fetch_https(server, host, path, limit);
+  const std::string url = "https://" + host + path;
+  rapidjson::StringBuffer buffer;
+  Writer writer(buffer);
+  write_head(writer, server.text(), url, kHttps, fetch.outcome, fetch.error, 0);
+  if (fetch.outcome == Outcome::answered) {
+    write_string(writer, "verify_error");
+    write_string(writer, fetch.verify_error);
+    write_string(writer, "status");
+    writer.Int(fetch.status);
+    write_string(writer, "content_type");
+    write_string(writer, fetch.content_type);
+    write_string(writer, "location");
+    write_string(writer, fetch.location);
+    write_string(writer, "body");
+    write_string(writer, fetch.body);
+  }
+  writer.EndObject();
+  lines_[key_of(server.text(), url, kHttps)] = buffer.GetString();
+  return fetch;
+}
+
 void RecordingNetwork::save() const {
   std::ofstream out(path_, std::ios::binary | std::ios::trunc);
   for (const auto& [key, line] : lines_) out << line << '\n';
@@ -236,10 +267,25 @@ ReplayNetwork::ReplayNetwork(std::string_view text, std::string name) : name_(st
     const std::string type = line.text("type");
     if (server != kResolver && !parse_endpoint(server))
       line.fail(fmt::format("\"{}\" is neither \"resolver\" nor ADDRESS:PORT", server));
-    if (type != kTransfer && type != kSmtp && !type_from_name(type))
+    if (type != kTransfer && type != kSmtp && type != kHttps && !type_from_name(type))
       line.fail(fmt::format("unknown type \"{}\"", type));
     const std::string key = key_of(server, owner, type);
     const Outcome outcome = line.outcome();
+    if (type == kHttps) {
+      HttpsFetch fetch;
+      fetch.outcome = outcome;
+      if (outcome == Outcome::answered) {
+        fetch.verify_error = line.text("verify_error", false);
+        fetch.status = line.number("status");
+        fetch.content_type = line.text("content_type", false);
+        fetch.location = line.text("location", false);
+        fetch.body = line.text("body", false);
+      } else {
+        fetch.error = line.text("error");
+      }
+      fetches_[key] = std::move(fetch);
+      continue;
+    }
     if (type == kSmtp) {
       SmtpProbe probe;
       probe.outcome = outcome;
@@ -318,6 +364,21 @@ SmtpProbe ReplayNetwork::probe_smtp(const Endpoint& server, const std::string& e
   missing.outcome = Outcome::not_recorded;
   missing.error = fmt::format("no SMTP dialogue in {}", name_);
   return missing;
+}
+
+HttpsFetch ReplayNetwork::fetch_https(const Endpoint& server, const std::string& host,
+                                      const std::string& path, std::size_t limit) {
+  ++asked_;
+  const auto found = fetches_.find(key_of(server.text(), "https://" + host + path, kHttps));
+  if (found == fetches_.end()) {
+    HttpsFetch missing;
+    missing.outcome = Outcome::not_recorded;
+    missing.error = fmt::format("no HTTPS response in {}", name_);
+    return missing;
+  }
+  HttpsFetch fetch = found->second;
+  if (fetch.body.size() > limit + 1) fetch.body.resize(limit + 1);
+  return fetch;
 }
 
 std::unique_ptr<Network> replay_file(const std::filesystem::path& path) {

@@ -27,6 +27,8 @@ class RecordingNetwork final : public Network {
   std::vector<Answer> ask(const std::vector<Question>& questions) override;
   Transfer transfer(const Endpoint& server, const std::string& zone) override;
   SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange) override;
+  HttpsFetch fetch_https(const Endpoint& server, const std::string& host, const std::string& path,
+                         std::size_t limit) override;
   std::size_t questions_asked() const override { return inner_->questions_asked(); }
   // Throws RecordingError.
   void save() const;
@@ -45,6 +47,8 @@ class ReplayNetwork final : public Network {
   std::vector<Answer> ask(const std::vector<Question>& questions) override;
   Transfer transfer(const Endpoint& server, const std::string& zone) override;
   SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange) override;
+  HttpsFetch fetch_https(const Endpoint& server, const std::string& host, const std::string& path,
+                         std::size_t limit) override;
   std::size_t questions_asked() const override { return asked_; }
 
  private:
@@ -52,6 +56,7 @@ class ReplayNetwork final : public Network {
   std::map<std::string, Answer> answers_;  // by question
   std::map<std::string, Transfer> transfers_;
   std::map<std::string, SmtpProbe> probes_;
+  std::map<std::string, HttpsFetch> fetches_;
   std::size_t asked_ = 0;
 };
 

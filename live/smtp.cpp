@@ -1,54 +1,16 @@
 #include "live/smtp.hpp"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <netinet/in.h>
 #include <openssl/err.h>
-#include <openssl/ssl.h>
-#include <openssl/x509v3.h>
 #include <poll.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
-#include <chrono>
-#include <cstring>
-#include <memory>
-
+#include "live/tcp.hpp"
 #include "model/ascii.hpp"
 
 namespace dnslint::live {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-class Socket {
- public:
-  explicit Socket(int fd) : fd_(fd) {}
-  ~Socket() {
-    if (fd_ >= 0) close(fd_);
-  }
-  Socket(const Socket&) = delete;
-  Socket& operator=(const Socket&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-// Waits until `fd` is ready for `events` or `milliseconds` pass; false on timeout.
-bool wait_for(int fd, short events, int milliseconds) {
-  pollfd entry{fd, events, 0};
-  return poll(&entry, 1, milliseconds) > 0;
-}
-
-std::string last_tls_error() {
-  const unsigned long code = ERR_get_error();
-  if (code == 0) return "the connection closed during the handshake";
-  char text[256];
-  ERR_error_string_n(code, text, sizeof text);
-  return text;
-}
 
 // The dialogue: plain text before STARTTLS, then (for QUIT) through TLS.
 class Dialogue {
@@ -105,79 +67,6 @@ class Dialogue {
   std::string buffer_;
 };
 
-int connect_to(const Endpoint& server, int timeout_ms, SmtpProbe& probe) {
-  sockaddr_storage address{};
-  socklen_t length = 0;
-  auto* v4 = reinterpret_cast<sockaddr_in*>(&address);
-  auto* v6 = reinterpret_cast<sockaddr_in6*>(&address);
-  if (inet_pton(AF_INET, server.address.c_str(), &v4->sin_addr) == 1) {
-    v4->sin_family = AF_INET;
-    v4->sin_port = htons(server.port);
-    length = sizeof *v4;
-  } else if (inet_pton(AF_INET6, server.address.c_str(), &v6->sin6_addr) == 1) {
-    v6->sin6_family = AF_INET6;
-    v6->sin6_port = htons(server.port);
-    length = sizeof *v6;
-  } else {
-    probe.outcome = Outcome::failed;
-    probe.error = fmt::format("'{}' is no IP address", server.address);
-    return -1;
-  }
-  const int fd = socket(address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  if (fd < 0) {
-    probe.outcome = Outcome::failed;
-    probe.error = std::strerror(errno);
-    return -1;
-  }
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), length) != 0 && errno != EINPROGRESS) {
-    probe.outcome = errno == ECONNREFUSED ? Outcome::refused : Outcome::failed;
-    probe.error = errno == ECONNREFUSED ? "connection refused" : std::strerror(errno);
-    close(fd);
-    return -1;
-  }
-  if (!wait_for(fd, POLLOUT, timeout_ms)) {
-    probe.outcome = Outcome::timeout;
-    probe.error = fmt::format("no connection within {} ms", timeout_ms);
-    close(fd);
-    return -1;
-  }
-  int status = 0;
-  socklen_t size = sizeof status;
-  getsockopt(fd, SOL_SOCKET, SO_ERROR, &status, &size);
-  if (status != 0) {
-    probe.outcome = status == ECONNREFUSED ? Outcome::refused : Outcome::failed;
-    probe.error = status == ECONNREFUSED ? "connection refused" : std::strerror(status);
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-// The DNS names of a certificate: its subjectAltName dNSNames, else its subject's CN (RFC 6125
-// §6.4.4).
-std::vector<std::string> certificate_names(X509* certificate) {
-  std::vector<std::string> names;
-  auto* alternatives = static_cast<GENERAL_NAMES*>(
-      X509_get_ext_d2i(certificate, NID_subject_alt_name, nullptr, nullptr));
-  if (alternatives != nullptr) {
-    for (int i = 0; i < sk_GENERAL_NAME_num(alternatives); ++i) {
-      const GENERAL_NAME* entry = sk_GENERAL_NAME_value(alternatives, i);
-      if (entry->type != GEN_DNS) continue;
-      const ASN1_STRING* text = entry->d.dNSName;
-      names.emplace_back(reinterpret_cast<const char*>(ASN1_STRING_get0_data(text)),
-                         static_cast<std::size_t>(ASN1_STRING_length(text)));
-    }
-    GENERAL_NAMES_free(alternatives);
-  }
-  if (names.empty()) {
-    char common_name[256] = {};
-    if (X509_NAME_get_text_by_NID(X509_get_subject_name(certificate), NID_commonName, common_name,
-                                  sizeof common_name) > 0)
-      names.emplace_back(common_name);
-  }
-  return names;
-}
-
 }  // namespace
 
 bool certificate_name_matches(std::string_view pattern, std::string_view name) {
@@ -194,7 +83,7 @@ bool certificate_name_matches(std::string_view pattern, std::string_view name) {
 SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange, const Limits& limits) {
   SmtpProbe probe;
   const int timeout_ms = static_cast<int>(limits.timeout_ms);
-  const int fd = connect_to(server, timeout_ms, probe);
+  const int fd = connect_tcp(server, timeout_ms, probe.outcome, probe.error);
   if (fd < 0) return probe;
   Socket socket_guard(fd);
   Dialogue dialogue(fd, timeout_ms);
@@ -251,50 +140,26 @@ SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange, const 
     probe.tls_error = "the server sent data after its STARTTLS reply, before the handshake";
     return probe;
   }
-  std::unique_ptr<SSL_CTX, void (*)(SSL_CTX*)> context(SSL_CTX_new(TLS_client_method()),
-                                                       SSL_CTX_free);
+  std::string error_text;
+  const TlsContext context = tls_client_context(limits.ca_file, error_text);
   if (!context) {
-    probe.tls_error = last_tls_error();
+    probe.tls_error = error_text;
     return probe;
   }
-  if (limits.ca_file.empty()) {
-    SSL_CTX_set_default_verify_paths(context.get());
-  } else if (SSL_CTX_load_verify_locations(context.get(), limits.ca_file.c_str(), nullptr) != 1) {
-    probe.tls_error = fmt::format("the CA file {} cannot be read", limits.ca_file);
-    return probe;
-  }
-  // The chain is judged after the handshake (SSL_get_verify_result), so that an untrusted
-  // certificate is reported as such, with its names, instead of as a failed handshake.
-  SSL_CTX_set_verify(context.get(), SSL_VERIFY_NONE, nullptr);
-  std::unique_ptr<SSL, void (*)(SSL*)> ssl(SSL_new(context.get()), SSL_free);
+  TlsSession ssl(SSL_new(context.get()), SSL_free);
   std::string host = exchange;
   if (host.ends_with('.')) host.pop_back();
   SSL_set_tlsext_host_name(ssl.get(), host.c_str());
   SSL_set_fd(ssl.get(), fd);
-  // A blocking handshake bounded by the socket's own timeouts.
-  const int flags = fcntl(fd, F_GETFL);
-  fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-  timeval timeout{};
-  timeout.tv_sec = timeout_ms / 1000;
-  timeout.tv_usec = (timeout_ms % 1000) * 1000;
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+  block_with_timeouts(fd, timeout_ms);
   ERR_clear_error();
   if (SSL_connect(ssl.get()) != 1) {
     probe.tls_error = last_tls_error();
     return probe;
   }
   probe.tls = true;
-  X509* certificate = SSL_get_peer_certificate(ssl.get());
-  if (certificate != nullptr) {
-    probe.names = certificate_names(certificate);
-    X509_free(certificate);
-  } else {
-    probe.verify_error = "no certificate";
-  }
-  const long verified = SSL_get_verify_result(ssl.get());
-  if (verified != X509_V_OK && probe.verify_error.empty())
-    probe.verify_error = X509_verify_cert_error_string(verified);
+  probe.names = peer_certificate_names(ssl.get());
+  probe.verify_error = peer_verify_error(ssl.get());
   dialogue.use_tls(ssl.get());
   dialogue.send_line("QUIT");
   SSL_shutdown(ssl.get());

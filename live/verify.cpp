@@ -60,12 +60,17 @@ const Record* zone_anchor(const Model& model, const Zone& zone) {
 
 namespace {
 
-// Whether any check will ask the resolver: for the NS sets when no --server is given, and for
-// the mail exchanges.
+// Whether any check will ask the resolver: for the NS sets when no --server is given, for the
+// mail exchanges, and for the hosts of MTA-STS policies.
 bool needs_resolver(const LiveRun& run) {
   if (run.settings.servers.empty()) return true;
-  for (const Zone& zone : run.model.zones)
+  for (const Zone& zone : run.model.zones) {
     if (!zone.rrsets(rrtype::MX).empty()) return true;
+    for (const auto& set : zone.rrsets(rrtype::TXT)) {
+      const Record& record = zone.records[zone.records_of(set).front()];
+      if (run.model.name(record.owner).starts_with("_mta-sts.")) return true;
+    }
+  }
   return false;
 }
 
@@ -86,6 +91,7 @@ std::vector<FindingLog> verify_model(const Model& model, Network& network,
   }
   check_servers(run);
   check_mx_hosts(run);
+  check_mta_sts_policies(run);
   return run.take();
 }
 

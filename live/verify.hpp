@@ -25,6 +25,8 @@ struct VerifySettings {
   // --smtp: also talk SMTP to every address of every mail exchange, on this port.
   bool smtp = false;
   std::uint16_t smtp_port = 25;
+  // The port MTA-STS policies are fetched from (RFC 8461 §3.3: HTTPS, 443).
+  std::uint16_t https_port = 443;
   // Told what the run is doing, phase by phase ("asking 4 servers about 10000 RRsets"); may be
   // empty.
   std::function<void(std::string_view)> progress;

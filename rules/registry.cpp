@@ -27,6 +27,7 @@ Rule duplicate_record_rule();
 Rule include_error_rule();
 Rule invalid_suppression_rule();
 Rule mail_record_misplaced_rule();
+Rule mta_sts_policy_rule();
 Rule mta_sts_syntax_rule();
 Rule mx_address_not_public_rule();
 Rule mx_backup_same_host_rule();
@@ -112,6 +113,7 @@ const std::vector<Rule>& all_rules() {
       include_error_rule(),
       invalid_suppression_rule(),
       mail_record_misplaced_rule(),
+      mta_sts_policy_rule(),
       mta_sts_syntax_rule(),
       mx_address_not_public_rule(),
       mx_backup_same_host_rule(),

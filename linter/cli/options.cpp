@@ -436,10 +436,21 @@ std::vector<CliOption> make_options() {
          if (port == 0) throw UsageError("--smtp-port takes a port from 1 to 65535, not 0");
          verify_settings(o, "--smtp-port").settings.smtp_port = static_cast<std::uint16_t>(port);
        }},
+      {"--https-port",
+       "",
+       "PORT",
+       "verify: the port MTA-STS policies are fetched from (default 443)",
+       {},
+       [](CliOptions& o, const std::string& v) {
+         const auto port = parse_count("--https-port", v, 65535);
+         if (port == 0) throw UsageError("--https-port takes a port from 1 to 65535, not 0");
+         verify_settings(o, "--https-port").settings.https_port = static_cast<std::uint16_t>(port);
+       }},
       {"--ca-file",
        "",
        "FILE",
-       "verify: the certificates --smtp trusts (PEM; default: the system's)",
+       "verify: the certificates --smtp and the MTA-STS policy fetch trust (PEM; default: the "
+       "system's)",
        {},
        [](CliOptions& o, const std::string& v) {
          verify_settings(o, "--ca-file").limits.ca_file = v;

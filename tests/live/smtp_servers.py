@@ -1,11 +1,16 @@
 #!/usr/bin/python3
-"""SMTP servers on loopback for tests/live/verify_live.py (aiosmtpd, Debian's python3-aiosmtpd):
-one per ADDRESS=KIND argument on PORT, where KIND is `tls:CERT:KEY` (STARTTLS with that
-certificate) or `plain` (no STARTTLS). Prints "ready" when all listen; runs until killed.
+"""Mail servers on loopback for tests/live/verify_live.py (aiosmtpd from Debian's
+python3-aiosmtpd, and Python's HTTPS server). One per ADDRESS:PORT=KIND argument:
+  smtp-tls:CERT:KEY     SMTP offering STARTTLS with that certificate
+  smtp-plain            SMTP without STARTTLS
+  https:CERT:KEY:FILE   HTTPS serving FILE as text/plain at /.well-known/mta-sts.txt
+Prints "ready" when all listen; runs until killed.
 
-Usage: smtp_servers.py PORT ADDRESS=KIND..."""
+Usage: smtp_servers.py ADDRESS:PORT=KIND..."""
+import http.server
 import ssl
 import sys
+import threading
 import time
 
 from aiosmtpd.controller import Controller
@@ -16,18 +21,46 @@ class Discard:
         return "250 OK"
 
 
+def tls_context(cert, key):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def serve_policy(address, port, cert, key, path):
+    with open(path, "rb") as policy:
+        body = policy.read()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path != "/.well-known/mta-sts.txt":
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer((address, port), Handler)
+    server.socket = tls_context(cert, key).wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+
 def main():
-    port = int(sys.argv[1])
     controllers = []
-    for spec in sys.argv[2:]:
-        address, kind = spec.split("=", 1)
-        options = {}
-        if kind.startswith("tls:"):
-            _, cert, key = kind.split(":")
-            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            context.load_cert_chain(cert, key)
-            options["tls_context"] = context
-        controller = Controller(Discard(), hostname=address, port=port,
+    for spec in sys.argv[1:]:
+        where, kind = spec.split("=", 1)
+        address, port = where.rsplit(":", 1)
+        parts = kind.split(":")
+        if parts[0] == "https":
+            serve_policy(address, int(port), parts[1], parts[2], parts[3])
+            continue
+        options = {"tls_context": tls_context(parts[1], parts[2])} if parts[0] == "smtp-tls" else {}
+        controller = Controller(Discard(), hostname=address, port=int(port),
                                 server_hostname=address, **options)
         controller.start()
         controllers.append(controller)

@@ -71,7 +71,13 @@ mx1 A   127.0.0.11
 mx2 A   127.0.0.12
 mx3 A   127.0.0.13
 mx4 A   127.0.0.14
+_mta-sts TXT "v=STSv1; id=20240101"
+mta-sts A 127.0.0.15
 """
+
+# The policy leaves out mx4.
+POLICY = "version: STSv1\nmode: enforce\nmx: mx1.mail.example.org\nmx: mx2.mail.example.org\n" \
+         "mx: mx3.mail.example.org\nmax_age: 86400\n"
 
 EXAMPLE_NET = """\
 $ORIGIN example.net.
@@ -139,7 +145,8 @@ def make_certificates(folder):
         subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
     openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
             "-subj", "/CN=dnslint test CA", "-days", "2")
-    for name, host in (("mx1", "mx1.mail.example.org"), ("mx2", "other.example.net")):
+    for name, host in (("mx1", "mx1.mail.example.org"), ("mx2", "other.example.net"),
+                       ("policy", "mta-sts.mail.example.org")):
         with open(os.path.join(folder, f"{name}.ext"), "w") as out:
             out.write(f"subjectAltName=DNS:{host}\n")
         openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out",
@@ -150,21 +157,26 @@ def make_certificates(folder):
 
 def check_smtp(dnslint, folder, repo, port_resolver, processes):
     """--smtp against aiosmtpd on 127.0.0.11-14: a good certificate, a certificate for another
-    name, nothing listening, no STARTTLS."""
+    name, nothing listening, no STARTTLS; the MTA-STS policy over HTTPS on 127.0.0.15."""
     problems = []
     make_certificates(folder)
+    with open(os.path.join(folder, "policy.txt"), "w") as out:
+        out.write(POLICY)
     port = free_port(socket.SOCK_STREAM)
+    https_port = free_port(socket.SOCK_STREAM)
     servers = subprocess.Popen(
         [SYSTEM_PYTHON, os.path.join(os.path.dirname(os.path.abspath(__file__)), "smtp_servers.py"),
-         str(port), f"127.0.0.11=tls:{folder}/mx1.pem:{folder}/mx1.key",
-         f"127.0.0.12=tls:{folder}/mx2.pem:{folder}/mx2.key", "127.0.0.14=plain"],
+         f"127.0.0.11:{port}=smtp-tls:{folder}/mx1.pem:{folder}/mx1.key",
+         f"127.0.0.12:{port}=smtp-tls:{folder}/mx2.pem:{folder}/mx2.key",
+         f"127.0.0.14:{port}=smtp-plain",
+         f"127.0.0.15:{https_port}=https:{folder}/policy.pem:{folder}/policy.key:{folder}/policy.txt"],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     processes.append(servers)
     if servers.stdout.readline().strip() != "ready":
         return ["the SMTP servers did not start"]
     base = [dnslint, "verify", "-f", "json", "--resolver", f"127.0.0.1:{port_resolver}", "--smtp",
-            "--smtp-port", str(port), "--timeout", "2000",
-            "--select", "mx-smtp-unreachable,mx-starttls,mx-tls-certificate"]
+            "--smtp-port", str(port), "--https-port", str(https_port), "--timeout", "2000",
+            "--select", "mx-smtp-unreachable,mx-starttls,mx-tls-certificate,mta-sts-policy"]
 
     def findings(extra):
         run = subprocess.run(base + extra + ["mail.example.org.zone"], cwd=repo,
@@ -191,6 +203,7 @@ def check_smtp(dnslint, folder, repo, port_resolver, processes):
         ("mx-tls-certificate", "mx2.mail.example.org. (127.0.0.12 port"),
         ("mx-smtp-unreachable", "mx3.mail.example.org. (127.0.0.13 port"),
         ("mx-starttls", "mx4.mail.example.org. (127.0.0.14 port"),
+        ("mta-sts-policy", "the exchange mx4.mail.example.org. matches none of the mx patterns"),
     ])
     # Without the test CA neither certificate is trusted.
     expect(findings([]), [
@@ -199,6 +212,7 @@ def check_smtp(dnslint, folder, repo, port_resolver, processes):
         ("mx-tls-certificate", "names other.example.net, not the exchange"),
         ("mx-smtp-unreachable", "connection refused"),
         ("mx-starttls", "does not offer STARTTLS"),
+        ("mta-sts-policy", "is not trusted for mta-sts.mail.example.org"),
     ])
     return problems
 
