@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <utility>
 
 #include "model/address.hpp"
@@ -287,6 +288,25 @@ void Zone::mark_repeats(const IndexRange& set) {
   // RFC 2181 §5: an RRset is a set. A record whose class, routing alternative and data an
   // earlier record of the set has is that record again. Unknown values compare with nothing.
   const auto indices = records_of(set);
+  const auto mark = [&](std::uint32_t index) {
+    if (repeats_.empty()) repeats_.resize(records.size());
+    repeats_[index] = true;
+  };
+  // Small sets (nearly all) compare pairwise; a large one (100,000 MX records at one owner)
+  // by key, in linear time.
+  constexpr std::size_t kPairwise = 32;
+  if (indices.size() > kPairwise) {
+    std::unordered_set<std::string> seen;
+    seen.reserve(indices.size());
+    for (std::uint32_t index : indices) {
+      const Record& record = records[index];
+      if (record.unknown_value()) continue;
+      std::string key = fmt::format("{} {} ", record.rclass, record.variant);
+      key += rdata_key(record);
+      if (!seen.insert(std::move(key)).second) mark(index);
+    }
+    return;
+  }
   for (std::size_t i = 1; i < indices.size(); ++i) {
     const Record& record = records[indices[i]];
     if (record.unknown_value()) continue;
@@ -296,8 +316,7 @@ void Zone::mark_repeats(const IndexRange& set) {
           earlier.variant != record.variant || !same_rdata(earlier, record)) {
         continue;
       }
-      if (repeats_.empty()) repeats_.resize(records.size());
-      repeats_[indices[i]] = true;
+      mark(indices[i]);
       break;
     }
   }
