@@ -263,4 +263,35 @@ TEST_CASE("rdata kept behind packed pointers copies deeply and moves by handing 
   CHECK(std::get<MxData>(record.rdata).preference() == -(std::int64_t{1} << 40));
 }
 
+TEST_CASE("a repeated record is found in small and in large RRsets alike") {
+  for (const std::size_t size : {std::size_t{5}, std::size_t{200}}) {
+    CAPTURE(size);
+    NameTable names;
+    Zone zone;
+    zone.origin = names.intern("example.");
+    for (std::uint32_t i = 0; i < size; ++i) {
+      Record record;
+      record.owner = zone.origin;
+      record.type = rrtype::MX;
+      MxData mx;
+      mx.set_preference(10);
+      // The last record repeats the first; the one before it differs by class only.
+      const std::uint32_t host = i + 1 == size ? 0 : i;
+      mx.exchange.name = names.intern(fmt::format("mx{}.example.", host));
+      record.rdata = mx;
+      if (i + 2 == size) {
+        record.rclass = rrclass::CH;
+        std::get<MxData>(record.rdata).exchange.name = names.intern("mx0.example.");
+      }
+      record.location = SourceLocation{0, i + 1, 1, i + 1, 1};
+      zone.records.push_back(record);
+    }
+    zone.build_index(names);
+    for (std::uint32_t i = 0; i < size; ++i) {
+      CAPTURE(i);
+      CHECK(zone.is_repeat(i) == (i + 1 == size));
+    }
+  }
+}
+
 }  // namespace dnslint
