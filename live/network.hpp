@@ -119,8 +119,9 @@ struct Limits {
 class Network {
  public:
   virtual ~Network() = default;
-  // The answers to `questions`, in their order. A server that did not answer one question is
-  // not asked the rest (they take its outcome at once): a dead server costs one timeout.
+  // The answers to `questions`, in their order. A zone's server that did not answer one
+  // question is not asked the rest (they take its outcome at once): a dead server costs one
+  // timeout. The resolver is asked every question.
   virtual std::vector<Answer> ask(const std::vector<Question>& questions) = 0;
   // A zone transfer of `zone` from `server`.
   virtual Transfer transfer(const Endpoint& server, const std::string& zone) = 0;

@@ -165,7 +165,11 @@ void CaresNetwork::on_answer(void* argument, int status, int /*timeouts*/, unsig
       answer.error = ares_strerror(status);
       break;
   }
-  if (!channel.dead && status != ARES_EDESTRUCTION) channel.dead = answer;
+  // A zone's server that did not answer is not asked again. The resolver is: its timeout on
+  // one name is usually a slow or dead server behind it, not the resolver itself (which the
+  // run's first question checked).
+  const bool is_resolver = channel.server == pending->network->resolver_;
+  if (!channel.dead && !is_resolver && status != ARES_EDESTRUCTION) channel.dead = answer;
 }
 
 // Waits until a socket is ready, a timeout of c-ares is due or `next_send`, then lets c-ares
