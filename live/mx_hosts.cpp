@@ -184,6 +184,7 @@ void check_mx_hosts(LiveRun& run) {
   if (run.enabled("mx-reverse-dns")) check_reverse_dns(run, exchanges);
   if (run.enabled("mx-blocklisted") || run.enabled("blocklist-unusable"))
     check_blocklists(run, exchanges);
+  check_origin_ases(run, exchanges);
   if (run.settings.smtp) check_mail_transport(run, exchanges);
 }
 

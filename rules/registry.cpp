@@ -41,6 +41,7 @@ Rule mx_missing_backup_rule();
 Rule mx_preference_out_of_range_rule();
 Rule mx_priority_in_value_rule();
 Rule mx_reverse_dns_rule();
+Rule mx_same_origin_as_rule();
 Rule mx_smtp_unreachable_rule();
 Rule mx_starttls_rule();
 Rule mx_target_address_literal_rule();
@@ -127,6 +128,7 @@ const std::vector<Rule>& all_rules() {
       mx_preference_out_of_range_rule(),
       mx_priority_in_value_rule(),
       mx_reverse_dns_rule(),
+      mx_same_origin_as_rule(),
       mx_smtp_unreachable_rule(),
       mx_starttls_rule(),
       mx_target_address_literal_rule(),
