@@ -6,6 +6,7 @@
 #include "live/checks.hpp"
 #include "live/wire.hpp"
 #include "model/rrtype.hpp"
+#include "rules/mail_records.hpp"
 
 namespace dnslint::live {
 
@@ -61,7 +62,7 @@ const Record* zone_anchor(const Model& model, const Zone& zone) {
 namespace {
 
 // Whether any check will ask the resolver: for the NS sets when no --server is given, for the
-// mail exchanges, and for the hosts of MTA-STS policies.
+// mail exchanges, for the hosts of MTA-STS policies and for SPF includes.
 bool needs_resolver(const LiveRun& run) {
   if (run.settings.servers.empty()) return true;
   for (const Zone& zone : run.model.zones) {
@@ -69,6 +70,9 @@ bool needs_resolver(const LiveRun& run) {
     for (const auto& set : zone.rrsets(rrtype::TXT)) {
       const Record& record = zone.records[zone.records_of(set).front()];
       if (run.model.name(record.owner).starts_with("_mta-sts.")) return true;
+      for (std::uint32_t index : zone.records_of(set))
+        if (!zone.records[index].unknown_value() && is_spf(txt_text(zone.records[index])))
+          return true;
     }
   }
   return false;
@@ -92,6 +96,7 @@ std::vector<FindingLog> verify_model(const Model& model, Network& network,
   check_servers(run);
   check_mx_hosts(run);
   check_mta_sts_policies(run);
+  check_spf_includes(run);
   return run.take();
 }
 

@@ -73,6 +73,7 @@ Rule server_ttl_differs_rule();
 Rule server_unreachable_rule();
 Rule soa_missing_rule();
 Rule soa_multiple_rule();
+Rule spf_include_live_rule();
 Rule spf_include_missing_rule();
 Rule spf_lookup_limit_rule();
 Rule spf_multiple_rule();
@@ -160,6 +161,7 @@ const std::vector<Rule>& all_rules() {
       server_unreachable_rule(),
       soa_missing_rule(),
       soa_multiple_rule(),
+      spf_include_live_rule(),
       spf_include_missing_rule(),
       spf_lookup_limit_rule(),
       spf_multiple_rule(),
