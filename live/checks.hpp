@@ -42,7 +42,7 @@ std::optional<ServedRecord> as_served(const Model& model, const Record& record);
 
 // Where findings about a zone as a whole stand: its SOA record, else its first record at the
 // apex, else its first record; nullptr for a zone without records.
-const Record* zone_anchor(const Model& model, const Zone& zone);
+const Record* zone_anchor(const Zone& zone);
 
 // A mail exchange of the loaded zones: the MX records that name it, and its addresses as the
 // resolver gives them.

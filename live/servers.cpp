@@ -51,9 +51,16 @@ std::string list_values(const std::vector<std::string>& values) {
 
 std::string_view serve(std::size_t servers) { return servers == 1 ? "serves" : "serve"; }
 
+// `unconfirmed`: the run cannot tell (the resolver failed), so a note.
 void report_at(LiveRun& run, std::string_view rule, const Zone& zone, const Record& record,
-               const std::string& message) {
-  if (Reporter* reporter = run.reporter(rule)) reporter->report(zone, record, message);
+               const std::string& message, bool unconfirmed = false) {
+  Reporter* reporter = run.reporter(rule);
+  if (reporter == nullptr) return;
+  if (unconfirmed) {
+    reporter->report_unconfirmed(zone, record, message);
+  } else {
+    reporter->report(zone, record, message);
+  }
 }
 
 // RFC 1982 §3.2: whether serial `a` is less than `b`; nullopt when the two cannot be compared
@@ -81,11 +88,11 @@ class ServerCheck {
   void find_servers() {
     std::vector<const Zone*> zones;
     for (const Zone& zone : run_.model.zones) {
-      if (zone.origin_known && zone_anchor(run_.model, zone) != nullptr) zones.push_back(&zone);
+      if (zone.origin_known && zone_anchor(zone) != nullptr) zones.push_back(&zone);
     }
     if (!run_.settings.servers.empty()) {
       for (const Zone* zone : zones) {
-        ZoneServers entry{zone, zone_anchor(run_.model, *zone), {}};
+        ZoneServers entry{zone, zone_anchor(*zone), {}};
         for (const auto& [name, endpoint] : run_.settings.servers)
           entry.servers.push_back({fmt::format("{} ({})", name, endpoint.text()), endpoint});
         zones_.push_back(std::move(entry));
@@ -120,11 +127,14 @@ class ServerCheck {
       }
       if (hosts[i].empty()) {
         const Zone& zone = *zones[i];
-        report_at(run_, "server-unreachable", zone, *zone_anchor(run_.model, zone),
+        const Answer& answer = ns_answers[k];
+        const bool failed = !answer.ok() && answer.rcode != 3;
+        report_at(run_, "server-unreachable", zone, *zone_anchor(zone),
                   fmt::format("{} has no NS records in the source, and the resolver finds none "
                               "({}): no server to check",
                               run_.model.name(zone.origin),
-                              ns_answers[k].ok() ? "no NS record" : failure_text(ns_answers[k])));
+                              answer.ok() ? "no NS record" : failure_text(answer)),
+                  failed);
       }
     }
     // Every host's addresses, asked once.
@@ -144,7 +154,7 @@ class ServerCheck {
     }
     for (std::size_t i = 0; i < zones.size(); ++i) {
       const Zone& zone = *zones[i];
-      ZoneServers entry{&zone, zone_anchor(run_.model, zone), {}};
+      ZoneServers entry{&zone, zone_anchor(zone), {}};
       for (const auto& [host, record] : hosts[i]) {
         const auto& [a, aaaa] = addresses[host];
         std::vector<std::string> found;
@@ -161,7 +171,8 @@ class ServerCheck {
                                            : "no A or AAAA record";
           report_at(run_, "server-unreachable", zone, where,
                     fmt::format("the name server {} of {} has no address ({})", host,
-                                run_.model.name(zone.origin), why));
+                                run_.model.name(zone.origin), why),
+                    failed);
           continue;
         }
         for (const std::string& address : found) {

@@ -48,8 +48,7 @@ std::optional<ServedRecord> as_served(const Model& model, const Record& record) 
   return record_from_text(text).record;
 }
 
-const Record* zone_anchor(const Model& model, const Zone& zone) {
-  (void)model;
+const Record* zone_anchor(const Zone& zone) {
   if (zone.records.empty()) return nullptr;
   for (RRType type : {rrtype::SOA, rrtype::NS}) {
     const auto set = zone.rrset(zone.origin, type);
