@@ -151,6 +151,18 @@ class Line {
   std::string where_;
 };
 
+// What the recording holds under `key`, or an answer saying it holds none (`what`: "answer").
+template <typename Result>
+Result replayed(const std::map<std::string, Result>& recorded, const std::string& key,
+                std::string_view what, const std::string& recording) {
+  const auto found = recorded.find(key);
+  if (found != recorded.end()) return found->second;
+  Result missing;
+  missing.outcome = Outcome::not_recorded;
+  missing.error = fmt::format("no {} in {}", what, recording);
+  return missing;
+}
+
 }  // namespace
 
 std::vector<Answer> RecordingNetwork::ask(const std::vector<Question>& questions) {
@@ -332,51 +344,28 @@ std::vector<Answer> ReplayNetwork::ask(const std::vector<Question>& questions) {
   out.reserve(questions.size());
   for (const Question& question : questions) {
     ++asked_;
-    const auto found =
-        answers_.find(key_of(server_key(question), question.name, type_name(question.type)));
-    if (found != answers_.end()) {
-      out.push_back(found->second);
-      continue;
-    }
-    Answer missing;
-    missing.outcome = Outcome::not_recorded;
-    missing.error = fmt::format("no answer in {}", name_);
-    out.push_back(std::move(missing));
+    out.push_back(replayed(answers_,
+                           key_of(server_key(question), question.name, type_name(question.type)),
+                           "answer", name_));
   }
   return out;
 }
 
 Transfer ReplayNetwork::transfer(const Endpoint& server, const std::string& zone) {
   ++asked_;
-  const auto found = transfers_.find(key_of(server.text(), zone, kTransfer));
-  if (found != transfers_.end()) return found->second;
-  Transfer missing;
-  missing.outcome = Outcome::not_recorded;
-  missing.error = fmt::format("no transfer in {}", name_);
-  return missing;
+  return replayed(transfers_, key_of(server.text(), zone, kTransfer), "transfer", name_);
 }
 
 SmtpProbe ReplayNetwork::probe_smtp(const Endpoint& server, const std::string& exchange) {
   ++asked_;
-  const auto found = probes_.find(key_of(server.text(), exchange, kSmtp));
-  if (found != probes_.end()) return found->second;
-  SmtpProbe missing;
-  missing.outcome = Outcome::not_recorded;
-  missing.error = fmt::format("no SMTP dialogue in {}", name_);
-  return missing;
+  return replayed(probes_, key_of(server.text(), exchange, kSmtp), "SMTP dialogue", name_);
 }
 
 HttpsFetch ReplayNetwork::fetch_https(const Endpoint& server, const std::string& host,
                                       const std::string& path, std::size_t limit) {
   ++asked_;
-  const auto found = fetches_.find(key_of(server.text(), "https://" + host + path, kHttps));
-  if (found == fetches_.end()) {
-    HttpsFetch missing;
-    missing.outcome = Outcome::not_recorded;
-    missing.error = fmt::format("no HTTPS response in {}", name_);
-    return missing;
-  }
-  HttpsFetch fetch = found->second;
+  HttpsFetch fetch = replayed(fetches_, key_of(server.text(), "https://" + host + path, kHttps),
+                              "HTTPS response", name_);
   if (fetch.body.size() > limit + 1) fetch.body.resize(limit + 1);
   return fetch;
 }

@@ -46,6 +46,12 @@ live::Endpoint parse_server_address(std::string_view option, std::string_view te
   return *endpoint;
 }
 
+std::uint16_t parse_port(std::string_view option, std::string_view text) {
+  const auto port = parse_count(option, text, 65535);
+  if (port == 0) throw UsageError(fmt::format("{} takes a port from 1 to 65535, not 0", option));
+  return static_cast<std::uint16_t>(port);
+}
+
 std::string join(const std::vector<std::string_view>& words, std::string_view separator) {
   std::string out;
   for (std::string_view word : words) {
@@ -432,9 +438,7 @@ std::vector<CliOption> make_options() {
        "verify: the port --smtp connects to (default 25)",
        {},
        [](CliOptions& o, const std::string& v) {
-         const auto port = parse_count("--smtp-port", v, 65535);
-         if (port == 0) throw UsageError("--smtp-port takes a port from 1 to 65535, not 0");
-         verify_settings(o, "--smtp-port").settings.smtp_port = static_cast<std::uint16_t>(port);
+         verify_settings(o, "--smtp-port").settings.smtp_port = parse_port("--smtp-port", v);
        }},
       {"--https-port",
        "",
@@ -442,9 +446,7 @@ std::vector<CliOption> make_options() {
        "verify: the port MTA-STS policies are fetched from (default 443)",
        {},
        [](CliOptions& o, const std::string& v) {
-         const auto port = parse_count("--https-port", v, 65535);
-         if (port == 0) throw UsageError("--https-port takes a port from 1 to 65535, not 0");
-         verify_settings(o, "--https-port").settings.https_port = static_cast<std::uint16_t>(port);
+         verify_settings(o, "--https-port").settings.https_port = parse_port("--https-port", v);
        }},
       {"--ca-file",
        "",
