@@ -67,6 +67,7 @@ void check_blocklists(LiveRun& run, const std::vector<MailExchange>& exchanges);
 void check_mail_transport(LiveRun& run, const std::vector<MailExchange>& exchanges);
 void check_mta_sts_policies(LiveRun& run);
 void check_spf_includes(LiveRun& run);
+void check_dmarc_reports(LiveRun& run);
 void check_origin_ases(LiveRun& run, const std::vector<MailExchange>& exchanges);
 
 }  // namespace dnslint::live

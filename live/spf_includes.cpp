@@ -4,11 +4,11 @@
 // counts what the loaded zones hold and a lower bound for the rest; this rule follows the rest.
 #include <fmt/format.h>
 
-#include <cctype>
 #include <map>
 #include <set>
 
 #include "live/checks.hpp"
+#include "live/wire.hpp"
 #include "model/rrtype.hpp"
 #include "rules/mail_records.hpp"
 #include "rules/spf_record.hpp"
@@ -136,7 +136,7 @@ class SpfChains {
         if (!answer.ok() && answer.rcode != 3) published.failure = failure_text(answer);
         for (const ServedRecord& record : answer.answer) {
           if (record.type != rrtype::TXT || record.owner != questions[i].name) continue;
-          std::string joined = joined_txt(record.data);
+          std::string joined = joined_txt(record);
           if (is_spf(joined)) published.records.push_back(std::move(joined));
         }
         for (const std::string& text : published.records)
@@ -145,30 +145,6 @@ class SpfChains {
       }
       level = std::move(next);
     }
-  }
-
-  // The character-strings of a TXT record's presentation form ("\"v=spf1 \" \"-all\""), joined.
-  static std::string joined_txt(std::string_view data) {
-    std::string out;
-    bool quoted = false;
-    for (std::size_t i = 0; i < data.size(); ++i) {
-      const char c = data[i];
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == '\\' && i + 1 < data.size()) {
-        // \DDD or \X (RFC 1035 §5.1)
-        if (i + 3 < data.size() && std::isdigit(static_cast<unsigned char>(data[i + 1]))) {
-          out += static_cast<char>((data[i + 1] - '0') * 100 + (data[i + 2] - '0') * 10 +
-                                   (data[i + 3] - '0'));
-          i += 3;
-        } else {
-          out += data[++i];
-        }
-      } else if (quoted) {
-        out += c;
-      }
-    }
-    return out;
   }
 
   // Adds the lookups of `text` and of what it includes to `count`.

@@ -61,14 +61,16 @@ const Record* zone_anchor(const Zone& zone) {
 namespace {
 
 // Whether any check will ask the resolver: for the NS sets when no --server is given, for the
-// mail exchanges, for the hosts of MTA-STS policies and for SPF includes.
+// mail exchanges, for the hosts of MTA-STS policies, SPF includes and DMARC report
+// authorisations.
 bool needs_resolver(const LiveRun& run) {
   if (run.settings.servers.empty()) return true;
   for (const Zone& zone : run.model.zones) {
     if (!zone.rrsets(rrtype::MX).empty()) return true;
     for (const auto& set : zone.rrsets(rrtype::TXT)) {
       const Record& record = zone.records[zone.records_of(set).front()];
-      if (run.model.name(record.owner).starts_with("_mta-sts.")) return true;
+      const std::string_view owner = run.model.name(record.owner);
+      if (owner.starts_with("_mta-sts.") || owner.starts_with("_dmarc.")) return true;
       for (std::uint32_t index : zone.records_of(set))
         if (!zone.records[index].unknown_value() && is_spf(txt_text(zone.records[index])))
           return true;
@@ -96,6 +98,7 @@ std::vector<FindingLog> verify_model(const Model& model, Network& network,
   check_mx_hosts(run);
   check_mta_sts_policies(run);
   check_spf_includes(run);
+  check_dmarc_reports(run);
   return run.take();
 }
 

@@ -70,6 +70,18 @@ void add_section(const ldns_rr_list* list, std::vector<ServedRecord>& out) {
 
 }  // namespace
 
+std::string joined_txt(const ServedRecord& record) {
+  std::string out;
+  std::string_view rest = record.canonical;
+  while (!rest.empty()) {
+    const std::size_t size =
+        std::min<std::size_t>(static_cast<unsigned char>(rest[0]), rest.size() - 1);
+    out += rest.substr(1, size);
+    rest.remove_prefix(1 + size);
+  }
+  return out;
+}
+
 std::string make_query(const Question& question, std::uint16_t id) {
   const std::uint16_t flags = question.asked == Asked::resolver ? LDNS_RD : 0;
   ldns_pkt* raw = nullptr;

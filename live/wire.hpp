@@ -24,6 +24,10 @@ std::string make_query(const Question& question, std::uint16_t id);
 // A record as served, from ldns's form.
 ServedRecord served_record(const ldns_rr* rr);
 
+// The character-strings of a served TXT record joined with nothing between them (RFC 7208
+// §3.3), from its wire form.
+std::string joined_txt(const ServedRecord& record);
+
 // Reads a response. nullopt when it is no DNS message.
 std::optional<Answer> read_response(std::span<const unsigned char> wire);
 

@@ -1,9 +1,8 @@
 // dmarc-external-report: DMARC reports for example.com may go to an address in another
 // organisation only when that organisation agrees: before sending, receivers look up
 // "example.com._report._dmarc.<destination>" for a v=DMARC1 record and drop the address when
-// there is none (RFC 7489 §7.1). Checked where the destination's zone is loaded. Two names
-// whose last two labels agree are taken as one organisation, which never reports a domain's
-// own subdomains (at worst it misses two registrants under one public suffix such as co.uk).
+// there is none (RFC 7489 §7.1). Checked where the destination's zone is loaded (`dnslint
+// verify` asks for the others: dmarc-external-report-live).
 #include <fmt/format.h>
 
 #include "rules/common.hpp"
@@ -12,15 +11,6 @@
 
 namespace dnslint {
 namespace {
-
-std::string_view last_two_labels(std::string_view name) {
-  std::string_view tail = name;
-  while (true) {
-    const std::string_view up = parent_name(tail);
-    if (up == "." || parent_name(up) == ".") return tail;
-    tail = up;
-  }
-}
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
@@ -35,7 +25,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           if (tag == nullptr) continue;
           for (std::string_view uri : split_list(tag->value, ',')) {
             const auto destination = mailto_domain(uri.substr(0, uri.find('!')));
-            if (!destination || last_two_labels(*destination) == last_two_labels(domain)) continue;
+            if (!destination || same_organisation(*destination, domain)) continue;
             const std::string authorisation =
                 fmt::format("{}_report._dmarc.{}", domain, *destination);
             const RecordAnswer answer = lookup_records(model, authorisation, rrtype::TXT);

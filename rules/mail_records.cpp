@@ -398,4 +398,21 @@ std::optional<std::string> mailto_domain(std::string_view uri) {
   return canonical;
 }
 
+namespace {
+
+std::string_view last_two_labels(std::string_view name) {
+  std::string_view tail = name;
+  while (true) {
+    const std::string_view up = parent_name(tail);
+    if (up == "." || parent_name(up) == ".") return tail;
+    tail = up;
+  }
+}
+
+}  // namespace
+
+bool same_organisation(std::string_view a, std::string_view b) {
+  return last_two_labels(a) == last_two_labels(b);
+}
+
 }  // namespace dnslint

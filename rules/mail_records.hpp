@@ -131,6 +131,12 @@ std::optional<std::string> check_report_uri(std::string_view uri, bool size_allo
 // nullopt for other URIs or a malformed one.
 std::optional<std::string> mailto_domain(std::string_view uri);
 
+// RFC 7489 §7.1: whether a report destination is in the policy domain's own organisation, which
+// needs no authorisation. Two names whose last two labels agree are taken as one organisation,
+// which never asks a domain's own subdomains (at worst it misses two registrants under one
+// public suffix such as co.uk).
+bool same_organisation(std::string_view a, std::string_view b);
+
 // The records of `type` at a name given as text (canonical), as a server of the loaded zones
 // would answer: through a CNAME or a wildcard, with the zone that answers (nullptr when no
 // loaded zone does, or the name lies at or below a zone cut).

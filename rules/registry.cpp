@@ -18,6 +18,7 @@ Rule cname_target_missing_rule();
 Rule dkim_syntax_rule();
 Rule dkim_weak_key_rule();
 Rule dmarc_external_report_rule();
+Rule dmarc_external_report_live_rule();
 Rule dmarc_multiple_rule();
 Rule dmarc_syntax_rule();
 Rule dname_children_rule();
@@ -106,6 +107,7 @@ const std::vector<Rule>& all_rules() {
       dkim_syntax_rule(),
       dkim_weak_key_rule(),
       dmarc_external_report_rule(),
+      dmarc_external_report_live_rule(),
       dmarc_multiple_rule(),
       dmarc_syntax_rule(),
       dname_children_rule(),
