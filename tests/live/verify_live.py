@@ -297,7 +297,7 @@ def main():
                   auto-trust-anchor-file: ""
                   local-zone: "." static
                 """) + local + delegations)
-        processes.append(subprocess.Popen(["unbound", "-d", "-c", unbound_conf],
+        processes.append(subprocess.Popen([sbin("unbound"), "-d", "-c", unbound_conf],
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         wait_for(port_a, "nsd a")
         wait_for(port_b, "nsd b")
