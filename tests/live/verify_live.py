@@ -8,7 +8,7 @@ them. No packet leaves 127.0.0.1.
 Checks the findings of every live rule, that a recording replays to the same report, that a
 dead server costs one timeout, and that a resolver that does not answer is exit status 2.
 
-Usage: verify_live.py DNSLINT"""
+Usage: verify_live.py DNSLINT   (DNSLINT_KEEP_LIVE_TEST=1 keeps the servers' folder and logs)"""
 import json
 import os
 import shutil
