@@ -3,7 +3,8 @@
 serving it as the source holds it, one an older serial with a record changed, a TTL changed and
 a record the source lacks), a third server that never answers, an rbldnsd serving address and
 domain blocklists (one that refuses every question), and Unbound as the resolver in front of
-them. No packet leaves 127.0.0.1.
+them; then --smtp against aiosmtpd servers with certificates of a test CA, and an MTA-STS
+policy over HTTPS. No packet leaves 127.0.0.1.
 
 Checks the findings of every live rule, that a recording replays to the same report, that a
 dead server costs one timeout, and that a resolver that does not answer is exit status 2.
