@@ -59,12 +59,13 @@ void check_mail_transport(LiveRun& run, const std::vector<MailExchange>& exchang
           probe.names.begin(), probe.names.end(),
           [&](const std::string& name) { return certificate_name_matches(name, exchange.name); });
       if (!named) {
-        std::string names;
-        for (const std::string& name : probe.names) names += (names.empty() ? "" : ", ") + name;
-        report_exchange(run, "mx-tls-certificate", exchange,
-                        fmt::format("the certificate of {} names {}, not the exchange: senders "
-                                    "that check names (MTA-STS, DANE-TA) refuse it",
-                                    who, names.empty() ? std::string("no host") : names));
+        report_exchange(
+            run, "mx-tls-certificate", exchange,
+            fmt::format("the certificate of {} names {}, not the exchange: senders "
+                        "that check names (MTA-STS, DANE-TA) refuse it",
+                        who,
+                        probe.names.empty() ? std::string("no host")
+                                            : fmt::format("{}", fmt::join(probe.names, ", "))));
       }
     }
   }

@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "live/checks.hpp"
+#include "live/smtp.hpp"
 #include "model/ascii.hpp"
 #include "model/rrtype.hpp"
 #include "rules/mail_records.hpp"
@@ -79,17 +80,6 @@ Policy read_policy(std::string_view body) {
   if (!max_age) policy.problems.push_back("it has no max_age");
   if (policy.mx.empty() && policy.mode != "none") policy.problems.push_back("it has no mx pattern");
   return policy;
-}
-
-// RFC 8461 §4.1: a pattern is a host name, or "*." and a name, which matches one more label.
-bool pattern_matches(std::string_view pattern, std::string exchange) {
-  if (exchange.ends_with('.')) exchange.pop_back();
-  exchange = to_ascii_lower(exchange);
-  if (pattern == exchange) return true;
-  if (!pattern.starts_with("*.")) return false;
-  const auto dot = exchange.find('.');
-  return dot != std::string::npos && dot > 0 &&
-         std::string_view(exchange).substr(dot) == pattern.substr(1);
 }
 
 std::vector<Announced> announced_policies(const Model& model) {
@@ -187,14 +177,13 @@ void check_mta_sts_policies(LiveRun& run) {
     }
     const Policy read = read_policy(fetch.body);
     if (!read.problems.empty()) {
-      std::string problems;
-      for (const std::string& problem : read.problems)
-        problems += (problems.empty() ? "" : "; ") + problem;
-      report(fmt::format("the MTA-STS policy {} is invalid (RFC 8461 §3.2): {}", url, problems));
+      report(fmt::format("the MTA-STS policy {} is invalid (RFC 8461 §3.2): {}", url,
+                         fmt::join(read.problems, "; ")));
       continue;
     }
     if (read.mode == "none") continue;
-    // RFC 8461 §4.1: every exchange must match a pattern, or senders refuse it.
+    // RFC 8461 §4.1: every exchange must match a pattern, or senders refuse it; patterns match
+    // as certificate names do (a wildcard for one left-most label).
     const Zone& zone = *policy.zone;
     const auto domain = run.model.names.find(policy.domain);
     if (!domain) continue;
@@ -205,17 +194,14 @@ void check_mta_sts_policies(LiveRun& run) {
       const std::string exchange(run.model.name(target->name));
       if (exchange == ".") continue;
       const bool covered = std::any_of(read.mx.begin(), read.mx.end(), [&](const std::string& p) {
-        return pattern_matches(p, exchange);
+        return certificate_name_matches(p, exchange);
       });
       if (covered) continue;
-      std::string patterns;
-      for (const std::string& pattern : read.mx)
-        patterns += (patterns.empty() ? "" : ", ") + pattern;
       reporter->report(
           zone, record,
           fmt::format("the exchange {} matches none of the mx patterns of the "
                       "MTA-STS policy ({}, mode {}): senders {} it (RFC 8461 §4.1)",
-                      exchange, patterns, read.mode,
+                      exchange, fmt::join(read.mx, ", "), read.mode,
                       read.mode == "enforce" ? "refuse to deliver to" : "report failures for"));
     }
   }

@@ -14,7 +14,7 @@ SmtpProbe probe_smtp(const Endpoint& server, const std::string& exchange, const 
 
 // Whether certificate name `pattern` ("mx.example.net", "*.example.net") covers host `name`:
 // RFC 6125 §6.4.3, a wildcard only as the whole left-most label, for one label. Case and a
-// final dot do not count.
+// final dot do not count. MTA-STS `mx` patterns match the same way (RFC 8461 §4.1).
 bool certificate_name_matches(std::string_view pattern, std::string_view name);
 
 }  // namespace dnslint::live
