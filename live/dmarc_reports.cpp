@@ -30,7 +30,7 @@ void check_dmarc_reports(LiveRun& run) {
   Reporter* reporter = run.reporter("dmarc-external-report-live");
   if (reporter == nullptr) return;
   std::vector<Authorisation> wanted;
-  for_each_txt_set(run.model, first_labels("_dmarc"), "", starts_as_dmarc,
+  for_each_txt_set(run.model, first_labels("_dmarc"), starts_as_dmarc,
                    [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
                      if (records.size() != 1) return;  // dmarc-multiple: no policy applies
                      const TxtRecord& dmarc = records.front();

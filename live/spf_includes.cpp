@@ -35,7 +35,7 @@ class SpfChains {
     Reporter* reporter = run_.reporter("spf-include-live");
     if (reporter == nullptr) return;
     std::vector<std::pair<const Zone*, TxtRecord>> roots;
-    for_each_txt_set(run_.model, nullptr, "v=spf1", is_spf,
+    for_each_txt_set(run_.model, nullptr, is_spf,
                      [&](const Zone& zone, NameId, std::span<const TxtRecord> records) {
                        for (const TxtRecord& record : records) roots.emplace_back(&zone, record);
                      });

@@ -524,6 +524,7 @@ void sequentially(std::size_t count, const Task& task) {
 }
 
 void Model::build_indexes(const ForEach& for_each) {
+  derived.clear();
   // Several zones index side by side; a single zone indexes on the threads itself.
   if (zones.size() == 1) {
     zones.front().build_index(names, for_each);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/derived.hpp"
 #include "model/finding.hpp"
 #include "model/id_map.hpp"
 #include "model/name.hpp"
@@ -185,6 +186,8 @@ class Model {
   NameTable names;
   std::vector<std::string> files;  // display paths, indexed by FileId
   std::vector<Zone> zones;
+  // What rules derive from the model and share (DerivedData); emptied when indexes are built.
+  DerivedData derived;
 
   // Builds every zone's index, then the model's. Zones index independently, reading the
   // name table only.

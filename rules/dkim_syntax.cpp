@@ -50,7 +50,7 @@ TextProblems problems_of(std::string_view text) {
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(model, selector_under("_domainkey"), "", meant_as_key,
+  for_each_txt_set(model, selector_under("_domainkey"), meant_as_key,
                    [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
                      for (const TxtRecord& key : records) {
                        for (const auto& [problem, text] : problems_of(key.text)) {

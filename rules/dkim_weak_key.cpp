@@ -17,7 +17,7 @@ constexpr int kRecommendedBits = 2048;
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, selector_under("_domainkey"), "",
+      model, selector_under("_domainkey"),
       [](std::string_view text) { return parse_tag_list(text).find("p") != nullptr; },
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         for (const TxtRecord& record : records) {

@@ -14,7 +14,7 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, first_labels("_dmarc"), "", starts_as_dmarc,
+      model, first_labels("_dmarc"), starts_as_dmarc,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         if (records.size() != 1) return;  // dmarc-multiple: no policy applies
         const TxtRecord& dmarc = records.front();

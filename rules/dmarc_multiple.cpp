@@ -12,7 +12,7 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, first_labels("_dmarc"), "", starts_as_dmarc,
+      model, first_labels("_dmarc"), starts_as_dmarc,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         if (records.size() < 2) return;
         OpenFinding& finding = reporter.report(

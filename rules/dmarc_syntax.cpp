@@ -171,7 +171,7 @@ std::vector<Problem> problems_of(std::string_view text) {
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(model, first_labels("_dmarc"), "", meant_as_dmarc,
+  for_each_txt_set(model, first_labels("_dmarc"), meant_as_dmarc,
                    [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
                      for (const TxtRecord& dmarc : records) {
                        for (const Problem& problem : problems_of(dmarc.text)) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 
 #include "model/ascii.hpp"
 #include "model/lookup.hpp"
@@ -76,16 +77,6 @@ std::span<const std::uint32_t> answer_records(const Model& model, const Zone& zo
   return zone.records_at(wildcard);
 }
 
-// False when the text of `record` cannot start with `prefix`: its first string is long enough
-// to hold the prefix and does not. (A shorter first string may be continued by the next.)
-bool may_start_with(const Record& record, std::string_view prefix) {
-  if (prefix.empty()) return true;
-  if (!std::holds_alternative<TxtData>(record.rdata)) return false;
-  const std::string_view first = first_txt_string(record);
-  if (first.size() < prefix.size()) return !std::get<TxtData>(record.rdata).wire.view().empty();
-  return starts_with_ignoring_case(first, prefix);
-}
-
 }  // namespace
 
 std::string_view first_txt_string(const Record& record) {
@@ -154,31 +145,62 @@ bool starts_as_dmarc(std::string_view text) {
   return text.empty() || text.front() == ';' || is_wsp(text.front());
 }
 
-void for_each_txt_set(
-    const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
-    std::string_view prefix, const std::function<bool(std::string_view text)>& select,
-    const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit) {
-  std::vector<TxtRecord> selected;
-  std::deque<std::string> joined;  // texts of records of several strings; stable addresses
-  std::function<bool(NameId)> by_name;
-  if (owner_filter) by_name = [&](NameId owner) { return owner_filter(model.name(owner)); };
+TxtRecords::TxtRecords(const Model& model) {
+  // Where each SPF record's terms and problems begin; they become views once the arrays are
+  // whole (and no longer move).
+  struct SpfParts {
+    std::size_t record;
+    std::size_t terms;
+    std::size_t problems;
+  };
+  std::vector<SpfParts> spf_parts;
+  SpfRecord parsed;
   for_each_rrset(
-      model, rrtype::TXT,
-      [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-        selected.clear();
-        joined.clear();
+      model, rrtype::TXT, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
+        const auto begin = static_cast<std::uint32_t>(records.size());
         for (std::uint32_t index : set) {
           const Record& record = zone.records[index];
-          if (!may_start_with(record, prefix)) continue;
           // One string: its text is the record's data as it is, with nothing to copy.
           std::string_view text = first_txt_string(record);
           if (text.size() + 1 != std::get<TxtData>(record.rdata).wire.view().size())
-            text = joined.emplace_back(txt_text(record));
-          if (select(text)) selected.push_back({&record, text});
+            text = joined_.emplace_back(txt_text(record));
+          if (is_spf(text)) {
+            spf_parts.push_back({records.size(), spf_terms_.size(), spf_problems_.size()});
+            parse_spf(text, parsed);
+            spf_terms_.insert(spf_terms_.end(), parsed.terms.begin(), parsed.terms.end());
+            std::move(parsed.problems.begin(), parsed.problems.end(),
+                      std::back_inserter(spf_problems_));
+          }
+          records.push_back({&record, text, {}});
         }
-        if (!selected.empty()) visit(zone, owner, selected);
-      },
-      by_name);
+        sets.push_back({&zone, owner, begin, static_cast<std::uint32_t>(records.size())});
+      });
+  const std::span<const SpfTerm> terms(spf_terms_);
+  const std::span<const SpfProblem> problems(spf_problems_);
+  for (std::size_t i = 0; i < spf_parts.size(); ++i) {
+    const SpfParts& part = spf_parts[i];
+    const bool last = i + 1 == spf_parts.size();
+    const std::size_t terms_end = last ? terms.size() : spf_parts[i + 1].terms;
+    const std::size_t problems_end = last ? problems.size() : spf_parts[i + 1].problems;
+    records[part.record].spf = {terms.subspan(part.terms, terms_end - part.terms),
+                                problems.subspan(part.problems, problems_end - part.problems)};
+  }
+}
+
+void for_each_txt_set(
+    const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
+    const std::function<bool(std::string_view text)>& select,
+    const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit) {
+  const TxtRecords& txt = model.derived.get<TxtRecords>(model);
+  std::vector<TxtRecord> selected;
+  for (const TxtRecords::Set& set : txt.sets) {
+    if (owner_filter && !owner_filter(model.name(set.owner))) continue;
+    selected.clear();
+    for (std::uint32_t i = set.begin; i < set.end; ++i) {
+      if (select(txt.records[i].text)) selected.push_back(txt.records[i]);
+    }
+    if (!selected.empty()) visit(*set.zone, set.owner, selected);
+  }
 }
 
 std::function<bool(std::string_view)> first_labels(std::string_view labels) {

@@ -4,6 +4,8 @@
 // of a name given as text (an SPF include, a DMARC report domain).
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <span>
@@ -13,6 +15,7 @@
 
 #include "model/model.hpp"
 #include "rules/rule.hpp"
+#include "rules/spf_record.hpp"
 
 namespace dnslint {
 
@@ -36,19 +39,43 @@ bool is_spf(std::string_view text);
 // white space allowed around "="), then ";", white space or its end.
 bool starts_as_dmarc(std::string_view text);
 
-// The records a policy rule reads at one name: each TXT record with its text (a view of the
-// record's own data when it is one character-string, as most are; valid during the visit).
+// The records a policy rule reads at one name: each TXT record with its text, and for an SPF
+// record (is_spf) its parse, made once a run for every rule (TxtRecords).
 struct TxtRecord {
   const Record* record;
   std::string_view text;
+  SpfView spf;  // empty unless is_spf(text)
 };
+
+// Every TXT RRset of the model as for_each_rrset gives them, each record with its text put
+// together (txt_text; a view of the record's own data when it is one character-string, as
+// most are) and every SPF record parsed: built once a run (Model::derived) and read by all the
+// mail rules, so that a rule costs its own logic, not another walk and parse of every TXT record.
+class TxtRecords {
+ public:
+  explicit TxtRecords(const Model& model);
+
+  struct Set {
+    const Zone* zone;
+    NameId owner;
+    std::uint32_t begin;  // of its records in `records`
+    std::uint32_t end;
+  };
+  std::vector<Set> sets;
+  std::vector<TxtRecord> records;
+
+ private:
+  std::deque<std::string> joined_;  // texts of records of several strings; stable addresses
+  std::vector<SpfTerm> spf_terms_;
+  std::vector<SpfProblem> spf_problems_;
+};
+
 // Calls `visit(zone, owner, records)` for every TXT RRset (as for_each_rrset gives them) whose
 // owner `owner_filter` accepts (nullptr: any owner), with the records whose text `select`
-// accepts, when there are any. A record whose text cannot start with `prefix` (ASCII case
-// ignored) is passed over before its text is put together.
+// accepts, when there are any.
 void for_each_txt_set(
     const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
-    std::string_view prefix, const std::function<bool(std::string_view text)>& select,
+    const std::function<bool(std::string_view text)>& select,
     const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit);
 // Owner filters: an owner whose first labels are `labels` ("_dmarc",
 // "_smtp._tls"); an owner with a selector of one or more labels before `label`

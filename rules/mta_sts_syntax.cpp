@@ -54,7 +54,7 @@ TextProblems problems_of(std::string_view text) {
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(model, first_labels("_mta-sts"), "", meant_as_sts,
+  for_each_txt_set(model, first_labels("_mta-sts"), meant_as_sts,
                    [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
                      const std::string_view domain = below_labels(model.name(owner), 1);
                      report_versioned_records(

@@ -14,10 +14,10 @@ namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, nullptr, "v=spf1", is_spf,
+      model, nullptr, is_spf,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         for (const TxtRecord& spf : records) {
-          for (const SpfTerm& term : parse_spf(spf.text).terms) {
+          for (const SpfTerm& term : spf.spf.terms) {
             if (term.kind != SpfKind::include && term.kind != SpfKind::redirect) continue;
             if (!term.evaluated) continue;  // never looked up
             const auto target = spf_target_name(term.domain);

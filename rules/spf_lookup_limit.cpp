@@ -61,10 +61,10 @@ class Counter {
   Counter(const Model& model, const std::map<std::string, int, std::less<>>& pins)
       : model_(model), pins_(pins) {}
 
-  // Counts the record `text` of `domain` (canonical) into `out`.
-  void count(std::string_view text, std::string_view domain, Evaluation& out) {
+  // Counts the record of `domain` (canonical) whose terms are `terms` into `out`.
+  void count(std::span<const SpfTerm> terms, std::string_view domain, Evaluation& out) {
     path_.push_back(domain);
-    for (const SpfTerm& term : parse_spf(text).terms) {
+    for (const SpfTerm& term : terms) {
       if (!SpfRecord::looks_up(term.kind) || !term.evaluated) continue;
       ++out.lookups;
       if (term.kind == SpfKind::mx) check_mx(term, domain, out);
@@ -99,7 +99,7 @@ class Counter {
       if (answer.zone == nullptr) {
         out.outside.push_back(*target);
       } else if (spf.size() == 1) {
-        count(spf.front(), *target, out);
+        count(parse_spf(spf.front()).terms, *target, out);
       }
     }
     path_.pop_back();
@@ -174,13 +174,13 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
   }
   Counter counter(model, pins);
   for_each_txt_set(
-      model, nullptr, "v=spf1", is_spf,
+      model, nullptr, is_spf,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         // Two SPF records are a permerror of their own (spf-multiple), not evaluated here.
         if (records.size() != 1) return;
         const TxtRecord& spf = records.front();
         Evaluation evaluation;
-        counter.count(spf.text, model.name(owner), evaluation);
+        counter.count(spf.spf.terms, model.name(owner), evaluation);
         for (const std::string& loop : evaluation.loops) {
           reporter.report(zone, *spf.record,
                           fmt::format("SPF includes of {} loop ({}): receivers return permerror",

@@ -11,7 +11,7 @@ namespace dnslint {
 namespace {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(model, nullptr, "v=spf1", is_spf,
+  for_each_txt_set(model, nullptr, is_spf,
                    [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
                      if (records.size() < 2) return;
                      OpenFinding& finding = reporter.report(

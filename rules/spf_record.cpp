@@ -206,7 +206,13 @@ bool SpfRecord::looks_up(SpfKind kind) {
 
 SpfRecord parse_spf(std::string_view text) {
   SpfRecord record;
-  record.terms.reserve(8);
+  parse_spf(text, record);
+  return record;
+}
+
+void parse_spf(std::string_view text, SpfRecord& record) {
+  record.terms.clear();
+  record.problems.clear();
   // §4.6.1: the version, then terms separated by one or more spaces (only spaces).
   std::string_view rest = text.substr(std::min<std::size_t>(6, text.size()));
   bool seen_redirect = false;
@@ -401,7 +407,6 @@ SpfRecord parse_spf(std::string_view text) {
     record.terms.push_back(term);
   }
   mark_unevaluated_terms(record.terms);
-  return record;
 }
 
 std::optional<std::string> spf_target_name(std::string_view domain_spec) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,14 @@ struct SpfRecord {
 
 // `text` is a whole record, "v=spf1 ..." (is_spf).
 SpfRecord parse_spf(std::string_view text);
+// The same into `record`, whose vectors keep their capacity: for parsing many records.
+void parse_spf(std::string_view text, SpfRecord& record);
+
+// A parsed SPF record kept elsewhere (TxtRecords keeps every SPF record of a run in one array).
+struct SpfView {
+  std::span<const SpfTerm> terms;
+  std::span<const SpfProblem> problems;
+};
 
 // The canonical name a domain-spec without macros names ("_spf.example.com" ->
 // "_spf.example.com."); nullopt when it holds macros (known only at evaluation).

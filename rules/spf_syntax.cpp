@@ -68,7 +68,7 @@ void report_not_spf(const Model& model, Reporter& reporter, const Zone& zone, Na
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, nullptr, kVersion, may_be_spf,
+      model, nullptr, may_be_spf,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         const bool domain_has_spf = std::any_of(records.begin(), records.end(),
                                                 [](const TxtRecord& r) { return is_spf(r.text); });
@@ -79,7 +79,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           }
           if (!is_spf(spf.text)) continue;  // another version ("v=spf10")
           const auto joins = txt_string_joins(*spf.record);
-          for (const SpfProblem& problem : parse_spf(spf.text).problems) {
+          for (const SpfProblem& problem : spf.spf.problems) {
             OpenFinding& finding = reporter.report(
                 zone, *spf.record,
                 fmt::format("SPF record of {}: {}{}; receivers return permerror and treat the "

@@ -32,11 +32,11 @@ bool may_have_unreachable_terms(std::string_view text) {
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_txt_set(
-      model, nullptr, "v=spf1",
+      model, nullptr,
       [](std::string_view text) { return is_spf(text) && may_have_unreachable_terms(text); },
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         for (const TxtRecord& spf : records) {
-          const SpfRecord record = parse_spf(spf.text);
+          const SpfView& record = spf.spf;
           const auto all =
               std::find_if(record.terms.begin(), record.terms.end(),
                            [](const SpfTerm& term) { return term.kind == SpfKind::all; });

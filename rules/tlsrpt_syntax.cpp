@@ -49,7 +49,7 @@ TextProblems problems_of(std::string_view text) {
 }
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
-  for_each_txt_set(model, first_labels("_smtp._tls"), "", meant_as_tlsrpt,
+  for_each_txt_set(model, first_labels("_smtp._tls"), meant_as_tlsrpt,
                    [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
                      const std::string_view domain = below_labels(model.name(owner), 2);
                      report_versioned_records(

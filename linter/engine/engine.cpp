@@ -415,6 +415,7 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
   for (const Zone& zone : model.zones) result.summary.records += zone.records.size();
   // The records, names and indexes go before the findings are made whole: the two are never
   // in memory at once.
+  model.derived.clear();
   model.zones = {};
   model.names = {};
   stopwatch.lap("release the model");
