@@ -150,11 +150,9 @@ void check_blocklists(LiveRun& run, const std::vector<MailExchange>& exchanges) 
   std::vector<Question> tests;
   for (const Blocklist& list : lists) {
     tests.push_back(
-        {Asked::resolver, {}, (list.of_domains ? "test." : "2.0.0.127.") + list.zone, rrtype::A});
-    tests.push_back({Asked::resolver,
-                     {},
-                     (list.of_domains ? "invalid." : "1.0.0.127.") + list.zone,
-                     rrtype::A});
+        Question::to_resolver((list.of_domains ? "test." : "2.0.0.127.") + list.zone, rrtype::A));
+    tests.push_back(Question::to_resolver((list.of_domains ? "invalid." : "1.0.0.127.") + list.zone,
+                                          rrtype::A));
   }
   run.progress(fmt::format("testing {} blocklist(s)", lists.size()));
   const auto test_answers = run.network.ask(tests);
@@ -184,14 +182,14 @@ void check_blocklists(LiveRun& run, const std::vector<MailExchange>& exchanges) 
     for (const MailExchange& exchange : exchanges) {
       if (lists[l].of_domains) {
         lookups.push_back({l, &exchange, exchange.name});
-        questions.push_back({Asked::resolver, {}, exchange.name + lists[l].zone, rrtype::A});
+        questions.push_back(Question::to_resolver(exchange.name + lists[l].zone, rrtype::A));
         continue;
       }
       for (const std::string& address : exchange.addresses) {
         auto reversed = reversed_address(address);
         if (!reversed) continue;
         lookups.push_back({l, &exchange, address});
-        questions.push_back({Asked::resolver, {}, *reversed + "." + lists[l].zone, rrtype::A});
+        questions.push_back(Question::to_resolver(*reversed + "." + lists[l].zone, rrtype::A));
       }
     }
   }
@@ -202,7 +200,7 @@ void check_blocklists(LiveRun& run, const std::vector<MailExchange>& exchanges) 
   for (std::size_t i = 0; i < answers.size(); ++i) {
     verdicts.push_back(judge(answers[i]));
     if (verdicts.back().kind == Verdict::Kind::listed)
-      reasons.push_back({Asked::resolver, {}, questions[i].name, rrtype::TXT});
+      reasons.push_back(Question::to_resolver(questions[i].name, rrtype::TXT));
   }
   const auto reason_answers = run.network.ask(reasons);
   std::size_t reason = 0;

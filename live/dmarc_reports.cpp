@@ -54,7 +54,7 @@ void check_dmarc_reports(LiveRun& run) {
   if (wanted.empty()) return;
   std::vector<Question> questions;
   for (const Authorisation& authorisation : wanted)
-    questions.push_back({Asked::resolver, {}, authorisation.name, rrtype::TXT});
+    questions.push_back(Question::to_resolver(authorisation.name, rrtype::TXT));
   run.progress(fmt::format("asking for {} DMARC report authorisation(s)", questions.size()));
   const auto answers = run.network.ask(questions);
   for (std::size_t i = 0; i < wanted.size(); ++i) {

@@ -110,8 +110,8 @@ void check_mta_sts_policies(LiveRun& run) {
   if (announced.empty()) return;
   std::vector<Question> questions;
   for (const Announced& policy : announced) {
-    questions.push_back({Asked::resolver, {}, "mta-sts." + policy.domain, rrtype::A});
-    questions.push_back({Asked::resolver, {}, "mta-sts." + policy.domain, rrtype::AAAA});
+    questions.push_back(Question::to_resolver("mta-sts." + policy.domain, rrtype::A));
+    questions.push_back(Question::to_resolver("mta-sts." + policy.domain, rrtype::AAAA));
   }
   run.progress(fmt::format("fetching {} MTA-STS polic{}", announced.size(),
                            announced.size() == 1 ? "y" : "ies"));

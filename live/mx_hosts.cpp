@@ -88,7 +88,7 @@ void check_reverse_dns(LiveRun& run, const std::vector<MailExchange>& exchanges)
   }
   std::vector<Question> questions;
   for (const auto& [address, name] : reverse_names)
-    questions.push_back({Asked::resolver, {}, name, rrtype::PTR});
+    questions.push_back(Question::to_resolver(name, rrtype::PTR));
   run.progress(fmt::format("asking for the PTR of {} address(es)", questions.size()));
   const auto ptr_answers = run.network.ask(questions);
   std::map<std::string, Answer> ptr_of;
@@ -101,8 +101,8 @@ void check_reverse_dns(LiveRun& run, const std::vector<MailExchange>& exchanges)
     for (const ServedRecord& record : answer.answer) {
       if (record.type != rrtype::PTR || forward.contains(record.data)) continue;
       forward[record.data] = {};
-      forward_questions.push_back({Asked::resolver, {}, record.data, rrtype::A});
-      forward_questions.push_back({Asked::resolver, {}, record.data, rrtype::AAAA});
+      forward_questions.push_back(Question::to_resolver(record.data, rrtype::A));
+      forward_questions.push_back(Question::to_resolver(record.data, rrtype::AAAA));
     }
   }
   const auto forward_answers = run.network.ask(forward_questions);
@@ -153,8 +153,8 @@ void check_mx_hosts(LiveRun& run) {
   if (exchanges.empty()) return;
   std::vector<Question> questions;
   for (const MailExchange& exchange : exchanges) {
-    questions.push_back({Asked::resolver, {}, exchange.name, rrtype::A});
-    questions.push_back({Asked::resolver, {}, exchange.name, rrtype::AAAA});
+    questions.push_back(Question::to_resolver(exchange.name, rrtype::A));
+    questions.push_back(Question::to_resolver(exchange.name, rrtype::AAAA));
   }
   run.progress(fmt::format("resolving {} mail exchange(s)", exchanges.size()));
   const auto answers = run.network.ask(questions);

@@ -54,7 +54,7 @@ void check_origin_ases(LiveRun& run, const std::vector<MailExchange>& exchanges)
     const auto reversed = reversed_address(address);
     if (!reversed) continue;
     const bool v6 = address.find(':') != std::string::npos;
-    questions.push_back({Asked::resolver, {}, *reversed + "." + (v6 ? zone6 : zone4), rrtype::TXT});
+    questions.push_back(Question::to_resolver(*reversed + "." + (v6 ? zone6 : zone4), rrtype::TXT));
     asked.push_back(address);
   }
   run.progress(fmt::format("asking the origin AS of {} address(es)", questions.size()));

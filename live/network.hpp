@@ -40,6 +40,15 @@ struct Question {
   Endpoint server;   // for Asked::authoritative; the resolver's is the network's own
   std::string name;  // absolute, lower case, presentation form ("www.example.com.")
   std::uint16_t type = 0;
+
+  // A question for the resolver (Asked::resolver), which has no server of its own.
+  static Question to_resolver(std::string name, std::uint16_t type) {
+    Question question;
+    question.asked = Asked::resolver;
+    question.name = std::move(name);
+    question.type = type;
+    return question;
+  }
 };
 
 // A resource record as served, in the forms the checks compare and show.

@@ -63,7 +63,7 @@ TEST_CASE("records compare in canonical form: names without case, TXT byte for b
 }
 
 TEST_CASE("queries: RD for the resolver only, and the answer read back") {
-  const std::string query = make_query({Asked::resolver, {}, "example.com.", rrtype::MX}, 0x1234);
+  const std::string query = make_query(Question::to_resolver("example.com.", rrtype::MX), 0x1234);
   REQUIRE(query.size() > 12);
   CHECK(static_cast<unsigned char>(query[0]) == 0x12);
   CHECK((static_cast<unsigned char>(query[2]) & 0x01) == 0x01);  // RD

@@ -114,7 +114,7 @@ class ServerCheck {
       }
       if (hosts[i].empty()) {
         ns_questions.push_back(
-            {Asked::resolver, {}, std::string(run_.model.name(zone.origin)), rrtype::NS});
+            Question::to_resolver(std::string(run_.model.name(zone.origin)), rrtype::NS));
         asked_for.push_back(i);
       }
     }
@@ -143,8 +143,8 @@ class ServerCheck {
       for (const auto& [host, record] : list) addresses.emplace(host, std::pair<Answer, Answer>{});
     std::vector<Question> questions;
     for (const auto& [host, answers] : addresses) {
-      questions.push_back({Asked::resolver, {}, host, rrtype::A});
-      questions.push_back({Asked::resolver, {}, host, rrtype::AAAA});
+      questions.push_back(Question::to_resolver(host, rrtype::A));
+      questions.push_back(Question::to_resolver(host, rrtype::AAAA));
     }
     const auto answers = run_.network.ask(questions);
     std::size_t k = 0;

@@ -125,7 +125,7 @@ class SpfChains {
           published_[domain] = std::move(*from_zones);
           continue;
         }
-        questions.push_back({Asked::resolver, {}, domain, rrtype::TXT});
+        questions.push_back(Question::to_resolver(domain, rrtype::TXT));
       }
       if (!questions.empty())
         run_.progress(fmt::format("following {} SPF include(s)", questions.size()));

@@ -87,7 +87,7 @@ std::vector<FindingLog> verify_model(const Model& model, Network& network,
   if (needs_resolver(run)) {
     // One question first, so that a resolver that is not there stops the run at once with
     // its cause, rather than as thousands of failed questions.
-    const Answer probe = network.ask({Question{Asked::resolver, {}, ".", rrtype::NS}}).front();
+    const Answer probe = network.ask({Question::to_resolver(".", rrtype::NS)}).front();
     if (probe.outcome != Outcome::answered)
       throw ResolverUnavailable(
           fmt::format("the resolver does not answer ({}); name one with --resolver "

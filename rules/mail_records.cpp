@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <iterator>
+#include <span>
 
 #include "model/ascii.hpp"
 #include "model/lookup.hpp"
@@ -145,15 +146,33 @@ bool starts_as_dmarc(std::string_view text) {
   return text.empty() || text.front() == ';' || is_wsp(text.front());
 }
 
+template <typename T>
+std::span<const T> TxtRecords::StableRuns<T>::keep(std::vector<T>& run) {
+  if (run.empty()) return {};
+  // Chunks grow to a few MB: a small zone takes little, a large one few allocations.
+  constexpr std::size_t kLargestChunk = std::size_t{1} << 17;
+  if (chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < run.size()) {
+    const std::size_t last = chunks_.empty() ? 64 : chunks_.back().capacity();
+    chunks_.emplace_back().reserve(std::max(run.size(), std::min(2 * last, kLargestChunk)));
+  }
+  std::vector<T>& chunk = chunks_.back();
+  const std::size_t at = chunk.size();
+  std::move(run.begin(), run.end(), std::back_inserter(chunk));
+  return std::span<const T>(chunk).subspan(at, run.size());
+}
+
 TxtRecords::TxtRecords(const Model& model) {
-  // Where each SPF record's terms and problems begin; they become views once the arrays are
-  // whole (and no longer move).
-  struct SpfParts {
-    std::size_t record;
-    std::size_t terms;
-    std::size_t problems;
-  };
-  std::vector<SpfParts> spf_parts;
+  // As many as the zones hold, at most: both arrays are made once, at their size.
+  std::size_t most_sets = 0;
+  std::size_t most_records = 0;
+  for (const Zone& zone : model.zones) {
+    for (const Zone::IndexRange range : zone.rrsets(rrtype::TXT)) {
+      ++most_sets;
+      most_records += range.end - range.begin;
+    }
+  }
+  sets.reserve(most_sets);
+  records.reserve(most_records);
   SpfRecord parsed;
   for_each_rrset(
       model, rrtype::TXT, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
@@ -164,27 +183,15 @@ TxtRecords::TxtRecords(const Model& model) {
           std::string_view text = first_txt_string(record);
           if (text.size() + 1 != std::get<TxtData>(record.rdata).wire.view().size())
             text = joined_.emplace_back(txt_text(record));
+          SpfView spf;
           if (is_spf(text)) {
-            spf_parts.push_back({records.size(), spf_terms_.size(), spf_problems_.size()});
             parse_spf(text, parsed);
-            spf_terms_.insert(spf_terms_.end(), parsed.terms.begin(), parsed.terms.end());
-            std::move(parsed.problems.begin(), parsed.problems.end(),
-                      std::back_inserter(spf_problems_));
+            spf = {spf_terms_.keep(parsed.terms), spf_problems_.keep(parsed.problems)};
           }
-          records.push_back({&record, text, {}});
+          records.push_back({&record, text, spf});
         }
         sets.push_back({&zone, owner, begin, static_cast<std::uint32_t>(records.size())});
       });
-  const std::span<const SpfTerm> terms(spf_terms_);
-  const std::span<const SpfProblem> problems(spf_problems_);
-  for (std::size_t i = 0; i < spf_parts.size(); ++i) {
-    const SpfParts& part = spf_parts[i];
-    const bool last = i + 1 == spf_parts.size();
-    const std::size_t terms_end = last ? terms.size() : spf_parts[i + 1].terms;
-    const std::size_t problems_end = last ? problems.size() : spf_parts[i + 1].problems;
-    records[part.record].spf = {terms.subspan(part.terms, terms_end - part.terms),
-                                problems.subspan(part.problems, problems_end - part.problems)};
-  }
 }
 
 void for_each_txt_set(

@@ -65,9 +65,20 @@ class TxtRecords {
   std::vector<TxtRecord> records;
 
  private:
+  // Runs of values (one record's SPF terms) at addresses that never change, so that a record
+  // keeps a view of its run: chunks that are never reallocated, each run within one.
+  template <typename T>
+  class StableRuns {
+   public:
+    std::span<const T> keep(std::vector<T>& run);
+
+   private:
+    std::vector<std::vector<T>> chunks_;  // each filled only to the capacity reserved first
+  };
+
   std::deque<std::string> joined_;  // texts of records of several strings; stable addresses
-  std::vector<SpfTerm> spf_terms_;
-  std::vector<SpfProblem> spf_problems_;
+  StableRuns<SpfTerm> spf_terms_;
+  StableRuns<SpfProblem> spf_problems_;
 };
 
 // Calls `visit(zone, owner, records)` for every TXT RRset (as for_each_rrset gives them) whose

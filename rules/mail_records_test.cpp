@@ -2,6 +2,10 @@
 #include "rules/mail_records.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
 
 #include "rules/rules_testing.hpp"
 
@@ -73,6 +77,47 @@ TEST_CASE("TXT text joins strings, and says where they meet") {
   REQUIRE(txt != nullptr);
   CHECK(txt_text(*txt) == "v=spf1 a -all");
   CHECK(txt_string_joins(*txt) == std::vector<std::size_t>{8, 13});
+}
+
+TEST_CASE("every TXT RRset once, texts put together, SPF records parsed, shared by the rules") {
+  const Model model = model_of(
+      "@ TXT \"v=spf1 include:_spf.example.com\" \" ip4:192.0.2.0/24 -all\"\n"
+      "@ TXT \"google-site-verification=abc\"\n"
+      "@ TXT \"v=spf1 -all\"\n"
+      "_spf TXT \"v=spf1 ip6:nonsense -all\"\n"
+      "repeat TXT \"v=DMARC1; p=none\"\nrepeat TXT \"v=DMARC1; p=none\"\n");
+  const TxtRecords& txt = model.derived.get<TxtRecords>(model);
+  CHECK(&model.derived.get<TxtRecords>(model) == &txt);
+  REQUIRE(txt.sets.size() == 3);
+  CHECK(model.name(txt.sets[0].owner) == "example.com.");
+  CHECK(txt.sets[0].end - txt.sets[0].begin == 3);
+  CHECK(txt.sets[2].end - txt.sets[2].begin == 1);  // a repeated record is in its RRset once
+
+  const TxtRecord& joined = txt.records[txt.sets[0].begin];
+  CHECK(joined.text == "v=spf1 include:_spf.example.com ip4:192.0.2.0/24 -all");
+  REQUIRE(joined.spf.terms.size() == 3);
+  CHECK(joined.spf.terms[0].kind == SpfKind::include);
+  CHECK(joined.spf.terms[0].domain == "_spf.example.com");
+  CHECK(joined.spf.terms[2].text == "-all");
+  CHECK(joined.spf.problems.empty());
+
+  const TxtRecord& other = txt.records[txt.sets[0].begin + 1];
+  CHECK(other.spf.terms.empty());
+  const TxtRecord& short_spf = txt.records[txt.sets[0].begin + 2];
+  REQUIRE(short_spf.spf.terms.size() == 1);
+  CHECK(short_spf.spf.terms[0].kind == SpfKind::all);
+
+  const TxtRecord& bad = txt.records[txt.sets[1].begin];
+  REQUIRE(bad.spf.problems.size() == 1);
+  CHECK(bad.spf.problems[0].text == "ip6:nonsense");
+  REQUIRE(bad.spf.terms.size() == 1);  // the terms that parsed
+
+  std::vector<std::string> visited;
+  for_each_txt_set(model, first_labels("_spf"), is_spf,
+                   [&](const Zone&, NameId owner, std::span<const TxtRecord> records) {
+                     visited.push_back(fmt::format("{} {}", model.name(owner), records.size()));
+                   });
+  CHECK(visited == std::vector<std::string>{"_spf.example.com. 1"});
 }
 
 TEST_CASE("names given as text are answered as a server would: exact, wildcard, CNAME, cut") {

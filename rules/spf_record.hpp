@@ -2,6 +2,7 @@
 // problems that make a receiver return permerror (§4.6, §6, §7), and what it looks up.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -10,7 +11,7 @@
 
 namespace dnslint {
 
-enum class SpfKind {
+enum class SpfKind : std::uint8_t {
   all,
   include,
   a,
@@ -25,11 +26,11 @@ enum class SpfKind {
 };
 
 struct SpfTerm {
-  std::string_view text;  // as written: "~all", "include:_spf.example.com", "ip4:192.0.2.0/24"
+  std::string_view text;    // as written: "~all", "include:_spf.example.com", "ip4:192.0.2.0/24"
+  std::string_view domain;  // the domain-spec, when the term has one (may hold macros)
   SpfKind kind = SpfKind::unknown_modifier;
   char qualifier = '+';  // '+' when none is written (§4.6.2)
   bool qualifier_written = false;
-  std::string_view domain;  // the domain-spec, when the term has one (may hold macros)
   // False for a term no evaluation reaches: a mechanism after "all" (RFC 7208 §5.1), and
   // "redirect=" in a record with an "all" (§6.1). Its syntax still counts (§4.6).
   bool evaluated = true;
