@@ -3,18 +3,71 @@
 // point straight at the canonical name). Loops are cname-loop's finding.
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "model/id_map.hpp"
+#include "model/lookup.hpp"
 #include "rules/common.hpp"
 #include "rules/rule.hpp"
 
 namespace dnslint {
 namespace {
 
+// Whether following the aliases from a name comes back to a name already passed (a loop, or a
+// way into one: cname-loop's finding, not this rule's). Each name is walked once per zone
+// that answers for it, so a chain of 100,000 aliases costs 100,000 steps, not 100,000 walks
+// along it.
+class AliasLoops {
+ public:
+  explicit AliasLoops(const Model& model) : model_(model), state_(model.zones.size()) {}
+
+  bool leads_to_loop(NameId start, const Zone& zone) {
+    std::vector<std::pair<std::size_t, NameId>> path;  // (zone, name) walked this time
+    NameId name = start;
+    const Zone* preferred = &zone;
+    bool loop = false;
+    for (;;) {
+      const Resolution step = resolve(model_, name, preferred, 0);
+      if (step.zone == nullptr || step.aliases.empty()) break;
+      const auto zone_index = static_cast<std::size_t>(step.zone - model_.zones.data());
+      bool inserted = false;
+      State& state = state_[zone_index].try_emplace(name, inserted);
+      if (!inserted) {
+        // On this walk: it came back. Walked before: its answer is known.
+        loop = state == State::walking || state == State::loop;
+        break;
+      }
+      state = State::walking;
+      path.emplace_back(zone_index, name);
+      const Record& alias = *step.aliases.front();
+      if (alias.type == rrtype::CNAME) {
+        name = std::get<NameData>(alias.rdata).target.name;
+      } else {
+        const auto substituted = substitute_dname(model_, name, alias);
+        if (!substituted) break;
+        name = *substituted;
+      }
+      preferred = step.zone;
+    }
+    for (const auto& [zone_index, walked] : path)
+      *state_[zone_index].find(walked) = loop ? State::loop : State::no_loop;
+    return loop;
+  }
+
+ private:
+  enum class State : std::uint8_t { walking, loop, no_loop };
+  const Model& model_;
+  std::vector<IdMap<State>> state_;  // by zone: the names of aliases walked there
+};
+
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
+  AliasLoops loops(model);
   for_each_record(model, rrtype::CNAME, [&](const Zone& zone, const Record& record) {
     const NameId target = std::get<NameData>(record.rdata).target.name;
-    if (resolve(model, record.owner, &zone).loop) return;
     const Record* next = alias_record(model, target, &zone);
-    if (next == nullptr) return;
+    if (next == nullptr || loops.leads_to_loop(record.owner, zone)) return;
     OpenFinding& finding = reporter.report(
         zone, record,
         fmt::format("CNAME target {} is itself an alias ({}); point {} at the canonical name",
