@@ -374,6 +374,19 @@ class ZoneReader {
     }
   }
 
+  // The owner name a record's first token writes, or kNoName (reported) when it is not one.
+  // Records of one owner often come one after another, each naming it ("www A", "www AAAA"):
+  // the same text under the same origin is the same name, read and looked up once.
+  NameId read_owner(FileId file, const Token& token) {
+    if (owner_read_.id != kNoName && token.text == owner_read_.text &&
+        state_.origin == owner_read_.origin) {
+      return owner_read_.id;
+    }
+    if (!read_name(file, token, "owner name", name_buffer_)) return kNoName;
+    owner_read_ = {std::string(token.text), state_.origin, result_.names.intern(name_buffer_)};
+    return owner_read_.id;
+  }
+
   void record(const std::vector<Token>& tokens, bool owner_omitted, FileId file) {
     std::size_t i = 0;
     NameId owner = last_owner_;
@@ -385,14 +398,10 @@ class ZoneReader {
     }
     owner_before_part_ = false;
     if (!owner_omitted) {
-      const bool read = read_name(file, tokens[0], "owner name", name_buffer_);
-      last_owner_failed_ = !read;
-      if (!read) {
-        last_owner_ = kNoName;
-        return;
-      }
-      owner = result_.names.intern(name_buffer_);
+      owner = read_owner(file, tokens[0]);
+      last_owner_failed_ = owner == kNoName;
       last_owner_ = owner;
+      if (owner == kNoName) return;
       i = 1;
     } else if (owner == kNoName) {
       // After an owner that could not be read, its continuation lines share its finding.
@@ -515,6 +524,11 @@ class ZoneReader {
   CarriedState state_;
   std::string name_buffer_;  // reused for every owner name
   NameId last_owner_ = kNoName;
+  struct OwnerRead {
+    std::string text;    // as the token writes it
+    std::string origin;  // the origin it was read under
+    NameId id = kNoName;
+  } owner_read_;  // the owner name read last
   std::optional<std::string> first_origin_directive_;
   std::vector<std::string> include_stack_;
   bool last_owner_failed_ = false;

@@ -27,6 +27,24 @@ constexpr std::string_view kSoa = "@ IN SOA ns.example.com. host.example.com. 1 
 
 }  // namespace
 
+TEST_CASE("an owner written again is the same name only under the same origin") {
+  const auto r = read(std::string("$TTL 60\n") + std::string(kSoa) +
+                      "www A 192.0.2.1\n"
+                      "www AAAA 2001:db8::1\n"
+                      "$ORIGIN example.net.\n"
+                      "www A 192.0.2.2\n"
+                      "bad..name A 192.0.2.3\n"
+                      "bad..name A 192.0.2.4\n"
+                      "www A 192.0.2.5\n");
+  REQUIRE(r.zone.records.size() == 5);
+  CHECK(owner(r, 1) == "www.example.com.");
+  CHECK(r.zone.records[1].owner == r.zone.records[2].owner);
+  CHECK(owner(r, 3) == "www.example.net.");
+  CHECK(owner(r, 4) == "www.example.net.");
+  // A bad owner is reported each time it is written.
+  CHECK(r.findings.size() == 2);
+}
+
 TEST_CASE("owner, TTL and class may be omitted and come in either order") {
   const auto r = read(std::string("$TTL 60\n") + std::string(kSoa) +
                       "www 120 IN A 192.0.2.1\n"
