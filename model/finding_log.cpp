@@ -168,8 +168,12 @@ void FindingLog::decode_part(std::size_t part, std::span<Finding> out) const {
 }
 
 void FindingLog::put_number(std::uint64_t value) {
-  for (; value >= 0x80; value >>= 7) entry_.push_back(static_cast<char>(value | 0x80));
-  entry_.push_back(static_cast<char>(value));
+  // Seven bits a byte, low bits first, the high bit set on all but the last: at most 10 bytes.
+  std::array<char, 10> bytes{};
+  std::size_t size = 0;
+  for (; value >= 0x80; value >>= 7) bytes[size++] = static_cast<char>(value | 0x80);
+  bytes[size++] = static_cast<char>(value);
+  entry_.append(bytes.data(), size);
 }
 
 void FindingLog::put_location(const SourceLocation& location) {
