@@ -760,20 +760,6 @@ check "... the record set named" contains "$out" "IN MX"
 run "records to --output" 0 records -o "$work/records.txt" data/example.com.zone
 check "... written there" grep -q "IN SOA" "$work/records.txt"
 
-# A large input restarts the run once with the allocator's huge pages (linter/cli/huge_pages.cpp):
-# the report, the exit status and what stays for the programs dnslint runs are those of a
-# plain run.
-{
-  cat ../rules/cname-chain/bad-two-hops.zone
-  head -c $((17 << 20)) /dev/zero | tr '\0' ';' | fold -w 120
-  echo
-} >"$work/large.zone"
-run "a large input" 1 -f json "$work/large.zone"
-large_out=$out
-GLIBC_TUNABLES=glibc.malloc.check=0 "$DNSLINT" -f json "$work/large.zone" >"$work/large-plain.json" 2>/dev/null
-check "... reports what a run without the restart does" [ "$large_out" = "$(cat "$work/large-plain.json")" ]
-check "... finds what the zone holds" contains "$large_out" '"rule"'
-
 jobs_inputs=(../../examples ../rules "$work/jobs")
 "$DNSLINT" -j 1 -f json --fail-on never "${jobs_inputs[@]}" >"$work/jobs-1.json" 2>/dev/null
 check "-j 1 finds something" [ "$(grep -c '"rule"' "$work/jobs-1.json")" -gt 1000 ]
