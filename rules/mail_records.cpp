@@ -174,6 +174,7 @@ TxtRecords::TxtRecords(const Model& model) {
   sets.reserve(most_sets);
   records.reserve(most_records);
   SpfRecord parsed;
+  std::vector<PackedSpfTerm> packed;
   for_each_rrset(
       model, rrtype::TXT, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
         const auto begin = static_cast<std::uint32_t>(records.size());
@@ -183,12 +184,18 @@ TxtRecords::TxtRecords(const Model& model) {
           std::string_view text = first_txt_string(record);
           if (text.size() + 1 != std::get<TxtData>(record.rdata).wire.view().size())
             text = joined_.emplace_back(txt_text(record));
-          SpfView spf;
-          if (is_spf(text)) {
-            parse_spf(text, parsed);
-            spf = {spf_terms_.keep(parsed.terms), spf_problems_.keep(parsed.problems)};
-          }
-          records.push_back({&record, text, spf});
+          TxtRecord& kept = records.emplace_back(&record, text);
+          if (!is_spf(text)) continue;
+          parse_spf(text, parsed);
+          packed.clear();
+          for (const SpfTerm& term : parsed.terms)
+            packed.push_back(PackedSpfTerm::pack(text, term));
+          const auto terms = spf_terms_.keep(packed);
+          const auto problems = spf_problems_.keep(parsed.problems);
+          kept.spf_terms_ = terms.data();
+          kept.spf_term_count_ = static_cast<std::uint32_t>(terms.size());
+          kept.spf_problems_ = problems.data();
+          kept.spf_problem_count_ = static_cast<std::uint32_t>(problems.size());
         }
         sets.push_back({&zone, owner, begin, static_cast<std::uint32_t>(records.size())});
       });

@@ -41,10 +41,22 @@ bool starts_as_dmarc(std::string_view text);
 
 // The records a policy rule reads at one name: each TXT record with its text, and for an SPF
 // record (is_spf) its parse, made once a run for every rule (TxtRecords).
-struct TxtRecord {
+class TxtRecord {
+ public:
+  TxtRecord(const Record* of, std::string_view its_text) : record(of), text(its_text) {}
+
   const Record* record;
   std::string_view text;
-  SpfView spf;  // empty unless is_spf(text)
+  // For an SPF record: its terms, and the problems that make it a permerror (none otherwise).
+  SpfTerms spf_terms() const { return {text, {spf_terms_, spf_term_count_}}; }
+  std::span<const SpfProblem> spf_problems() const { return {spf_problems_, spf_problem_count_}; }
+
+ private:
+  friend class TxtRecords;
+  const PackedSpfTerm* spf_terms_ = nullptr;
+  const SpfProblem* spf_problems_ = nullptr;
+  std::uint32_t spf_term_count_ = 0;
+  std::uint32_t spf_problem_count_ = 0;
 };
 
 // Every TXT RRset of the model as for_each_rrset gives them, each record with its text put
@@ -77,7 +89,7 @@ class TxtRecords {
   };
 
   std::deque<std::string> joined_;  // texts of records of several strings; stable addresses
-  StableRuns<SpfTerm> spf_terms_;
+  StableRuns<PackedSpfTerm> spf_terms_;
   StableRuns<SpfProblem> spf_problems_;
 };
 

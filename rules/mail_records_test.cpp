@@ -95,22 +95,22 @@ TEST_CASE("every TXT RRset once, texts put together, SPF records parsed, shared 
 
   const TxtRecord& joined = txt.records[txt.sets[0].begin];
   CHECK(joined.text == "v=spf1 include:_spf.example.com ip4:192.0.2.0/24 -all");
-  REQUIRE(joined.spf.terms.size() == 3);
-  CHECK(joined.spf.terms[0].kind == SpfKind::include);
-  CHECK(joined.spf.terms[0].domain == "_spf.example.com");
-  CHECK(joined.spf.terms[2].text == "-all");
-  CHECK(joined.spf.problems.empty());
+  REQUIRE(joined.spf_terms().size() == 3);
+  CHECK(joined.spf_terms()[0].kind == SpfKind::include);
+  CHECK(joined.spf_terms()[0].domain == "_spf.example.com");
+  CHECK(joined.spf_terms()[2].text == "-all");
+  CHECK(joined.spf_problems().empty());
 
   const TxtRecord& other = txt.records[txt.sets[0].begin + 1];
-  CHECK(other.spf.terms.empty());
+  CHECK(other.spf_terms().empty());
   const TxtRecord& short_spf = txt.records[txt.sets[0].begin + 2];
-  REQUIRE(short_spf.spf.terms.size() == 1);
-  CHECK(short_spf.spf.terms[0].kind == SpfKind::all);
+  REQUIRE(short_spf.spf_terms().size() == 1);
+  CHECK(short_spf.spf_terms()[0].kind == SpfKind::all);
 
   const TxtRecord& bad = txt.records[txt.sets[1].begin];
-  REQUIRE(bad.spf.problems.size() == 1);
-  CHECK(bad.spf.problems[0].text == "ip6:nonsense");
-  REQUIRE(bad.spf.terms.size() == 1);  // the terms that parsed
+  REQUIRE(bad.spf_problems().size() == 1);
+  CHECK(bad.spf_problems()[0].text == "ip6:nonsense");
+  REQUIRE(bad.spf_terms().size() == 1);  // the terms that parsed
 
   std::vector<std::string> visited;
   for_each_txt_set(model, first_labels("_spf"), is_spf,

@@ -17,7 +17,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       model, nullptr, is_spf,
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         for (const TxtRecord& spf : records) {
-          for (const SpfTerm& term : spf.spf.terms) {
+          for (const SpfTerm& term : spf.spf_terms()) {
             if (term.kind != SpfKind::include && term.kind != SpfKind::redirect) continue;
             if (!term.evaluated) continue;  // never looked up
             const auto target = spf_target_name(term.domain);

@@ -61,8 +61,10 @@ class Counter {
   Counter(const Model& model, const std::map<std::string, int, std::less<>>& pins)
       : model_(model), pins_(pins) {}
 
-  // Counts the record of `domain` (canonical) whose terms are `terms` into `out`.
-  void count(std::span<const SpfTerm> terms, std::string_view domain, Evaluation& out) {
+  // Counts the record of `domain` (canonical) whose terms are `terms` into `out`: a record of
+  // the loaded zones as the run keeps it (SpfTerms), or an included record parsed here.
+  template <typename Terms>
+  void count(const Terms& terms, std::string_view domain, Evaluation& out) {
     path_.push_back(domain);
     for (const SpfTerm& term : terms) {
       if (!SpfRecord::looks_up(term.kind) || !term.evaluated) continue;
@@ -180,7 +182,7 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
         if (records.size() != 1) return;
         const TxtRecord& spf = records.front();
         Evaluation evaluation;
-        counter.count(spf.spf.terms, model.name(owner), evaluation);
+        counter.count(spf.spf_terms(), model.name(owner), evaluation);
         for (const std::string& loop : evaluation.loops) {
           reporter.report(zone, *spf.record,
                           fmt::format("SPF includes of {} loop ({}): receivers return permerror",

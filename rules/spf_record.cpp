@@ -204,6 +204,31 @@ bool SpfRecord::looks_up(SpfKind kind) {
   }
 }
 
+PackedSpfTerm PackedSpfTerm::pack(std::string_view record_text, const SpfTerm& term) {
+  const auto at = [&](std::string_view part) {
+    return part.empty() ? 0 : static_cast<std::uint32_t>(part.data() - record_text.data());
+  };
+  return {at(term.text),
+          static_cast<std::uint32_t>(term.text.size()),
+          at(term.domain),
+          static_cast<std::uint32_t>(term.domain.size()),
+          term.kind,
+          term.qualifier,
+          term.qualifier_written,
+          term.evaluated};
+}
+
+SpfTerm PackedSpfTerm::unpack(std::string_view record_text) const {
+  SpfTerm term;
+  term.text = record_text.substr(text_at, text_size);
+  term.domain = record_text.substr(domain_at, domain_size);
+  term.kind = kind;
+  term.qualifier = qualifier;
+  term.qualifier_written = qualifier_written;
+  term.evaluated = evaluated;
+  return term;
+}
+
 SpfRecord parse_spf(std::string_view text) {
   SpfRecord record;
   parse_spf(text, record);

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 namespace dnslint {
 namespace {
 
@@ -33,6 +36,31 @@ TEST_CASE("the terms of a valid record, with their kinds, qualifiers and domains
   CHECK(SpfRecord::looks_up(SpfKind::include));
   CHECK_FALSE(SpfRecord::looks_up(SpfKind::ip4));
   CHECK_FALSE(SpfRecord::looks_up(SpfKind::exp));
+}
+
+TEST_CASE("packed terms read back as the terms parsed") {
+  const std::string text =
+      "v=spf1 ~a:mail.example.com/24 include:_spf.example.net -all ip4:192.0.2.1";
+  const SpfRecord record = parse_spf(text);
+  std::vector<PackedSpfTerm> packed;
+  for (const SpfTerm& term : record.terms) packed.push_back(PackedSpfTerm::pack(text, term));
+  const SpfTerms terms(text, packed);
+  REQUIRE(terms.size() == record.terms.size());
+  std::size_t i = 0;
+  for (const SpfTerm& term : terms) {
+    const SpfTerm& parsed = record.terms[i++];
+    CHECK(term.text == parsed.text);
+    CHECK(term.text.data() == parsed.text.data());  // views of the same text, not copies
+    CHECK(term.domain == parsed.domain);
+    CHECK(term.kind == parsed.kind);
+    CHECK(term.qualifier == parsed.qualifier);
+    CHECK(term.qualifier_written == parsed.qualifier_written);
+    CHECK(term.evaluated == parsed.evaluated);
+  }
+  CHECK(terms[0].domain == "mail.example.com");
+  CHECK(terms[2].domain.empty());
+  CHECK_FALSE(terms[3].evaluated);  // after "all"
+  CHECK(SpfTerms().empty());
 }
 
 TEST_CASE("mechanism names are case-insensitive and terms are separated by any run of spaces") {

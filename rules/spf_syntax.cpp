@@ -79,7 +79,7 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
           }
           if (!is_spf(spf.text)) continue;  // another version ("v=spf10")
           const auto joins = txt_string_joins(*spf.record);
-          for (const SpfProblem& problem : spf.spf.problems) {
+          for (const SpfProblem& problem : spf.spf_problems()) {
             OpenFinding& finding = reporter.report(
                 zone, *spf.record,
                 fmt::format("SPF record of {}: {}{}; receivers return permerror and treat the "

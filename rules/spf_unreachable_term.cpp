@@ -36,21 +36,21 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
       [](std::string_view text) { return is_spf(text) && may_have_unreachable_terms(text); },
       [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
         for (const TxtRecord& spf : records) {
-          const SpfView& record = spf.spf;
-          const auto all =
-              std::find_if(record.terms.begin(), record.terms.end(),
-                           [](const SpfTerm& term) { return term.kind == SpfKind::all; });
-          for (const SpfTerm& term : record.terms) {
+          const SpfTerms terms = spf.spf_terms();
+          const auto all = std::find_if(terms.begin(), terms.end(), [](const SpfTerm& term) {
+            return term.kind == SpfKind::all;
+          });
+          for (const SpfTerm& term : terms) {
             if (term.evaluated) continue;
             OpenFinding& finding = reporter.report(
                 zone, *spf.record,
                 term.kind == SpfKind::redirect
                     ? fmt::format("SPF record of {}: '{}' is ignored because the record has "
                                   "'{}' (RFC 7208 §6.1); remove one of them",
-                                  model.name(owner), term.text, all->text)
+                                  model.name(owner), term.text, (*all).text)
                     : fmt::format("SPF record of {}: '{}' comes after '{}' and is never "
                                   "evaluated (RFC 7208 §5.1); move it before '{}' or remove it",
-                                  model.name(owner), term.text, all->text, all->text));
+                                  model.name(owner), term.text, (*all).text, (*all).text));
             reporter.focus(finding, term.text);
           }
         }
