@@ -134,6 +134,20 @@ std::optional<NameError> parse_name(std::string_view text, std::string_view orig
       ++i;
       continue;
     }
+    if (is_plain(c)) {
+      // A run of plain octets, most of every name: copied at once, then lower-cased.
+      std::size_t end = i + 1;
+      while (end < body.size() && is_plain(static_cast<unsigned char>(body[end]))) ++end;
+      const std::size_t at = out.size();
+      out.append(body, i, end - i);
+      for (std::size_t k = at; k < out.size(); ++k) out[k] = ascii_lower(out[k]);
+      label_octets += end - i;
+      i = end;
+      if (label_octets > kMaxLabelOctets) {
+        return NameError{fmt::format("label longer than {} octets", kMaxLabelOctets)};
+      }
+      continue;
+    }
     std::size_t span = 1;
     if (c == '\\') {
       auto decoded = decode_escape(body, i, span, reason);

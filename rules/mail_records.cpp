@@ -209,11 +209,18 @@ void for_each_txt_set(
   std::vector<TxtRecord> selected;
   for (const TxtRecords::Set& set : txt.sets) {
     if (owner_filter && !owner_filter(model.name(set.owner))) continue;
+    const auto records =
+        std::span<const TxtRecord>(txt.records).subspan(set.begin, set.end - set.begin);
     selected.clear();
-    for (std::uint32_t i = set.begin; i < set.end; ++i) {
-      if (select(txt.records[i].text)) selected.push_back(txt.records[i]);
+    for (const TxtRecord& record : records) {
+      if (select(record.text)) selected.push_back(record);
     }
-    if (!selected.empty()) visit(*set.zone, set.owner, selected);
+    // Most sets are taken whole, as they are kept.
+    if (selected.size() == records.size()) {
+      visit(*set.zone, set.owner, records);
+    } else if (!selected.empty()) {
+      visit(*set.zone, set.owner, selected);
+    }
   }
 }
 

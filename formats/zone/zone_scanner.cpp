@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <string_view>
+
 #include "model/printable.hpp"
 
 namespace dnslint {
@@ -9,9 +12,15 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-bool ends_word(char c) {
-  return is_blank(c) || c == '\n' || c == ';' || c == '(' || c == ')' || c == '"';
-}
+// The bytes that end a word: blanks, a line end, a comment, parentheses, a quote. A table,
+// since the scanner asks for every byte of every word.
+constexpr std::array<bool, 256> kEndsWord = [] {
+  std::array<bool, 256> ends{};
+  for (const char c : std::string_view(" \t\r\n;()\"")) ends[static_cast<unsigned char>(c)] = true;
+  return ends;
+}();
+
+bool ends_word(char c) { return kEndsWord[static_cast<unsigned char>(c)]; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -136,12 +145,16 @@ void ZoneScanner::scan_word(Entry& entry) {
   token.line = line_;
   token.column = column_;
   const std::size_t start = pos_;
-  while (!at_end() && !ends_word(data_[pos_])) {
-    // An escape keeps the next character in the word, even a delimiter (RFC 1035 §5.1 "\X").
-    if (data_[pos_] == '\\' && pos_ + 1 < data_.size() && data_[pos_ + 1] != '\n') advance();
-    advance();
+  std::size_t end = pos_;
+  while (end < data_.size() && !ends_word(data_[end])) {
+    // An escape keeps the next character in the word, even a delimiter (RFC 1035 §5.1 "\X"),
+    // but never a line end: a word lies on one line, and its length is the columns it takes.
+    if (data_[end] == '\\' && end + 1 < data_.size() && data_[end + 1] != '\n') ++end;
+    ++end;
   }
-  token.text = data_.substr(start, pos_ - start);
+  pos_ = end;
+  column_ += static_cast<std::uint32_t>(end - start);
+  token.text = data_.substr(start, end - start);
   token.raw = token.text;
   token.glued = follows_previous(entry, start);
   token.end_line = line_;
