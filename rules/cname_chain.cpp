@@ -3,8 +3,8 @@
 // point straight at the canonical name). Loops are cname-loop's finding.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 #include "model/id_map.hpp"
@@ -16,31 +16,32 @@ namespace dnslint {
 namespace {
 
 // Whether following the aliases from a name comes back to a name already passed (a loop, or a
-// way into one: cname-loop's finding, not this rule's). Each name is walked once per zone
-// that answers for it, so a chain of 100,000 aliases costs 100,000 steps, not 100,000 walks
-// along it.
+// way into one: cname-loop's finding, not this rule's). Each name is walked once, so a chain of
+// 100,000 aliases costs 100,000 steps, not 100,000 walks along it. That holds where each name
+// has one zone to answer for it; where two loaded zones share a name (two providers' copies),
+// where a walk goes depends on where it came from, and each alias is resolved on its own.
 class AliasLoops {
  public:
-  explicit AliasLoops(const Model& model) : model_(model), state_(model.zones.size()) {}
+  explicit AliasLoops(const Model& model) : model_(model), walk_once_(origins_unique(model)) {}
 
   bool leads_to_loop(NameId start, const Zone& zone) {
-    std::vector<std::pair<std::size_t, NameId>> path;  // (zone, name) walked this time
+    if (!walk_once_) return resolve(model_, start, &zone).loop;
+    std::vector<NameId> path;  // walked this time
     NameId name = start;
     const Zone* preferred = &zone;
     bool loop = false;
     for (;;) {
       const Resolution step = resolve(model_, name, preferred, 0);
       if (step.zone == nullptr || step.aliases.empty()) break;
-      const auto zone_index = static_cast<std::size_t>(step.zone - model_.zones.data());
       bool inserted = false;
-      State& state = state_[zone_index].try_emplace(name, inserted);
+      State& state = state_.try_emplace(name, inserted);
       if (!inserted) {
         // On this walk: it came back. Walked before: its answer is known.
         loop = state == State::walking || state == State::loop;
         break;
       }
       state = State::walking;
-      path.emplace_back(zone_index, name);
+      path.push_back(name);
       const Record& alias = *step.aliases.front();
       if (alias.type == rrtype::CNAME) {
         name = std::get<NameData>(alias.rdata).target.name;
@@ -51,15 +52,22 @@ class AliasLoops {
       }
       preferred = step.zone;
     }
-    for (const auto& [zone_index, walked] : path)
-      *state_[zone_index].find(walked) = loop ? State::loop : State::no_loop;
+    for (NameId walked : path) *state_.find(walked) = loop ? State::loop : State::no_loop;
     return loop;
   }
 
  private:
+  static bool origins_unique(const Model& model) {
+    std::vector<NameId> origins;
+    for (const Zone& zone : model.zones) origins.push_back(zone.origin);
+    std::sort(origins.begin(), origins.end());
+    return std::adjacent_find(origins.begin(), origins.end()) == origins.end();
+  }
+
   enum class State : std::uint8_t { walking, loop, no_loop };
   const Model& model_;
-  std::vector<IdMap<State>> state_;  // by zone: the names of aliases walked there
+  const bool walk_once_;
+  IdMap<State> state_;  // the names of aliases walked
 };
 
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
