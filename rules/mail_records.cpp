@@ -458,4 +458,27 @@ bool same_organisation(std::string_view a, std::string_view b) {
   return last_two_labels(a) == last_two_labels(b);
 }
 
+void for_each_external_report(const Model& model,
+                              const std::function<void(const ExternalReport&)>& visit) {
+  for_each_txt_set(model, first_labels("_dmarc"), starts_as_dmarc,
+                   [&](const Zone& zone, NameId owner, std::span<const TxtRecord> records) {
+                     if (records.size() != 1) return;
+                     const TxtRecord& dmarc = records.front();
+                     const std::string_view domain = below_labels(model.name(owner), 1);
+                     const TagList list = parse_tag_list(dmarc.text);
+                     for (std::string_view name : {"rua", "ruf"}) {
+                       const Tag* tag = list.find(name);
+                       if (tag == nullptr) continue;
+                       for (std::string_view uri : split_list(tag->value, ',')) {
+                         auto destination = mailto_domain(uri.substr(0, uri.find('!')));
+                         if (!destination || same_organisation(*destination, domain)) continue;
+                         std::string authorisation =
+                             fmt::format("{}_report._dmarc.{}", domain, *destination);
+                         visit({&zone, dmarc.record, name, uri, domain, std::move(*destination),
+                                std::move(authorisation)});
+                       }
+                     }
+                   });
+}
+
 }  // namespace dnslint

@@ -95,7 +95,8 @@ class TxtRecords {
 
 // Calls `visit(zone, owner, records)` for every TXT RRset (as for_each_rrset gives them) whose
 // owner `owner_filter` accepts (nullptr: any owner), with the records whose text `select`
-// accepts, when there are any.
+// accepts, when there are any. The span lasts for the visit only (the records' texts, for the
+// run).
 void for_each_txt_set(
     const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
     const std::function<bool(std::string_view text)>& select,
@@ -186,6 +187,22 @@ std::optional<std::string> mailto_domain(std::string_view uri);
 // which never asks a domain's own subdomains (at worst it misses two registrants under one
 // public suffix such as co.uk).
 bool same_organisation(std::string_view a, std::string_view b);
+
+// A report address of a DMARC policy (rua or ruf) in another organisation: receivers use it
+// only when the destination publishes an authorisation record (RFC 7489 §7.1).
+struct ExternalReport {
+  const Zone* zone;
+  const Record* record;     // the policy's TXT record
+  std::string_view tag;     // "rua" or "ruf"
+  std::string_view uri;     // as written
+  std::string_view domain;  // the policy's domain
+  std::string destination;
+  std::string authorisation;  // "<domain>._report._dmarc.<destination>"
+};
+// Calls `visit` for every such address of every domain with one DMARC record (with two,
+// dmarc-multiple: no policy applies), in the order of for_each_txt_set.
+void for_each_external_report(const Model& model,
+                              const std::function<void(const ExternalReport&)>& visit);
 
 // The records of `type` at a name given as text (canonical), as a server of the loaded zones
 // would answer: through a CNAME or a wildcard, with the zone that answers (nullptr when no
