@@ -66,12 +66,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule dkim_syntax_rule() {
-  return {"dkim-syntax",
-          "DKIM key record with malformed tags or key",
-          Severity::error,
-          "RFC 6376 §3.6.1",
-          {},
-          check};
+  return reading_txt_records({"dkim-syntax",
+                              "DKIM key record with malformed tags or key",
+                              Severity::error,
+                              "RFC 6376 §3.6.1",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

@@ -48,12 +48,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule dkim_weak_key_rule() {
-  return {"dkim-weak-key",
-          "DKIM RSA key shorter than 2048 bits",
-          Severity::error,
-          "RFC 8301 §3.2",
-          {},
-          check};
+  return reading_txt_records({"dkim-weak-key",
+                              "DKIM RSA key shorter than 2048 bits",
+                              Severity::error,
+                              "RFC 8301 §3.2",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

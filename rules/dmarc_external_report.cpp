@@ -37,12 +37,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule dmarc_external_report_rule() {
-  return {"dmarc-external-report",
-          "DMARC report address in another domain without its authorisation",
-          Severity::warning,
-          "RFC 7489 §7.1",
-          {},
-          check};
+  return reading_txt_records({"dmarc-external-report",
+                              "DMARC report address in another domain without its authorisation",
+                              Severity::warning,
+                              "RFC 7489 §7.1",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

@@ -30,12 +30,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule dmarc_multiple_rule() {
-  return {"dmarc-multiple",
-          "more than one DMARC record at a _dmarc name",
-          Severity::error,
-          "RFC 7489 §6.6.3",
-          {},
-          check};
+  return reading_txt_records({"dmarc-multiple",
+                              "more than one DMARC record at a _dmarc name",
+                              Severity::error,
+                              "RFC 7489 §6.6.3",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

@@ -190,12 +190,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule dmarc_syntax_rule() {
-  return {"dmarc-syntax",
-          "DMARC record that RFC 7489 rejects",
-          Severity::error,
-          "RFC 7489 §6.3, §6.4",
-          {},
-          check};
+  return reading_txt_records({"dmarc-syntax",
+                              "DMARC record that RFC 7489 rejects",
+                              Severity::error,
+                              "RFC 7489 §6.3, §6.4",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <deque>
-#include <iterator>
 #include <span>
 
 #include "model/ascii.hpp"
@@ -147,7 +145,7 @@ bool starts_as_dmarc(std::string_view text) {
 }
 
 template <typename T>
-std::span<const T> TxtRecords::StableRuns<T>::keep(std::vector<T>& run) {
+std::span<const T> TxtRecords::StableRuns<T>::keep(std::span<const T> run) {
   if (run.empty()) return {};
   // Chunks grow to a few MB: a small zone takes little, a large one few allocations.
   constexpr std::size_t kLargestChunk = std::size_t{1} << 17;
@@ -157,7 +155,7 @@ std::span<const T> TxtRecords::StableRuns<T>::keep(std::vector<T>& run) {
   }
   std::vector<T>& chunk = chunks_.back();
   const std::size_t at = chunk.size();
-  std::move(run.begin(), run.end(), std::back_inserter(chunk));
+  chunk.insert(chunk.end(), run.begin(), run.end());
   return std::span<const T>(chunk).subspan(at, run.size());
 }
 
@@ -182,8 +180,11 @@ TxtRecords::TxtRecords(const Model& model) {
           const Record& record = zone.records[index];
           // One string: its text is the record's data as it is, with nothing to copy.
           std::string_view text = first_txt_string(record);
-          if (text.size() + 1 != std::get<TxtData>(record.rdata).wire.view().size())
-            text = joined_.emplace_back(txt_text(record));
+          if (text.size() + 1 != std::get<TxtData>(record.rdata).wire.view().size()) {
+            const std::string joined = txt_text(record);
+            const std::span<const char> kept = joined_.keep(joined);
+            text = std::string_view(kept.data(), kept.size());
+          }
           TxtRecord& kept = records.emplace_back(&record, text);
           if (!is_spf(text)) continue;
           parse_spf(text, parsed);
@@ -201,11 +202,17 @@ TxtRecords::TxtRecords(const Model& model) {
       });
 }
 
+Rule reading_txt_records(Rule rule) {
+  rule.reads.emplace_back(typeid(TxtRecords));
+  return rule;
+}
+
 void for_each_txt_set(
     const Model& model, const std::function<bool(std::string_view owner)>& owner_filter,
     const std::function<bool(std::string_view text)>& select,
     const std::function<void(const Zone&, NameId owner, std::span<const TxtRecord>)>& visit) {
-  const TxtRecords& txt = model.derived.get<TxtRecords>(model);
+  const auto shared = model.derived.get<TxtRecords>(model);
+  const TxtRecords& txt = *shared;
   std::vector<TxtRecord> selected;
   for (const TxtRecords::Set& set : txt.sets) {
     if (owner_filter && !owner_filter(model.name(set.owner))) continue;

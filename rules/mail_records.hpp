@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <optional>
 #include <span>
@@ -77,21 +76,24 @@ class TxtRecords {
   std::vector<TxtRecord> records;
 
  private:
-  // Runs of values (one record's SPF terms) at addresses that never change, so that a record
-  // keeps a view of its run: chunks that are never reallocated, each run within one.
+  // Runs of values (one record's text or SPF terms) at addresses that never change, so that a
+  // record keeps a view of its run: chunks that are never reallocated, each run within one.
   template <typename T>
   class StableRuns {
    public:
-    std::span<const T> keep(std::vector<T>& run);
+    std::span<const T> keep(std::span<const T> run);
 
    private:
     std::vector<std::vector<T>> chunks_;  // each filled only to the capacity reserved first
   };
 
-  std::deque<std::string> joined_;  // texts of records of several strings; stable addresses
+  StableRuns<char> joined_;  // the texts of records of several strings
   StableRuns<PackedSpfTerm> spf_terms_;
   StableRuns<SpfProblem> spf_problems_;
 };
+
+// `rule` declared as a reader of TxtRecords (Rule::reads).
+Rule reading_txt_records(Rule rule);
 
 // Calls `visit(zone, owner, records)` for every TXT RRset (as for_each_rrset gives them) whose
 // owner `owner_filter` accepts (nullptr: any owner), with the records whose text `select`

@@ -67,12 +67,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule mta_sts_syntax_rule() {
-  return {"mta-sts-syntax",
-          "MTA-STS record that RFC 8461 rejects",
-          Severity::error,
-          "RFC 8461 §3.1",
-          {},
-          check};
+  return reading_txt_records({"mta-sts-syntax",
+                              "MTA-STS record that RFC 8461 rejects",
+                              Severity::error,
+                              "RFC 8461 §3.1",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

@@ -7,7 +7,9 @@
 
 #include "linter/cli/rule_docs.hpp"
 #include "model/reported_rules.hpp"
+#include "rules/mail_records.hpp"
 #include "rules/rule.hpp"
+#include "rules/rules_testing.hpp"
 
 namespace dnslint {
 
@@ -28,6 +30,33 @@ TEST_CASE("the registry is sorted, unique and complete") {
     CHECK((rule.check == nullptr) == (reported_elsewhere || rule.live));
   }
   CHECK(find_rule("no-such-rule") == nullptr);
+}
+
+TEST_CASE("a rule declares the derived data it reads, and reads what it declares") {
+  // Each kind of record that derived data is made of, so that every rule that reads some does.
+  const std::string zone =
+      "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n"
+      "@ MX 10 mail\nmail A 192.0.2.2\n"
+      "@ TXT \"v=spf1 include:_spf.example.com -all\"\n_spf TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n"
+      "_dmarc TXT \"v=DMARC1; p=reject; rua=mailto:d@example.net\"\n"
+      "s1._domainkey TXT \"v=DKIM1; k=rsa; p=\"\n_mta-sts TXT \"v=STSv1; id=1\"\n"
+      "_smtp._tls TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"\n";
+  const std::vector<std::type_index> derived_kinds{typeid(TxtRecords)};
+  for (const Rule& rule : all_rules()) {
+    if (rule.check == nullptr) continue;
+    CAPTURE(rule.id);
+    const Model model = testing::model_of_zone(zone);
+    RuleOptions defaults;
+    for (const OptionSpec& option : rule.options)
+      defaults.set(std::string(option.name), option.default_value);
+    Reporter reporter(rule.id, model);
+    rule.check(model, defaults, reporter);
+    for (const std::type_index& kind : derived_kinds) {
+      const bool declared =
+          std::find(rule.reads.begin(), rule.reads.end(), kind) != rule.reads.end();
+      CHECK(model.derived.holds(kind) == declared);
+    }
+  }
 }
 
 TEST_CASE("every rule has a docs page and a fixture folder, and nothing else does") {

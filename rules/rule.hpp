@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeindex>
 #include <variant>
 #include <vector>
 
@@ -144,6 +145,10 @@ struct Rule {
   CheckFunction check = nullptr;
   // Checks the network, not the files: `dnslint verify` runs it (live/), a plain run never.
   bool live = false;
+  // The derived data (Model::derived) the check reads. The engine runs the rules that read one
+  // kind one after another and releases it when the last of them is done, so that it is not in
+  // memory beside the work of the rules that run after them.
+  std::vector<std::type_index> reads = {};
 };
 
 // Every rule, sorted by id.

@@ -45,12 +45,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule spf_include_missing_rule() {
-  return {"spf-include-missing",
-          "SPF include or redirect to a loaded name without SPF",
-          Severity::error,
-          "RFC 7208 §5.2, §6.1",
-          {},
-          check};
+  return reading_txt_records({"spf-include-missing",
+                              "SPF include or redirect to a loaded name without SPF",
+                              Severity::error,
+                              "RFC 7208 §5.2, §6.1",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

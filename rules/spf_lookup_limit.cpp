@@ -226,15 +226,16 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
 }  // namespace
 
 Rule spf_lookup_limit_rule() {
-  return {"spf-lookup-limit",
-          "SPF evaluation needs more than 10 DNS lookups",
-          Severity::error,
-          "RFC 7208 §4.6.4",
-          {{"includes", OptionType::string_list, std::vector<std::string>{},
-            "the lookups an include outside the loaded zones costs, itself counted "
-            "(\"_spf.google.com=4\", or a mapping _spf.google.com: 4)",
-            0, std::numeric_limits<std::int64_t>::max(), check_pin}},
-          check};
+  return reading_txt_records(
+      {"spf-lookup-limit",
+       "SPF evaluation needs more than 10 DNS lookups",
+       Severity::error,
+       "RFC 7208 §4.6.4",
+       {{"includes", OptionType::string_list, std::vector<std::string>{},
+         "the lookups an include outside the loaded zones costs, itself counted "
+         "(\"_spf.google.com=4\", or a mapping _spf.google.com: 4)",
+         0, std::numeric_limits<std::int64_t>::max(), check_pin}},
+       check});
 }
 
 }  // namespace dnslint

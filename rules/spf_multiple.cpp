@@ -30,9 +30,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule spf_multiple_rule() {
-  return {
-      "spf-multiple", "more than one SPF record at a name", Severity::error, "RFC 7208 §4.5", {},
-      check};
+  return reading_txt_records({"spf-multiple",
+                              "more than one SPF record at a name",
+                              Severity::error,
+                              "RFC 7208 §4.5",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

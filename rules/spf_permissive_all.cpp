@@ -42,12 +42,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule spf_permissive_all_rule() {
-  return {"spf-permissive-all",
-          "SPF record ends in +all or ?all",
-          Severity::error,
-          "RFC 7208 §5.1",
-          {},
-          check};
+  return reading_txt_records({"spf-permissive-all",
+                              "SPF record ends in +all or ?all",
+                              Severity::error,
+                              "RFC 7208 §5.1",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

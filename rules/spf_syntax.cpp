@@ -98,12 +98,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule spf_syntax_rule() {
-  return {"spf-syntax",
-          "SPF record that RFC 7208 rejects (permerror)",
-          Severity::error,
-          "RFC 7208 §4.5, §4.6, §12",
-          {},
-          check};
+  return reading_txt_records({"spf-syntax",
+                              "SPF record that RFC 7208 rejects (permerror)",
+                              Severity::error,
+                              "RFC 7208 §4.5, §4.6, §12",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

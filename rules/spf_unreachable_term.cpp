@@ -60,12 +60,13 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule spf_unreachable_term_rule() {
-  return {"spf-unreachable-term",
-          "SPF term that no evaluation reaches (after all, or redirect beside all)",
-          Severity::note,
-          "RFC 7208 §5.1, §6.1",
-          {},
-          check};
+  return reading_txt_records(
+      {"spf-unreachable-term",
+       "SPF term that no evaluation reaches (after all, or redirect beside all)",
+       Severity::note,
+       "RFC 7208 §5.1, §6.1",
+       {},
+       check});
 }
 
 }  // namespace dnslint

@@ -61,12 +61,12 @@ void check(const Model& model, const RuleOptions&, Reporter& reporter) {
 }  // namespace
 
 Rule tlsrpt_syntax_rule() {
-  return {"tlsrpt-syntax",
-          "TLS-RPT record that RFC 8460 rejects",
-          Severity::error,
-          "RFC 8460 §3",
-          {},
-          check};
+  return reading_txt_records({"tlsrpt-syntax",
+                              "TLS-RPT record that RFC 8460 rejects",
+                              Severity::error,
+                              "RFC 8460 §3",
+                              {},
+                              check});
 }
 
 }  // namespace dnslint

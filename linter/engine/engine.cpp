@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "linter/engine/parallel.hpp"
+#include "linter/engine/schedule.hpp"
 #include "linter/engine/suppress.hpp"
 #include "linter/inputs/collect.hpp"
 #include "linter/inputs/files.hpp"
@@ -397,12 +398,15 @@ LintResult lint_reads(std::vector<ReadResult> reads, const LintRequest& request,
     per_rule = verify_zones(model, request, enabled);
     stopwatch.lap("live checks");
   } else {
-    parallel_for(enabled.size(), request.jobs, [&](std::size_t i) {
+    const RuleSchedule schedule(enabled);
+    parallel_for(enabled.size(), request.jobs, [&](std::size_t turn) {
+      const std::size_t i = schedule.rule_at(turn);
       Stopwatch rule_stopwatch(request.timing ? &rule_times[i] : nullptr);
       Reporter reporter(enabled[i]->id, model);
       enabled[i]->check(model, request.rules.at(enabled[i]->id).options, reporter);
       per_rule[i] = reporter.take();
       rule_stopwatch.lap(fmt::format("rule {}", enabled[i]->id));
+      schedule.done(i, model.derived);
     });
     stopwatch.lap("rules (all)");
   }
