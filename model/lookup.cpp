@@ -51,10 +51,12 @@ class VisitedNames {
     return std::find(inline_.begin(), end, name) != end ||
            std::find(more_.begin(), more_.end(), name) != more_.end();
   }
-  void push_back(NameId name) {
+  // `most` is how many names the chain may visit in all: a long one allocates once.
+  void push_back(NameId name, std::size_t most) {
     if (inline_size_ < inline_.size()) {
       inline_[inline_size_++] = name;
     } else {
+      if (more_.empty() && most > inline_.size()) more_.reserve(most - inline_.size());
       more_.push_back(name);
     }
   }
@@ -77,6 +79,13 @@ bool Resolution::has_addresses() const {
 Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::size_t max_hops) {
   Resolution result;
   VisitedNames visited;
+  // Most chains are an alias or two; a long one grows the list once more, to its most (or to
+  // 64, past which it grows as it goes).
+  const std::size_t most = std::min<std::size_t>(max_hops, 63) + 1;
+  const auto add_alias = [&](const Record* alias) {
+    if (result.aliases.size() == 4) result.aliases.reserve(most);
+    result.aliases.push_back(alias);
+  };
   NameId current = name;
   for (std::size_t hop = 0;; ++hop) {
     if (visited.contains(current)) {
@@ -87,7 +96,7 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
       result.too_long = true;
       break;
     }
-    visited.push_back(current);
+    visited.push_back(current, most);
     result.final_name = current;
     result.zone = model.zone_for(current, preferred);
     if (result.zone == nullptr) break;
@@ -97,7 +106,7 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
       break;
     }
     if (const Record* dname = dname_above(model, *result.zone, current)) {
-      result.aliases.push_back(dname);
+      add_alias(dname);
       auto next = substitute_dname(model, current, *dname);
       if (!next) {
         result.zone = nullptr;
@@ -113,7 +122,7 @@ Resolution resolve(const Model& model, NameId name, const Zone* preferred, std::
       if (record.type == rrtype::CNAME && cname == nullptr) cname = &record;
     }
     if (cname != nullptr) {
-      result.aliases.push_back(cname);
+      add_alias(cname);
       current = std::get<NameData>(cname->rdata).target.name;
       continue;
     }

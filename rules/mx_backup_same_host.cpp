@@ -14,17 +14,17 @@ namespace {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_rrset(
       model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-        const auto hosts = exchange_hosts(model, zone, set);
+        bool same_name = true;
+        bool same_addresses = true;
+        const auto hosts = exchange_hosts(
+            model, zone, set, [&](const ExchangeHost& first, const ExchangeHost& host) {
+              same_name = same_name && host.final_name == first.final_name;
+              same_addresses =
+                  same_addresses && host.addresses_known && host.addresses == first.addresses;
+              return same_name || same_addresses;
+            });
         if (hosts.empty()) return;
         const ExchangeHost& first = hosts.front();
-        const bool same_name = std::all_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& h) {
-          return h.final_name == first.final_name;
-        });
-        const bool same_addresses =
-            std::all_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& h) {
-              return h.addresses_known && h.addresses == first.addresses;
-            });
-        if (!same_name && !same_addresses) return;
         OpenFinding& finding = reporter.report(
             zone, *first.mx,
             same_name

@@ -31,12 +31,10 @@ std::string describe(const RawAddress& network) {
 void check(const Model& model, const RuleOptions&, Reporter& reporter) {
   for_each_rrset(
       model, rrtype::MX, [&](const Zone& zone, NameId owner, std::span<const std::uint32_t> set) {
-        const auto hosts = exchange_hosts(model, zone, set);
+        const auto hosts = exchange_hosts(
+            model, zone, set,
+            [](const ExchangeHost&, const ExchangeHost& host) { return host.addresses_known; });
         if (hosts.empty()) return;
-        if (!std::all_of(hosts.begin(), hosts.end(),
-                         [](const ExchangeHost& h) { return h.addresses_known; })) {
-          return;
-        }
         // Identical hosts are mx-backup-same-host's finding.
         if (std::all_of(hosts.begin(), hosts.end(), [&](const ExchangeHost& h) {
               return h.addresses == hosts.front().addresses;

@@ -52,10 +52,9 @@ void check(const Model& model, const RuleOptions& options, Reporter& reporter) {
                                 preference, model.name(owner), group.size()));
           reporter.relate(finding, group.front()->location,
                           fmt::format("first MX with preference {} here", preference));
-          for (std::size_t i = 2; i < group.size(); ++i) {
-            reporter.relate(finding, group[i]->location,
-                            fmt::format("also preference {}", preference));
-          }
+          const std::string also = fmt::format("also preference {}", preference);
+          for (std::size_t i = 2; i < group.size(); ++i)
+            reporter.relate(finding, group[i]->location, also);
         }
       });
 }

@@ -40,7 +40,8 @@ std::optional<RawAddress> raw_address_of(const Record& record) {
 }
 
 std::vector<ExchangeHost> exchange_hosts(const Model& model, const Zone& zone,
-                                         std::span<const std::uint32_t> set) {
+                                         std::span<const std::uint32_t> set,
+                                         const MayReport& may_report) {
   std::vector<ExchangeHost> hosts;
   // Repeated exchanges are found by scanning `hosts` while it is short and with a set beyond
   // that: one owner may have 100,000 exchanges, most have two.
@@ -71,6 +72,7 @@ std::vector<ExchangeHost> exchange_hosts(const Model& model, const Zone& zone,
     host.final_name = resolution.final_name;
     host.addresses = addresses_of(resolution);
     host.addresses_known = resolution.authoritative() && !host.addresses.empty();
+    if (!may_report(hosts.empty() ? host : hosts.front(), host)) return {};
     hosts.push_back(std::move(host));
   }
   if (hosts.size() < 2) return {};

@@ -5,6 +5,7 @@
 #include <array>
 #include <compare>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -32,8 +33,13 @@ struct ExchangeHost {
 };
 
 // One entry per distinct exchange of a non-null MX RRset, in source order; empty when the set
-// has a null MX or fewer than two distinct exchanges.
+// has a null MX or fewer than two distinct exchanges. Also empty as soon as
+// `may_report(first, host)`, asked of each host as it is found (the first included), says that
+// the rule can no longer report the set: one owner may have 100,000 exchanges, and a rule that
+// needs all of them alike can tell from the first that differs.
+using MayReport = std::function<bool(const ExchangeHost& first, const ExchangeHost& host)>;
 std::vector<ExchangeHost> exchange_hosts(const Model& model, const Zone& zone,
-                                         std::span<const std::uint32_t> set);
+                                         std::span<const std::uint32_t> set,
+                                         const MayReport& may_report);
 
 }  // namespace dnslint
