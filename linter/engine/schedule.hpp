@@ -15,8 +15,8 @@ namespace dnslint {
 
 // The rules that read derived data (Rule::reads) start first, those that read one kind one
 // after another, and the data is released as soon as the last of its readers is done: it is
-// then never in memory beside the work of the rules that run later, and a run's peak memory
-// holds at most one of the two. Within each group, rules start in the order given.
+// then not in memory beside the work of the rules that start after that, where a run's peak
+// lies (their findings and working sets). Within each group, rules start in the order given.
 class RuleSchedule {
  public:
   explicit RuleSchedule(const std::vector<const Rule*>& rules);
