@@ -15,7 +15,9 @@ namespace dnslint::live {
 void check_dmarc_reports(LiveRun& run) {
   Reporter* reporter = run.reporter("dmarc-external-report-live");
   if (reporter == nullptr) return;
-  // Its views are of the model's names and TXT records, kept while the run lasts.
+  // Its views are of the model's names and of the TXT texts, which `texts` keeps while they are
+  // read here (DerivedData may release its own hold meanwhile).
+  const auto texts = run.model.derived.get<TxtRecords>(run.model);
   std::vector<ExternalReport> wanted;
   for_each_external_report(run.model, [&](const ExternalReport& report) {
     // A loaded zone answers for it: the offline rule's finding.
